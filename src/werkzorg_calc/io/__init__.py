@@ -1,0 +1,1 @@
+"""Reading case files and writing results; no calculation happens here."""

@@ -1,0 +1,89 @@
+"""Reading a CSV case file as Dutch or English Excel writes it."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from werkzorg_calc.errors import InputError, InputIssue
+
+from .cells import DecimalStyle
+from .raw import HEADER_SEARCH_ROWS, RawTable, is_header_row
+
+_BOM = b"\xef\xbb\xbf"
+
+
+def _decode(data: bytes, display: str) -> str:
+    if data.startswith(_BOM):
+        return data[len(_BOM) :].decode("utf-8", errors="strict")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        # Dutch Excel's "CSV (gescheiden door lijstscheidingsteken)" writes Windows-1252.
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise InputError(
+            [
+                InputIssue(
+                    display,
+                    None,
+                    None,
+                    None,
+                    "onbekende tekenset; sla het bestand op als CSV UTF-8 of als Excel-werkmap",
+                )
+            ]
+        ) from None
+
+
+def _separator(first_line: str) -> str:
+    counts = {sep: first_line.count(sep) for sep in (";", ",", "\t")}
+    return max(counts, key=lambda sep: counts[sep])
+
+
+def read_delimited(data: bytes, display: str, digest: str) -> RawTable:
+    """Read ``;``-separated (decimal comma) or ``,``-separated (decimal point) text."""
+    if b"\x00" in data:
+        raise InputError(
+            [InputIssue(display, None, None, None, "geen tekstbestand (CSV) en geen Excel-werkmap")]
+        )
+    text = _decode(data, display)
+    first_line = text.split("\n", 1)[0]
+    separator = _separator(first_line)
+    decimal: DecimalStyle = "comma" if separator == ";" else "point"
+    records = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+    try:
+        for number, record in enumerate(records, start=1):
+            if is_header_row(tuple(record)):
+                rows: list[tuple[int, tuple[object, ...]]] = [
+                    (row_number, tuple(cell if cell.strip() else None for cell in cells))
+                    for row_number, cells in enumerate(records, start=number + 1)
+                ]
+                return RawTable(
+                    file=display,
+                    sheet=None,
+                    sha256=digest,
+                    header_row=number,
+                    headers=tuple(record),
+                    rows=rows,
+                    decimal=decimal,
+                )
+            if number >= HEADER_SEARCH_ROWS:
+                break
+    except csv.Error:
+        raise InputError(
+            [InputIssue(display, None, None, None, "het CSV-bestand is niet goed opgebouwd")]
+        ) from None
+    raise InputError(
+        [
+            InputIssue(
+                display,
+                None,
+                None,
+                None,
+                "geen kopregel met casus_id (of case_id) gevonden in de bovenste "
+                f"{HEADER_SEARCH_ROWS} regels",
+            )
+        ]
+    )

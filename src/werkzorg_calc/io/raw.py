@@ -1,0 +1,100 @@
+"""A sheet as read from disk: header row and data rows, with Excel row numbers kept."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from werkzorg_calc.columns import HEADER_LOOKUP, normalise_name
+from werkzorg_calc.errors import InputError, InputIssue
+
+from .cells import DecimalStyle
+
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls and password-protected .xlsx
+
+# Excel shows these error values in a cell; openpyxl hands them over as text.
+EXCEL_ERRORS = frozenset(
+    {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RawTable:
+    """The case table of one file before validation.
+
+    ``rows`` pairs each row's Excel row number with its cells from column A onwards, so any
+    message can name the row and column letter a person sees when opening the file.
+    """
+
+    file: str
+    sheet: str | None
+    sha256: str
+    header_row: int
+    headers: tuple[object, ...]
+    rows: list[tuple[int, tuple[object, ...]]]
+    decimal: DecimalStyle
+
+
+# The header may sit below a title block; beyond this many rows we stop looking for it.
+HEADER_SEARCH_ROWS = 30
+
+
+def is_header_row(cells: tuple[object, ...]) -> bool:
+    """True when a row holds the case id header (``casus_id`` or an alias)."""
+    for cell in cells:
+        if isinstance(cell, str):
+            column = HEADER_LOOKUP.get(normalise_name(cell))
+            if column is not None and column.field == "case_id":
+                return True
+    return False
+
+
+def is_blank(value: object) -> bool:
+    """True for an empty cell: nothing, or only white space."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def read_raw(path: Path, display: str) -> RawTable:
+    """Read the case table from an ``.xlsx`` or ``.csv`` file, deciding by the bytes.
+
+    ``display`` is the file name as the user wrote it, used in every message.
+    """
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError([InputIssue(display, None, None, None, "bestand niet gevonden")]) from None
+    except IsADirectoryError:
+        raise InputError([InputIssue(display, None, None, None, "dit is een map")]) from None
+    except PermissionError:
+        raise InputError(
+            [InputIssue(display, None, None, None, "geen leesrechten op dit bestand")]
+        ) from None
+    digest = hashlib.sha256(data).hexdigest()
+    if not data.strip():
+        raise InputError([InputIssue(display, None, None, None, "het bestand is leeg")])
+    if data.startswith(OLE_MAGIC):
+        raise InputError(
+            [
+                InputIssue(
+                    display,
+                    None,
+                    None,
+                    None,
+                    "oud Excel-formaat (.xls) of een met wachtwoord beveiligd bestand; "
+                    "sla het op als Excel-werkmap (.xlsx) zonder wachtwoord",
+                )
+            ]
+        )
+    if data.startswith(ZIP_MAGIC):
+        from .workbook import read_workbook
+
+        return read_workbook(data, display, digest)
+    if path.suffix.lower() in {".xlsx", ".xlsm"}:
+        raise InputError(
+            [InputIssue(display, None, None, None, "geen geldig Excel-bestand (.xlsx)")]
+        )
+    from .delimited import read_delimited
+
+    return read_delimited(data, display, digest)

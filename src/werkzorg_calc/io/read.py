@@ -1,0 +1,319 @@
+"""From a case file on disk to validated cases in one table, with every problem located.
+
+The reader never stops at the first problem: it collects all of them (header, empty rows,
+privacy, cell values, consistency) and raises one ``InputError`` carrying the lot, so a person
+can fix the whole file in one go.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+from pydantic import TypeAdapter, ValidationError
+
+from werkzorg_calc.columns import BSN_HEADERS, BY_FIELD, HEADER_LOOKUP, normalise_name
+from werkzorg_calc.consistency import check_consistency
+from werkzorg_calc.errors import InputError, InputIssue
+from werkzorg_calc.messages import dutch_message
+from werkzorg_calc.models import CaseRow
+
+from .raw import RawTable, is_blank, read_raw
+
+_ROWS = TypeAdapter(list[CaseRow])
+_DATE_FIELDS = ("trajectory_start", "job_start", "job_end")
+_TEXT_FIELDS = ("case_id", "status", "benefit_type", "municipality")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\[\]]")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """Which file and sheet the cases came from, its fingerprint, and where each field is.
+
+    ``columns`` maps each field present in the file to its column letter.
+    """
+
+    file: str
+    sha256: str
+    sheet: str | None
+    header_row: int
+    cases: int
+    columns: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class CaseTable:
+    """Validated cases: one row per case, English field names as columns.
+
+    ``frame`` holds dates as ``datetime64`` (NaT when empty), amounts as ``float64`` (NaN
+    when empty, so imputation stays visible to the calculation) and ``row``, the Excel row.
+    """
+
+    frame: pd.DataFrame
+    source: SourceInfo
+    warnings: tuple[InputIssue, ...]
+
+
+def column_letter(index: int) -> str:
+    """Excel's letter for a 0-based column index: 0 → A, 25 → Z, 26 → AA."""
+    letters = ""
+    number = index + 1
+    while number:
+        number, remainder = divmod(number - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
+
+
+def safe_label(text: object, limit: int = 40) -> str:
+    """A header as it may be shown: no control characters or markup, shortened."""
+    cleaned = _CONTROL.sub("", str(text)).strip()
+    return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
+
+
+def load_cases(path: str | Path, peildatum: date, *, allow_bsn: bool = False) -> CaseTable:
+    """Read and validate one case file (``.xlsx`` or ``.csv``) for the given peildatum.
+
+    Raises ``InputError`` with every problem found. Warnings (an empty row skipped, unknown
+    columns) are returned on the table. Example::
+
+        table = load_cases("examples/drechtsteden-2018.xlsx", date(2018, 6, 30))
+    """
+    raw = read_raw(Path(path), str(path))
+    issues: list[InputIssue] = []
+    mapping = _map_headers(raw, issues, allow_bsn)
+    if _has_errors(issues):
+        raise InputError(issues)
+    table = _table_rows(raw, issues)
+    _check_unlabelled_data(raw, table, issues)
+    _check_bsn_values(raw, table, mapping, issues, allow_bsn)
+    letters = {field: column_letter(index) for field, index in mapping.items()}
+    models, rows = _validate(raw, table, mapping, letters, issues)
+    frame = _to_frame(models, rows)
+    issues.extend(check_consistency(frame, peildatum, raw.file, raw.sheet, letters))
+    if _has_errors(issues):
+        raise InputError(issues)
+    source = SourceInfo(raw.file, raw.sha256, raw.sheet, raw.header_row, len(frame), letters)
+    return CaseTable(frame, source, tuple(issues))
+
+
+def _has_errors(issues: Sequence[InputIssue]) -> bool:
+    return any(issue.severity == "fout" for issue in issues)
+
+
+def _issue(raw: RawTable, row: int | None, column: str | None, message: str) -> InputIssue:
+    return InputIssue(raw.file, raw.sheet, row, column, message)
+
+
+def _warning(raw: RawTable, row: int | None, column: str | None, message: str) -> InputIssue:
+    return InputIssue(raw.file, raw.sheet, row, column, message, "waarschuwing")
+
+
+def _map_headers(raw: RawTable, issues: list[InputIssue], allow_bsn: bool) -> dict[str, int]:
+    """Map each known field to its column index; note unknown, duplicate and BSN headers."""
+    mapping: dict[str, int] = {}
+    unknown: list[str] = []
+    for index, cell in enumerate(raw.headers):
+        if is_blank(cell):
+            continue
+        letter = column_letter(index)
+        name = normalise_name(str(cell))
+        if name in BSN_HEADERS:
+            if allow_bsn:
+                issues.append(
+                    _warning(raw, raw.header_row, letter, "BSN-kolom genegeerd (--allow-bsn)")
+                )
+            else:
+                issues.append(
+                    _issue(
+                        raw,
+                        raw.header_row,
+                        letter,
+                        "deze kolom bevat burgerservicenummers (BSN); verwijder de kolom "
+                        "of gebruik --allow-bsn (BSN's worden dan genegeerd)",
+                    )
+                )
+            continue
+        column = HEADER_LOOKUP.get(name)
+        if column is None:
+            unknown.append(f"{letter} ({safe_label(cell)})")
+        elif column.field in mapping:
+            first = column_letter(mapping[column.field])
+            issues.append(
+                _issue(
+                    raw,
+                    raw.header_row,
+                    letter,
+                    f"kolom {column.header} staat er twee keer in (kolommen {first} en {letter})",
+                )
+            )
+        else:
+            mapping[column.field] = index
+    if unknown:
+        issues.append(
+            _warning(
+                raw,
+                raw.header_row,
+                None,
+                "onbekende kolommen, niet gebruikt in de berekening: " + ", ".join(unknown),
+            )
+        )
+    for column in (BY_FIELD[field] for field in ("case_id", "status", "trajectory_start")):
+        if column.field not in mapping:
+            issues.append(
+                _issue(raw, raw.header_row, None, f"verplichte kolom {column.header} ontbreekt")
+            )
+    return mapping
+
+
+def _table_rows(raw: RawTable, issues: list[InputIssue]) -> list[tuple[int, tuple[object, ...]]]:
+    """The data rows of the table: one empty row is skipped, a gap of two or more ends it."""
+    table: list[tuple[int, tuple[object, ...]]] = []
+    gap: list[int] = []
+    for number, cells in raw.rows:
+        if all(is_blank(cell) for cell in cells):
+            gap.append(number)
+            continue
+        if len(gap) == 1:
+            issues.append(_warning(raw, gap[0], None, "lege rij overgeslagen"))
+        elif gap:
+            issues.append(
+                _issue(
+                    raw,
+                    gap[0],
+                    None,
+                    f"rijen {gap[0]}–{gap[-1]} zijn leeg en daaronder staan nog gegevens "
+                    f"(vanaf rij {number}); haal de lege rijen weg of verwijder wat onder de "
+                    "tabel staat",
+                )
+            )
+            break
+        gap = []
+        table.append((number, cells))
+    return table
+
+
+def _check_unlabelled_data(
+    raw: RawTable, table: list[tuple[int, tuple[object, ...]]], issues: list[InputIssue]
+) -> None:
+    width = max((len(cells) for _, cells in table), default=0)
+    for index in range(width):
+        header = raw.headers[index] if index < len(raw.headers) else None
+        if not is_blank(header):
+            continue
+        if any(index < len(cells) and not is_blank(cells[index]) for _, cells in table):
+            issues.append(
+                _warning(
+                    raw,
+                    raw.header_row,
+                    column_letter(index),
+                    "kolom heeft gegevens maar geen kop; niet gebruikt",
+                )
+            )
+
+
+def _is_bsn(value: object) -> bool:
+    """True for a value that reads as a valid citizen service number (11-proef)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if not float(value).is_integer() or not 0 < value < 1_000_000_000:
+            return False
+        text = f"{int(value):09d}"
+    elif isinstance(value, str):
+        text = value.strip()
+    else:
+        return False
+    if len(text) != 9 or not text.isascii() or not text.isdigit():
+        return False
+    digits = [int(char) for char in text]
+    total = sum(digit * weight for digit, weight in zip(digits[:8], range(9, 1, -1), strict=True))
+    return (total - digits[8]) % 11 == 0
+
+
+def _check_bsn_values(
+    raw: RawTable,
+    table: list[tuple[int, tuple[object, ...]]],
+    mapping: Mapping[str, int],
+    issues: list[InputIssue],
+    allow_bsn: bool,
+) -> None:
+    """Refuse columns whose values are mostly valid BSNs; never show the values."""
+    shown_fields = {
+        mapping[field]: field for field in ("case_id", "municipality") if field in mapping
+    }
+    width = max((len(cells) for _, cells in table), default=0)
+    for index in range(width):
+        values = [cells[index] for _, cells in table if index < len(cells)]
+        filled = [value for value in values if not is_blank(value)]
+        if not filled:
+            continue
+        hits = sum(1 for value in filled if _is_bsn(value))
+        if hits == 0 or hits * 2 < len(filled):
+            continue
+        letter = column_letter(index)
+        if index in shown_fields:
+            message = (
+                "deze kolom lijkt burgerservicenummers (BSN) te bevatten; gebruik een "
+                "pseudoniem (ook --allow-bsn staat dit niet toe: deze kolom komt in de uitvoer)"
+            )
+            issues.append(_issue(raw, raw.header_row, letter, message))
+        elif allow_bsn:
+            issues.append(
+                _warning(raw, raw.header_row, letter, "kolom met BSN's genegeerd (--allow-bsn)")
+            )
+        elif index in mapping.values():
+            issues.append(_issue(raw, raw.header_row, letter, "deze kolom lijkt BSN's te bevatten"))
+        else:
+            message = (
+                "deze kolom lijkt burgerservicenummers (BSN) te bevatten; verwijder de kolom "
+                "of gebruik --allow-bsn (BSN's worden dan genegeerd)"
+            )
+            issues.append(_issue(raw, raw.header_row, letter, message))
+
+
+def _validate(
+    raw: RawTable,
+    table: list[tuple[int, tuple[object, ...]]],
+    mapping: Mapping[str, int],
+    letters: Mapping[str, str],
+    issues: list[InputIssue],
+) -> tuple[list[CaseRow], list[int]]:
+    """Validate every row with pydantic; collect each bad cell as a located issue."""
+    used = [(field, index) for field, index in mapping.items() if BY_FIELD[field].kind != "private"]
+    records = [
+        {field: cells[index] if index < len(cells) else None for field, index in used}
+        for _, cells in table
+    ]
+    context = {"decimal": raw.decimal}
+    try:
+        return _ROWS.validate_python(records, context=context), [number for number, _ in table]
+    except ValidationError as exc:
+        bad: set[int] = set()
+        for error in exc.errors():
+            position, field = error["loc"][0], error["loc"][1] if len(error["loc"]) > 1 else None
+            assert isinstance(position, int)
+            bad.add(position)
+            header = BY_FIELD[str(field)].header if field is not None else None
+            message = f"{header}: {dutch_message(error)}" if header else dutch_message(error)
+            letter = letters.get(str(field)) if field is not None else None
+            issues.append(_issue(raw, table[position][0], letter, message))
+    good = [i for i in range(len(records)) if i not in bad]
+    models = _ROWS.validate_python([records[i] for i in good], context=context)
+    return models, [table[i][0] for i in good]
+
+
+def _to_frame(models: Sequence[CaseRow], rows: Sequence[int]) -> pd.DataFrame:
+    """Columns of typed values; empty cells become NaN/NaT so the calculation sees them."""
+    data: dict[str, pd.Series] = {}
+    for field in CaseRow.model_fields:
+        values = [getattr(model, field) for model in models]
+        if field in _DATE_FIELDS:
+            data[field] = pd.Series(pd.to_datetime(values), dtype="datetime64[ns]")
+        elif field in _TEXT_FIELDS:
+            data[field] = pd.Series(values, dtype="object")
+        else:
+            data[field] = pd.Series(values, dtype="float64")
+    data["row"] = pd.Series(rows, dtype="int64")
+    return pd.DataFrame(data)

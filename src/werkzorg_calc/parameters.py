@@ -1,0 +1,143 @@
+"""Calculation parameters: validated values plus where each default comes from.
+
+The defaults live in ``data/parameters.csv`` (value, unit, price year, evidence grade, source),
+built from the project's sourced reference values, so the numbers and their citations travel
+together and a reviewer can check both in one place.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import ParameterError
+from .messages import dutch_message
+from .stakeholders import Stakeholder
+
+TargetBasis = Literal["durable", "placed"]
+
+
+class Payers(BaseModel):
+    """Who pays the items whose payer is a choice (the wrong-pocket question)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    counselling: Stakeholder
+    jobcoach: Stakeholder
+    mediation: Stakeholder
+
+
+class Parameters(BaseModel):
+    """All numbers the calculation uses besides the case rows; immutable once made."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    benefit_default_month: float = Field(ge=0)
+    benefit_admin_cost_year: float = Field(ge=0)
+    jobcoach_hour_rate: float = Field(ge=0)
+    counselling_hour_rate: float = Field(ge=0)
+    counselling_cost_per_trajectory: float = Field(ge=0)
+    mhc_reduction_when_working: float = Field(ge=0, le=1)
+    deadweight: float = Field(ge=0, le=1)
+    retention_per_year: float = Field(ge=0, le=1)
+    discount_rate: float = Field(ge=0, le=1)
+    durable_months: float = Field(ge=0)
+    durable_min_hours: float = Field(ge=0, le=60)
+    target_share: float = Field(ge=0, le=1)
+    target_count: int | None = Field(default=None, ge=0)
+    target_basis: TargetBasis
+    payers: Payers
+
+    def flat(self) -> dict[str, Any]:
+        """Return the values keyed as in the parameter file (``payers.counselling`` etc.)."""
+        values = self.model_dump(exclude={"payers"})
+        values.update({f"payers.{k}": v for k, v in self.payers.model_dump().items()})
+        return values
+
+    def differences(self, other: Parameters) -> dict[str, Any]:
+        """Return the keys whose value differs from ``other``, with this object's value."""
+        mine, theirs = self.flat(), other.flat()
+        return {key: value for key, value in mine.items() if theirs[key] != value}
+
+
+@dataclass(frozen=True, slots=True)
+class ParameterInfo:
+    """Provenance of one parameter default: unit, price year, evidence grade and source."""
+
+    key: str
+    default: str
+    unit: str
+    price_year: int
+    evidence: str
+    low: str
+    high: str
+    description: str
+    source: str
+
+
+@cache
+def parameter_info() -> dict[str, ParameterInfo]:
+    """Return the provenance of every parameter, keyed as in ``Parameters.flat()``."""
+    text = resources.files("werkzorg_calc").joinpath("data/parameters.csv").read_text("utf-8")
+    rows = csv.DictReader(text.splitlines())
+    return {
+        row["key"]: ParameterInfo(
+            key=row["key"],
+            default=row["value"],
+            unit=row["unit"],
+            price_year=int(row["price_year"]),
+            evidence=row["evidence"],
+            low=row["low"],
+            high=row["high"],
+            description=row["description"],
+            source=row["source"],
+        )
+        for row in rows
+    }
+
+
+def _nest(flat: Mapping[str, object]) -> dict[str, Any]:
+    """Turn ``payers.counselling`` style keys into the nested shape of ``Parameters``."""
+    nested: dict[str, Any] = {}
+    for key, value in flat.items():
+        head, _, tail = key.partition(".")
+        if tail:
+            nested.setdefault(head, {})[tail] = value
+        else:
+            nested[key] = None if value == "" else value
+    return nested
+
+
+@cache
+def default_parameters() -> Parameters:
+    """Return the package defaults (see ``data/parameters.csv`` for every source)."""
+    return Parameters.model_validate(
+        _nest({key: info.default for key, info in parameter_info().items()})
+    )
+
+
+def with_overrides(base: Parameters, overrides: Mapping[str, object], origin: str) -> Parameters:
+    """Return ``base`` with ``overrides`` applied (flat keys), or raise ``ParameterError``.
+
+    ``origin`` names where the overrides came from (for example ``--set``), so the error message
+    can say where an unknown key or a bad value was written.
+    """
+    known = base.flat()
+    unknown = sorted(set(overrides) - set(known))
+    if unknown:
+        raise ParameterError([f"{origin}: onbekende parameter '{key}'" for key in unknown])
+    merged = {**known, **overrides}
+    try:
+        return Parameters.model_validate(_nest(merged))
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            key = ".".join(str(part) for part in error["loc"])
+            problems.append(f"{origin}: parameter '{key}' {dutch_message(error)}")
+        raise ParameterError(problems) from None
