@@ -233,7 +233,8 @@ def _imputation_warnings(
 
 def _payers(benefit_type: pd.Series, params: Parameters, index: pd.Index) -> pd.DataFrame:
     """The stakeholder of every item of every case (the benefit's depends on its type)."""
-    benefit_payer = benefit_type.map(_BENEFIT_PAYER).astype("object")
+    mapped = benefit_type.map(_BENEFIT_PAYER).astype("object")
+    benefit_payer = mapped.where(mapped.notna(), None)  # None: the item belongs to nobody
     fixed = {
         "wmo": "municipality",
         "mental_health_care": "health_insurer",

@@ -63,22 +63,25 @@ def check_consistency(
         letter = letters.get(field)
         for row in frame.loc[mask, "row"].tolist():
             issues.append(InputIssue(file, sheet, int(row), letter, message))
-    issues.extend(_duplicate_ids(frame, file, sheet, letters.get("case_id")))
     issues.sort(key=lambda issue: (issue.row or 0, issue.column or ""))
     return issues
 
 
-def _duplicate_ids(
-    frame: pd.DataFrame, file: str, sheet: str | None, letter: str | None
+def duplicate_ids(
+    ids: pd.Series, rows: pd.Series, file: str, sheet: str | None, letter: str | None
 ) -> list[InputIssue]:
-    """Name every row of a repeated case id and the other rows it repeats, not the id."""
-    repeated = frame.loc[frame["case_id"].duplicated(keep=False), ["case_id", "row"]]
+    """Name every row of a repeated case id and the other rows it repeats, not the id.
+
+    Runs on the ids of all rows, also those with other errors, so one pass shows them all.
+    """
+    frame = pd.DataFrame({"case_id": ids, "row": rows}).dropna(subset=["case_id"])
+    repeated = frame.loc[frame["case_id"].duplicated(keep=False)]
     issues = []
     header = BY_FIELD["case_id"].header
     for _, group in repeated.groupby("case_id", sort=False):
-        rows = [int(row) for row in group["row"]]
-        for row in rows:
-            others = ", ".join(str(other) for other in rows if other != row)
+        numbers = [int(row) for row in group["row"]]
+        for row in numbers:
+            others = ", ".join(str(other) for other in numbers if other != row)
             message = f"{header} komt vaker voor (ook in rij {others})"
             issues.append(InputIssue(file, sheet, row, letter, message))
     return issues

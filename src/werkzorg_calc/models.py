@@ -57,6 +57,17 @@ def _fail(exc: CellValueError) -> PydanticCustomError:
     return PydanticCustomError("cel", str(exc))
 
 
+def case_id_text(value: object) -> str | None:
+    """A case id as text: Excel's 1001.0 becomes "1001", so it matches the case list."""
+    if is_blank(value) or isinstance(value, bool):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, str | int | float):
+        return str(value).strip()
+    return None
+
+
 class CaseRow(BaseModel):
     """One participant's row, typed; the note column (free text) is deliberately absent."""
 
@@ -90,14 +101,10 @@ class CaseRow(BaseModel):
             if info.field_name == "case_id":
                 raise _REQUIRED
             return None
-        if isinstance(value, bool):
-            raise PydanticCustomError("tekst", "verwacht tekst, geen waar/onwaar")
-        if isinstance(value, float) and value.is_integer():
-            # Excel stores the id 1001 as 1001.0; "1001.0" would never match the case list.
-            return str(int(value))
-        if isinstance(value, str | int | float):
-            return str(value).strip()
-        raise PydanticCustomError("tekst", "verwacht tekst")
+        text = case_id_text(value)
+        if text is None:
+            raise PydanticCustomError("tekst", "verwacht tekst")
+        return text
 
     @field_validator("status", mode="before")
     @classmethod

@@ -132,7 +132,7 @@ def stakeholder_table(result: Result) -> Table:
 
 
 def totals_lines(result: Result) -> Text:
-    """Benefit-cost ratio and averages; the realised/projected split when projecting."""
+    """Benefit-cost ratio and the net per participant and per placed participant."""
     totals = result.totals
     ratio = (
         dutch_number(totals.benefit_cost_ratio)
@@ -145,19 +145,29 @@ def totals_lines(result: Result) -> Text:
     per_placed = euro(totals.net_per_placed) if totals.net_per_placed is not None else "n.v.t."
     text = Text(f"Baten/kosten-verhouding: {ratio}\n")
     text.append(f"Saldo per deelnemer: {per_participant} · per geplaatste: {per_placed}")
-    if result.horizon:
-        text.append("\n" + _part("Gerealiseerd", totals.realised))
-        text.append(
-            "\n" + _part(f"Geprojecteerd ({result.horizon} mnd, contante waarde)", totals.projected)
-        )
     return text
 
 
-def _part(label: str, money: Money) -> str:
-    return (
-        f"{label}: besparing {euro(money.savings)}, kosten {euro(money.costs)}, "
-        f"saldo {euro(money.net)}"
+def parts_table(result: Result) -> Table:
+    """Realised and projected parts side by side (shown only when projecting)."""
+    totals = result.totals
+    table = Table(
+        title=f"Gerealiseerd + projectie {result.horizon} mnd (contante waarde)",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
     )
+    table.add_column("Deel")
+    for label in ("Besparing", "Kosten", "Saldo"):
+        table.add_column(label, justify="right", no_wrap=True)
+    rows: tuple[tuple[str, Money], ...] = (
+        ("Gerealiseerd", totals.realised),
+        ("Geprojecteerd", totals.projected),
+        ("Totaal", totals.all),
+    )
+    for label, money in rows:
+        table.add_row(label, euro(money.savings), euro(money.costs), _money_cell(money.net))
+    return table
 
 
 def case_table(result: Result, limit: int | None = 20) -> Table:
@@ -168,7 +178,13 @@ def case_table(result: Result, limit: int | None = 20) -> Table:
     title = "Per casus"
     if limit is not None and len(cases) > limit:
         title += f" (de {limit} grootste saldo's van {len(cases)}; --cases all toont alle)"
-    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    table = Table(
+        title=title,
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        collapse_padding=True,
+    )
     table.add_column("Casus", overflow="fold")
     table.add_column("Status", no_wrap=True)
     table.add_column("Mnd", justify="right")
@@ -210,23 +226,31 @@ def issue_lines(issues: Sequence[InputIssue]) -> Text:
 
 
 def issue_table(issues: Sequence[InputIssue]) -> Table:
-    """Every input problem as one row: file, sheet, row, column, message."""
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, title_justify="left")
-    table.add_column("Bestand", overflow="fold")
+    """Every input problem as one row: (file,) sheet, row, column, kind, message.
+
+    With one file, its name goes in the title so the message column keeps its width.
+    """
+    files = list(dict.fromkeys(issue.file for issue in issues))
+    one_file = len(files) == 1
+    title = plain(f"Invoer: {files[0]}") if one_file else None
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    if not one_file:
+        table.add_column("Bestand", overflow="fold")
     table.add_column("Blad")
     table.add_column("Rij", justify="right")
     table.add_column("Kolom")
     table.add_column("Soort")
-    table.add_column("Melding", overflow="fold")
+    table.add_column("Melding", overflow="fold", ratio=1)
     for issue in issues:
-        table.add_row(
-            plain(issue.file),
+        cells: list[RenderableType] = [] if one_file else [plain(issue.file)]
+        cells += [
             plain(issue.sheet or "-"),
             str(issue.row) if issue.row is not None else "-",
             issue.column or "-",
             Text(issue.severity, style="red" if issue.severity == "fout" else "yellow"),
             plain(issue.message),
-        )
+        ]
+        table.add_row(*cells)
     return table
 
 
@@ -240,8 +264,10 @@ def full_report(result: Result, case_limit: int | None = 20) -> Group:
         stakeholder_table(result),
         totals_lines(result),
         Text(""),
-        case_table(result, case_limit),
     ]
+    if result.horizon:
+        parts += [parts_table(result), Text("")]
+    parts.append(case_table(result, case_limit))
     if result.warnings:
         parts.append(issue_lines(result.warnings))
     return Group(*parts)

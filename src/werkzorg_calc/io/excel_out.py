@@ -26,7 +26,7 @@ from werkzorg_calc.parameters import parameter_info
 from werkzorg_calc.stakeholders import STAKEHOLDER_LABELS
 from werkzorg_calc.wording import verdict
 
-from .safe_write import atomic_target
+from .safe_write import atomic_target, check_target
 
 if TYPE_CHECKING:
     from werkzorg_calc.result import Result
@@ -44,7 +44,7 @@ def write_excel(
     result: Result, path: Path, *, force: bool = False, inputs: Sequence[Path] = ()
 ) -> None:
     """Write the summary workbook to ``path`` atomically (see ``atomic_target``)."""
-
+    check_target(path, force=force, inputs=inputs)  # refuse before any work is done
     workbook = Workbook(write_only=True)
     workbook.properties.creator = "werkzorg"
     workbook.properties.created = _FIXED_TIME
@@ -62,7 +62,6 @@ class _Sheet:
     """Appends rows to a write-only sheet, giving each cell its style and safe text."""
 
     def __init__(self, workbook: Workbook, title: str, widths: Sequence[float]) -> None:
-
         # Any: openpyxl's stubs describe the ordinary sheet, not the write-only one we get.
         self.sheet: Any = workbook.create_sheet(title)
         for index, width in enumerate(widths, start=1):
@@ -90,10 +89,15 @@ class _Sheet:
         self.rows += 1
 
     def table_header(self, labels: Sequence[str]) -> None:
-        """Bold header row; freeze it and put an autofilter on the table below it."""
+        """Bold header row; freeze it and put an autofilter on the table below it.
+
+        A write-only sheet writes its view settings with the first row, so the panes are
+        frozen before anything is appended.
+        """
+        if self.rows == 0:
+            self.sheet.freeze_panes = "A2"
         self.row(labels, bold=True)
         self.header_row = self.rows
-        self.sheet.freeze_panes = f"A{self.rows + 1}"
 
     def finish_table(self, columns: int) -> None:
         """Put the autofilter over the header and every row appended since."""

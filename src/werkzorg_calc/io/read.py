@@ -17,10 +17,10 @@ import pandas as pd
 from pydantic import TypeAdapter, ValidationError
 
 from werkzorg_calc.columns import BSN_HEADERS, BY_FIELD, HEADER_LOOKUP, normalise_name
-from werkzorg_calc.consistency import check_consistency
+from werkzorg_calc.consistency import check_consistency, duplicate_ids
 from werkzorg_calc.errors import InputError, InputIssue
 from werkzorg_calc.messages import dutch_message
-from werkzorg_calc.models import CaseRow
+from werkzorg_calc.models import CaseRow, case_id_text
 
 from .raw import RawTable, is_blank, read_raw
 
@@ -94,10 +94,18 @@ def load_cases(path: str | Path, peildatum: date, *, allow_bsn: bool = False) ->
     models, rows = _validate(raw, table, mapping, letters, issues)
     frame = _to_frame(models, rows)
     issues.extend(check_consistency(frame, peildatum, raw.file, raw.sheet, letters))
+    issues.extend(_duplicates(raw, table, mapping, letters))
+    issues.sort(key=_reading_order)
     if _has_errors(issues):
         raise InputError(issues)
     source = SourceInfo(raw.file, raw.sha256, raw.sheet, raw.header_row, len(frame), letters)
     return CaseTable(frame, source, tuple(issues))
+
+
+def _reading_order(issue: InputIssue) -> tuple[int, int, str]:
+    """Top to bottom, left to right, as a person reads the sheet (B before AA)."""
+    column = issue.column or ""
+    return issue.row or 0, len(column), column
 
 
 def _has_errors(issues: Sequence[InputIssue]) -> bool:
@@ -302,6 +310,24 @@ def _validate(
     good = [i for i in range(len(records)) if i not in bad]
     models = _ROWS.validate_python([records[i] for i in good], context=context)
     return models, [table[i][0] for i in good]
+
+
+def _duplicates(
+    raw: RawTable,
+    table: list[tuple[int, tuple[object, ...]]],
+    mapping: Mapping[str, int],
+    letters: Mapping[str, str],
+) -> list[InputIssue]:
+    index = mapping["case_id"]
+    ids = [case_id_text(cells[index]) if index < len(cells) else None for _, cells in table]
+    rows = [number for number, _ in table]
+    return duplicate_ids(
+        pd.Series(ids, dtype="object"),
+        pd.Series(rows, dtype="int64"),
+        raw.file,
+        raw.sheet,
+        letters.get("case_id"),
+    )
 
 
 def _to_frame(models: Sequence[CaseRow], rows: Sequence[int]) -> pd.DataFrame:

@@ -1,0 +1,22 @@
+"""Build a validated ``CaseTable`` from a few Python dicts, without a file."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from werkzorg_calc.io.read import CaseTable, SourceInfo, _to_frame
+from werkzorg_calc.models import CaseRow
+
+
+def make_table(rows: Sequence[dict[str, Any]]) -> CaseTable:
+    """Cases from dicts of field values; ``case_id`` and ``trajectory_start`` get defaults."""
+    models = [
+        CaseRow.model_validate(
+            {"case_id": f"T-{number:03d}", "trajectory_start": "2017-10-01", **row}
+        )
+        for number, row in enumerate(rows, start=1)
+    ]
+    frame = _to_frame(models, [number + 2 for number in range(len(models))])
+    source = SourceInfo("test.csv", "0" * 64, None, 1, len(models), {})
+    return CaseTable(frame, source, ())
