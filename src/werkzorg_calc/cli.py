@@ -32,6 +32,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     pretty_exceptions_show_locals=False,
+    # Plain help: Rich-formatted help would import rich and double the start-up time.
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -134,14 +136,21 @@ def calc(
         Path | None,
         typer.Option("--output", "-o", help="Schrijf ook een Excel-samenvatting (.xlsx)."),
     ] = None,
-    force: Annotated[bool, typer.Option(help="Overschrijf een bestaand uitvoerbestand.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overschrijf een bestaand uitvoerbestand.")
+    ] = False,
     cases: Annotated[
         str, typer.Option(help="Aantal casussen in de tabel, of 'all' voor alle.")
     ] = "20",
     allow_bsn: Annotated[
-        bool, typer.Option(help="Sta BSN-kolommen toe; ze worden genegeerd en nooit getoond.")
+        bool,
+        typer.Option(
+            "--allow-bsn", help="Sta BSN-kolommen toe; ze worden genegeerd en nooit getoond."
+        ),
     ] = False,
-    debug: Annotated[bool, typer.Option(help="Toon bij een interne fout de traceback.")] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Toon bij een interne fout de traceback.")
+    ] = False,
 ) -> None:
     """Bereken besparingen en kosten per casus en per partij, en of het doel is gehaald.
 
