@@ -18,5 +18,6 @@ def make_table(rows: Sequence[dict[str, Any]]) -> CaseTable:
         for number, row in enumerate(rows, start=1)
     ]
     frame = _to_frame(models, [number + 2 for number in range(len(models))])
+    frame["file"] = "test.csv"
     source = SourceInfo("test.csv", "0" * 64, None, 1, len(models), {})
-    return CaseTable(frame, source, ())
+    return CaseTable(frame, (source,), ())

@@ -23,11 +23,17 @@ def test_document_has_the_documented_keys(worked_cases: CaseTable) -> None:
         "peildatum",
         "horizon_months",
         "source",
+        "sources",
+        "price_year",
+        "price_factors",
         "parameters",
         "changed_parameters",
+        "parameter_origins",
         "target",
         "stakeholders",
         "totals",
+        "group_by",
+        "groups",
         "cases",
         "warnings",
     ]
@@ -57,6 +63,8 @@ def test_document_has_the_documented_keys(worked_cases: CaseTable) -> None:
         "costs",
         "net",
         "imputed",
+        "file",
+        "row",
     ]
     assert list(case["items"]) == list(ITEM_IDS)
 

@@ -8,7 +8,7 @@ from rich.console import Console, RenderableType
 
 from werkzorg_calc.calc import calculate
 from werkzorg_calc.io.read import CaseTable
-from werkzorg_calc.parameters import default_parameters, with_overrides
+from werkzorg_calc.parameters import Override, apply_overrides, default_parameters, default_set
 from werkzorg_calc.report import case_table, full_report, header, parts_table, stakeholder_table
 from werkzorg_calc.report import target_panel as panel
 from werkzorg_calc.result import Result
@@ -80,11 +80,11 @@ def test_parts_and_cases(worked_cases: CaseTable) -> None:
 
 def test_header_names_changed_parameters(worked_cases: CaseTable) -> None:
     """Parameters that differ from the defaults are named with their default."""
-    params = with_overrides(default_parameters(), {"deadweight": 0.25}, "test")
+    params = apply_overrides(default_set(), [Override("deadweight", 0.25, "test")])
     text = render(header(calculate(worked_cases, params, PEILDATUM)))
     assert "Peildatum   30-06-2018" in text
     assert "Casussen    4" in text
-    assert "Parameters  deadweight = 0,25 (standaard 0)" in text
+    assert "Parameters  deadweight = 0,25 (standaard 0; test)" in text
 
 
 def test_case_table_limits_and_says_so(worked_cases: CaseTable) -> None:

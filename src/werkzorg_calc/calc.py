@@ -14,7 +14,8 @@ from .errors import InputIssue
 from .formatting import euro, percent, row_list
 from .io.read import CaseTable
 from .items import COST_IDS, ITEM_IDS, ITEMS, SAVING_IDS
-from .parameters import Parameters, default_parameters
+from .parameters import Parameters, ParameterSet, default_parameters, parameter_info
+from .prices import price_factor
 from .result import Money, Result, Totals
 from .stakeholders import STAKEHOLDERS
 from .target import evaluate_target
@@ -47,24 +48,56 @@ def projection_factor(months: pd.Series, params: Parameters) -> pd.Series:
     return factor
 
 
+GROUP_COLUMNS = {"gemeente": "municipality", "bestand": "file"}
+MONEY_PARAMETERS = (
+    "benefit_default_month",
+    "benefit_admin_cost_year",
+    "jobcoach_hour_rate",
+    "counselling_hour_rate",
+    "counselling_cost_per_trajectory",
+)
+CASE_MONEY_COLUMNS = (
+    "benefit_before",
+    "benefit_after",
+    "wmo_before",
+    "wmo_after",
+    "mhc_before",
+    "mhc_after",
+    "mediation_cost",
+    "wage_subsidy_month",
+    "no_risk_cost",
+    "insurer_contribution",
+)
+
+
 def calculate(
     cases: CaseTable,
-    params: Parameters | None = None,
+    params: Parameters | ParameterSet | None = None,
     peildatum: date | None = None,
     horizon: int = 0,
+    *,
+    price_year: int | None = None,
+    by: str | None = None,
 ) -> Result:
     """Compute every line item, stakeholder total and the pilot target for ``cases``.
 
     ``peildatum`` defaults to today; ``horizon`` is the number of months after the peildatum
-    to project for cases still working (0: realised amounts only). Example::
+    to project for cases still working (0: realised amounts only); ``price_year`` brings all
+    amounts to that year's prices with the CPI (``None``: amounts as given); ``by`` adds
+    subtotals per ``gemeente`` or per ``bestand``. Example::
 
         result = calculate(load_cases(path, day), default_parameters(), day, horizon=12)
     """
-    params = params or default_parameters()
+    if isinstance(params, ParameterSet):
+        given, origins = params.values, params.origins
+    else:
+        given, origins = params or default_parameters(), {}
     peildatum = peildatum or date.today()
     if horizon < 0:
         raise ValueError("horizon must be zero or more months")
-    frame = cases.frame
+    if by is not None and by not in GROUP_COLUMNS:
+        raise ValueError(f"by must be one of {sorted(GROUP_COLUMNS)}")
+    frame, effective, factors = _to_price_year(cases.frame, given, peildatum, price_year)
     peil = pd.Timestamp(peildatum)
     start, end = frame["job_start"], frame["job_end"]
     ended_before = end.notna() & end.lt(peil)
@@ -73,53 +106,21 @@ def calculate(
     hours = frame["hours_per_week"]
     durable = (
         working
-        & work_months.ge(params.durable_months)
-        & (hours.isna() | hours.ge(params.durable_min_hours))
+        & work_months.ge(effective.durable_months)
+        & (hours.isna() | hours.ge(effective.durable_min_hours))
     )
 
-    filled, imputed = _impute(frame, params)
+    filled, imputed = _impute(frame, effective)
     benefit_type = frame["benefit_type"].fillna("participatiewet")
-    has_benefit = benefit_type.ne("geen")
-    keep = 1 - params.deadweight  # deadweight shrinks savings, never costs
-    monthly = pd.DataFrame(
-        {
-            "benefit": (filled["benefit_before"] - filled["benefit_after"]).where(has_benefit, 0.0)
-            * keep,
-            "benefit_administration": (params.benefit_admin_cost_year / 12)
-            * (filled["benefit_after"].eq(0) & has_benefit).astype("float64")
-            * keep,
-            "wmo": (filled["wmo_before"] - filled["wmo_after"]) * keep,
-            "mental_health_care": (filled["mhc_before"] - filled["mhc_after"]) * keep,
-            "wage_subsidy": -frame["wage_subsidy_month"].fillna(0.0),
-        }
+    monthly = _monthly(frame, filled, benefit_type, effective)
+    realised = pd.concat([monthly.mul(work_months, axis=0), _one_off(frame, effective)], axis=1)[
+        list(ITEM_IDS)
+    ]
+    projected = _projected(
+        monthly, end=end, working=working, peil=peil, horizon=horizon, params=effective
     )
-    counselling = (frame["counselling_hours"] * params.counselling_hour_rate).where(
-        frame["counselling_hours"].notna(), params.counselling_cost_per_trajectory
-    )
-    one_off = pd.DataFrame(
-        {
-            "counselling": -counselling,
-            "jobcoach": -frame["jobcoach_hours"].fillna(0.0) * params.jobcoach_hour_rate,
-            "mediation": -frame["mediation_cost"].fillna(0.0),
-            "no_risk": -frame["no_risk_cost"].fillna(0.0),
-            "insurer_contribution": -frame["insurer_contribution"].fillna(0.0),
-        }
-    )
-    realised = pd.concat([monthly.mul(work_months, axis=0), one_off], axis=1)[list(ITEM_IDS)]
 
-    projected = pd.DataFrame(0.0, index=frame.index, columns=list(ITEM_IDS))
-    if horizon > 0:
-        # A known future end of the job caps the projection: no savings past a known end.
-        months_left = months_between(pd.Series(peil, index=frame.index), end).where(
-            end.notna(), float(horizon)
-        )
-        whole_months = months_left.clip(upper=horizon).floordiv(1).where(working, 0.0)
-        factor = projection_factor(whole_months, params)
-        for item in ITEMS:
-            if item.projected:
-                projected[item.id] = monthly[item.id] * factor
-
-    payers = _payers(benefit_type, params, frame.index)
+    payers = _payers(benefit_type, effective, frame.index)
     items = realised + projected
     stakeholders = pd.concat(
         [
@@ -129,6 +130,9 @@ def calculate(
         ],
         axis=1,
     )
+    case_stakeholders = pd.DataFrame(
+        {s: items.where(payers.to_numpy() == s, 0.0).sum(axis=1) for s in STAKEHOLDERS}
+    )
 
     case_savings = items[list(SAVING_IDS)].sum(axis=1)
     case_costs = -items[list(COST_IDS)].sum(axis=1)
@@ -136,6 +140,7 @@ def calculate(
         {
             "case_id": frame["case_id"],
             "status": frame["status"],
+            "file": frame["file"],
             "row": frame["row"],
             "municipality": frame["municipality"],
             "trajectory_start": frame["trajectory_start"],
@@ -150,25 +155,147 @@ def calculate(
             "net": case_savings - case_costs,
         }
     )
-    target = evaluate_target(frame["status"], working, durable, params)
+    target = evaluate_target(frame["status"], working, durable, effective)
     totals = _totals(stakeholders, target.participants, target.placed)
-    warnings = cases.warnings + _imputation_warnings(cases, imputed, params)
+    groups = _groups(case_frame, case_stakeholders, effective, by) if by else None
+    warnings = cases.warnings + _imputation_warnings(cases, imputed, effective)
+    changed = given.differences(default_parameters())
     return Result(
         peildatum=peildatum,
         horizon=horizon,
-        parameters=params,
-        changed_parameters=params.differences(default_parameters()),
-        source=cases.source,
+        parameters=given,
+        changed_parameters=changed,
+        parameter_origins={key: origins.get(key, "Python") for key in changed},
+        sources=cases.sources,
+        price_year=price_year,
+        price_factors=factors,
         cases=case_frame,
         realised=realised,
         projected=projected,
         payers=payers,
         imputed=imputed,
         stakeholders=stakeholders,
+        case_stakeholders=case_stakeholders,
         totals=totals,
         target=target,
+        groups=groups,
+        group_by=by,
         warnings=warnings,
     )
+
+
+def _to_price_year(
+    frame: pd.DataFrame, params: Parameters, peildatum: date, price_year: int | None
+) -> tuple[pd.DataFrame, Parameters, dict[str, float]]:
+    """Index money parameters from their own price year and case amounts from the peildatum's.
+
+    Case amounts carry no price year of their own; they were recorded around the peildatum,
+    so its year is taken as theirs. Without ``price_year`` nothing changes.
+    """
+    if price_year is None:
+        return frame, params, {}
+    info = parameter_info()
+    factors = {key: price_factor(info[key].price_year, price_year) for key in MONEY_PARAMETERS}
+    factors["cases"] = price_factor(peildatum.year, price_year)
+    indexed = params.model_copy(
+        update={key: getattr(params, key) * factors[key] for key in MONEY_PARAMETERS}
+    )
+    scaled = frame.copy()
+    for column in CASE_MONEY_COLUMNS:
+        scaled[column] = frame[column] * factors["cases"]
+    return scaled, indexed, factors
+
+
+def _monthly(
+    frame: pd.DataFrame, filled: pd.DataFrame, benefit_type: pd.Series, params: Parameters
+) -> pd.DataFrame:
+    """Monthly amounts of the items that accrue per month of work (savings with deadweight)."""
+    has_benefit = benefit_type.ne("geen")
+    keep = 1 - params.deadweight  # deadweight shrinks savings, never costs
+    full_outflow = (filled["benefit_after"].eq(0) & has_benefit).astype("float64")
+    return pd.DataFrame(
+        {
+            "benefit": (filled["benefit_before"] - filled["benefit_after"]).where(has_benefit, 0.0)
+            * keep,
+            "benefit_administration": (params.benefit_admin_cost_year / 12) * full_outflow * keep,
+            "wmo": (filled["wmo_before"] - filled["wmo_after"]) * keep,
+            "mental_health_care": (filled["mhc_before"] - filled["mhc_after"]) * keep,
+            "wage_subsidy": -frame["wage_subsidy_month"].fillna(0.0),
+        }
+    )
+
+
+def _one_off(frame: pd.DataFrame, params: Parameters) -> pd.DataFrame:
+    """Costs paid once per case, whatever its months of work."""
+    hours = frame["counselling_hours"]
+    counselling = (hours * params.counselling_hour_rate).where(
+        hours.notna(), params.counselling_cost_per_trajectory
+    )
+    return pd.DataFrame(
+        {
+            "counselling": -counselling,
+            "jobcoach": -frame["jobcoach_hours"].fillna(0.0) * params.jobcoach_hour_rate,
+            "mediation": -frame["mediation_cost"].fillna(0.0),
+            "no_risk": -frame["no_risk_cost"].fillna(0.0),
+            "insurer_contribution": -frame["insurer_contribution"].fillna(0.0),
+        }
+    )
+
+
+def _projected(
+    monthly: pd.DataFrame,
+    *,
+    end: pd.Series,
+    working: pd.Series,
+    peil: pd.Timestamp,
+    horizon: int,
+    params: Parameters,
+) -> pd.DataFrame:
+    """Monthly amounts × Σ S(m)·D(m) for the months after the peildatum, working cases only."""
+    projected = pd.DataFrame(0.0, index=monthly.index, columns=list(ITEM_IDS))
+    if horizon == 0:
+        return projected
+    # A known future end of the job caps the projection: no savings past a known end.
+    months_left = months_between(pd.Series(peil, index=monthly.index), end).where(
+        end.notna(), float(horizon)
+    )
+    whole_months = months_left.clip(upper=horizon).floordiv(1).where(working, 0.0)
+    factor = projection_factor(whole_months, params)
+    for item in ITEMS:
+        if item.projected:
+            projected[item.id] = monthly[item.id] * factor
+    return projected
+
+
+def _groups(
+    cases: pd.DataFrame, per_stakeholder: pd.DataFrame, params: Parameters, by: str
+) -> pd.DataFrame:
+    """Subtotals and the target per group (a municipality or a file)."""
+    key = cases[GROUP_COLUMNS[by]].fillna("(onbekend)").astype("object")
+    money = pd.concat([cases[["savings", "costs", "net"]], per_stakeholder], axis=1)
+    sums = money.groupby(key, sort=True).sum()
+    rows = []
+    for name in sums.index:
+        members = key.eq(name)
+        target = evaluate_target(
+            cases.loc[members, "status"],
+            cases.loc[members, "working_at_peildatum"],
+            cases.loc[members, "durable"],
+            params,
+        )
+        rows.append(
+            {
+                "participants": target.participants,
+                "placed": target.placed,
+                "durable": target.durable,
+                "share": target.share,
+                "met": target.met,
+            }
+        )
+    counts = pd.DataFrame(rows, index=sums.index)
+    groups = pd.concat([counts, sums], axis=1)
+    groups.index.name = by
+    return groups
 
 
 def _impute(frame: pd.DataFrame, params: Parameters) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -212,22 +339,23 @@ def _imputation_warnings(
         "counselling_hours": f"{euro(params.counselling_cost_per_trajectory)} per traject "
         "gerekend (counselling_cost_per_trajectory)",
     }
-    source = cases.source
     warnings = []
-    for field, message in assumption.items():
-        rows = cases.frame.loc[imputed[field], "row"].tolist()
-        if rows:
-            header = BY_FIELD[field].header
-            warnings.append(
-                InputIssue(
-                    source.file,
-                    source.sheet,
-                    None,
-                    source.columns.get(field),
-                    f"{header} ontbreekt in {len(rows)} rij(en) ({row_list(rows)}): {message}",
-                    "waarschuwing",
+    for source in cases.sources:
+        in_file = cases.frame["file"].eq(source.file)
+        for field, message in assumption.items():
+            rows = cases.frame.loc[imputed[field] & in_file, "row"].tolist()
+            if rows:
+                header = BY_FIELD[field].header
+                warnings.append(
+                    InputIssue(
+                        source.file,
+                        source.sheet,
+                        None,
+                        source.columns.get(field),
+                        f"{header} ontbreekt in {len(rows)} rij(en) ({row_list(rows)}): {message}",
+                        "waarschuwing",
+                    )
                 )
-            )
     return tuple(warnings)
 
 

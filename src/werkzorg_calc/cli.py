@@ -6,7 +6,9 @@ Heavy libraries (pandas, pydantic, openpyxl, rich) are imported inside the comma
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Iterator
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -17,7 +19,9 @@ import typer
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from .errors import WerkzorgError
+    from .io.read import CaseTable
+    from .labels import Lang
+    from .parameters import ParameterSet
 
 EXIT_INPUT = 1
 EXIT_INTERNAL = 3
@@ -39,10 +43,60 @@ app = typer.Typer(
 
 
 class OutputFormat(StrEnum):
-    """What ``calc`` prints on stdout."""
+    """What a command prints on stdout."""
 
     tabel = "tabel"
     json = "json"
+
+
+class Language(StrEnum):
+    """Language of the labels a person reads (codes and JSON keys stay English)."""
+
+    nl = "nl"
+    en = "en"
+
+
+class GroupBy(StrEnum):
+    """What ``--by`` groups on."""
+
+    gemeente = "gemeente"
+    bestand = "bestand"
+
+
+# Options shared by the commands, declared once.
+Peildatum = Annotated[
+    str | None,
+    typer.Option(help="Peildatum JJJJ-MM-DD. Standaard: vandaag.", show_default=False),
+]
+Horizon = Annotated[
+    int,
+    typer.Option(min=0, max=600, help="Maanden na de peildatum om te projecteren (0: niet)."),
+]
+ParamsFile = Annotated[
+    Path | None,
+    typer.Option("--params", help="TOML-bestand met parameters (zie werkzorg params --export)."),
+]
+SetItems = Annotated[
+    list[str] | None,
+    typer.Option("--set", help="Parameter sleutel=waarde; mag vaker.", show_default=False),
+]
+PriceYear = Annotated[
+    int | None,
+    typer.Option(
+        "--price-year", help="Breng alle bedragen naar prijzen van dit jaar (CPI).", min=2015
+    ),
+]
+Format = Annotated[OutputFormat, typer.Option("--format", "-f", help="Uitvoer op het scherm.")]
+Output = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Schrijf ook een Excel-bestand (.xlsx).")
+]
+Force = Annotated[bool, typer.Option("--force", help="Overschrijf een bestaand uitvoerbestand.")]
+AllowBsn = Annotated[
+    bool,
+    typer.Option("--allow-bsn", help="Sta BSN-kolommen toe; ze worden genegeerd en nooit getoond."),
+]
+LangOption = Annotated[Language, typer.Option("--lang", help="Taal van de labels (nl of en).")]
+Debug = Annotated[bool, typer.Option("--debug", help="Toon bij een interne fout de traceback.")]
 
 
 def _version(value: bool) -> None:
@@ -82,28 +136,40 @@ def _case_limit(text: str) -> int | None:
     raise typer.BadParameter("geef een aantal of 'all'", param_hint="--cases")
 
 
+def _xlsx_output(output: Path | None) -> None:
+    if output is not None and output.suffix.lower() != ".xlsx":
+        raise typer.BadParameter("de uitvoer moet een .xlsx-bestand zijn", param_hint="--output")
+
+
 def _stderr() -> Console:
     from rich.console import Console
 
-    return Console(stderr=True)
+    return Console(stderr=True, highlight=False)
 
 
-def _fail(error: WerkzorgError) -> NoReturn:
-    """Show a library error as Dutch text (a table for input problems) and exit 1."""
-    from .errors import InputError, ParameterError
-    from .report import issue_table
+@contextlib.contextmanager
+def _guard(debug: bool) -> Iterator[None]:
+    """Turn library errors into Dutch messages (exit 1) and bugs into a short note (exit 3)."""
+    from .errors import InputError, ParameterError, WerkzorgError
 
-    console = _stderr()
-    if isinstance(error, InputError):
-        errors = sum(issue.severity == "fout" for issue in error.issues)
-        console.print(issue_table(error.issues))
-        console.print(f"[bold red]{errors} fout(en) gevonden; er is niets berekend.[/]")
-    elif isinstance(error, ParameterError):
-        for problem in error.problems:
-            console.print(f"[red]fout:[/] {problem}", markup=True, highlight=False)
-    else:
-        console.print(f"[red]fout:[/] {error}", highlight=False)
-    raise typer.Exit(EXIT_INPUT)
+    try:
+        yield
+    except WerkzorgError as error:
+        from .report import issue_table
+
+        console = _stderr()
+        if isinstance(error, InputError):
+            errors = sum(issue.severity == "fout" for issue in error.issues)
+            console.print(issue_table(error.issues))
+            console.print(f"[bold red]{errors} fout(en) gevonden; er is niets berekend.[/]")
+        elif isinstance(error, ParameterError):
+            for problem in error.problems:
+                console.print("[red]fout:[/]", problem, markup=True)
+        else:
+            console.print("[red]fout:[/]", str(error))
+        raise typer.Exit(EXIT_INPUT) from None
+    except Exception as exc:  # the one place where a bug becomes a message
+        _internal(exc, debug)
 
 
 def _internal(exc: Exception, debug: bool) -> NoReturn:
@@ -112,110 +178,242 @@ def _internal(exc: Exception, debug: bool) -> NoReturn:
         raise exc
     _stderr().print(
         f"[red]interne fout ({type(exc).__name__}).[/] Dit is een fout in werkzorg; "
-        "draai opnieuw met --debug en meld de uitvoer (die bevat geen celwaarden).",
-        highlight=False,
+        "draai opnieuw met --debug en meld de uitvoer (die bevat geen celwaarden)."
     )
     raise typer.Exit(EXIT_INTERNAL)
 
 
+def _inputs(
+    files: list[Path],
+    day: date,
+    *,
+    params_file: Path | None,
+    set_items: list[str] | None,
+    allow_bsn: bool,
+) -> tuple[CaseTable, ParameterSet]:
+    """Cases from every file and parameters from every source, all problems at once."""
+    from .errors import InputError, ParameterError
+    from .io.read import load_case_files
+    from .session import resolve_parameters
+
+    parameters: ParameterSet | None = None
+    problems: list[str] = []
+    try:
+        parameters = resolve_parameters(files, params_file, set_items or [])
+    except ParameterError as error:
+        problems = list(error.problems)
+    try:
+        cases = load_case_files(files, day, allow_bsn=allow_bsn)
+    except InputError:
+        if problems:  # show the parameter problems too, then the file's table
+            _stderr().print(*(f"[red]fout:[/] {problem}" for problem in problems), sep="\n")
+        raise
+    if parameters is None:
+        raise ParameterError(problems)
+    return cases, parameters
+
+
 @app.command()
 def calc(
-    file: Annotated[Path, typer.Argument(help="Casusbestand (.xlsx of .csv).", show_default=False)],
-    peildatum: Annotated[
-        str | None,
-        typer.Option(help="Peildatum JJJJ-MM-DD. Standaard: vandaag.", show_default=False),
+    files: Annotated[
+        list[Path], typer.Argument(help="Casusbestand(en): .xlsx of .csv.", show_default=False)
+    ],
+    peildatum: Peildatum = None,
+    horizon: Horizon = 0,
+    params: ParamsFile = None,
+    set_items: SetItems = None,
+    price_year: PriceYear = None,
+    by: Annotated[
+        GroupBy | None, typer.Option("--by", help="Subtotalen en doel per gemeente of bestand.")
     ] = None,
-    horizon: Annotated[
-        int,
-        typer.Option(min=0, max=600, help="Maanden na de peildatum om te projecteren (0: niet)."),
-    ] = 0,
-    output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="Uitvoer op het scherm.")
-    ] = OutputFormat.tabel,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Schrijf ook een Excel-samenvatting (.xlsx)."),
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Overschrijf een bestaand uitvoerbestand.")
-    ] = False,
+    output_format: Format = OutputFormat.tabel,
+    output: Output = None,
+    force: Force = False,
     cases: Annotated[
         str, typer.Option(help="Aantal casussen in de tabel, of 'all' voor alle.")
     ] = "20",
-    allow_bsn: Annotated[
-        bool,
-        typer.Option(
-            "--allow-bsn", help="Sta BSN-kolommen toe; ze worden genegeerd en nooit getoond."
-        ),
-    ] = False,
-    debug: Annotated[
-        bool, typer.Option("--debug", help="Toon bij een interne fout de traceback.")
-    ] = False,
+    allow_bsn: AllowBsn = False,
+    lang: LangOption = Language.nl,
+    debug: Debug = False,
 ) -> None:
     """Bereken besparingen en kosten per casus en per partij, en of het doel is gehaald.
 
     Voorbeeld: werkzorg calc examples/drechtsteden-2018.xlsx --peildatum 2018-06-30
     """
-    day = _peildatum(peildatum)
-    limit = _case_limit(cases)
-    if output is not None and output.suffix.lower() != ".xlsx":
-        raise typer.BadParameter("de uitvoer moet een .xlsx-bestand zijn", param_hint="--output")
-    from .errors import WerkzorgError
+    day, limit = _peildatum(peildatum), _case_limit(cases)
+    _xlsx_output(output)
+    with _guard(debug):
+        from .calc import calculate
+        from .io.safe_write import check_target
 
-    try:
-        _run_calc(
-            file,
-            day,
-            horizon=horizon,
-            output_format=output_format,
-            output=output,
-            force=force,
-            limit=limit,
-            allow_bsn=allow_bsn,
+        if output is not None:
+            check_target(output, force=force, inputs=files)  # fail before the work
+        table, parameters = _inputs(
+            files, day, params_file=params, set_items=set_items, allow_bsn=allow_bsn
         )
-    except WerkzorgError as error:
-        _fail(error)
-    except Exception as exc:  # the one place where a bug becomes a message
-        _internal(exc, debug)
+        group = by.value if by else ("bestand" if len(files) > 1 else None)
+        result = calculate(table, parameters, day, horizon, price_year=price_year, by=group)
+        language: Lang = lang.value
+        if output is not None:
+            from .io.excel_out import write_excel
+
+            write_excel(result, output, force=force, inputs=files, lang=language)
+        if output_format is OutputFormat.json:
+            from .io.json_out import result_to_json
+
+            sys.stdout.write(result_to_json(result) + "\n")
+            return
+        _print_calc_report(result, limit, language, output)
 
 
-def _run_calc(
-    file: Path,
-    day: date,
-    *,
-    horizon: int,
-    output_format: OutputFormat,
-    output: Path | None,
-    force: bool,
-    limit: int | None,
-    allow_bsn: bool,
-) -> None:
+def _print_calc_report(result: object, limit: int | None, lang: Lang, output: Path | None) -> None:
     from rich.console import Console
 
-    from .calc import calculate
-    from .io.read import load_cases
-    from .io.safe_write import check_target
-    from .parameters import default_parameters
-
-    if output is not None:
-        check_target(output, force=force, inputs=[file])  # fail before the work, not after
-    table = load_cases(file, day, allow_bsn=allow_bsn)
-    result = calculate(table, default_parameters(), day, horizon)
-    if output is not None:
-        from .io.excel_out import write_excel
-
-        write_excel(result, output, force=force, inputs=[file])
-    if output_format is OutputFormat.json:
-        from .io.json_out import result_to_json
-
-        sys.stdout.write(result_to_json(result) + "\n")
-        return
+    from .labels import text
     from .report import full_report
+    from .result import Result
 
+    assert isinstance(result, Result)
     console = Console(highlight=False)
-    console.print(full_report(result, limit))
+    console.print(full_report(result, limit, lang))
     if output is not None:
-        console.print(f"Excel-samenvatting geschreven: {output}", markup=False)
+        console.print(text("written", lang, path=output), markup=False)
+
+
+@app.command()
+def compare(
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Casusbestand(en) en scenario's (.toml): cases.xlsx scenarios/*.toml.",
+            show_default=False,
+        ),
+    ],
+    peildatum: Peildatum = None,
+    horizon: Horizon = 0,
+    params: ParamsFile = None,
+    set_items: SetItems = None,
+    price_year: PriceYear = None,
+    output_format: Format = OutputFormat.tabel,
+    output: Output = None,
+    force: Force = False,
+    allow_bsn: AllowBsn = False,
+    lang: LangOption = Language.nl,
+    debug: Debug = False,
+) -> None:
+    """Vergelijk scenario's met de basis op dezelfde casussen.
+
+    Voorbeeld: werkzorg compare examples/drechtsteden-2018.xlsx examples/scenarios/*.toml
+    --peildatum 2018-06-30
+    """
+    day = _peildatum(peildatum)
+    _xlsx_output(output)
+    scenario_files = [file for file in files if file.suffix.lower() == ".toml"]
+    case_files = [file for file in files if file.suffix.lower() != ".toml"]
+    if not case_files:
+        raise typer.BadParameter("geef minstens één casusbestand", param_hint="FILES")
+    with _guard(debug):
+        from .compare import compare as run_compare
+        from .errors import ParameterError
+        from .io.parameter_files import Scenario, read_scenario
+        from .io.safe_write import check_target
+
+        if output is not None:
+            check_target(output, force=force, inputs=files)
+        scenarios: list[Scenario] = []
+        problems: list[str] = []
+        for file in scenario_files:
+            try:
+                scenarios.append(read_scenario(file))
+            except ParameterError as error:
+                problems += error.problems
+        if problems:
+            raise ParameterError(problems)
+        table, parameters = _inputs(
+            case_files, day, params_file=params, set_items=set_items, allow_bsn=allow_bsn
+        )
+        comparison = run_compare(table, parameters, scenarios, day, horizon, price_year=price_year)
+        language: Lang = lang.value
+        if output is not None:
+            from .io.excel_out import write_comparison_excel
+
+            write_comparison_excel(comparison, output, force=force, inputs=files, lang=language)
+        if output_format is OutputFormat.json:
+            from .io.json_out import comparison_to_dict, to_json
+
+            sys.stdout.write(to_json(comparison_to_dict(comparison)) + "\n")
+            return
+        from rich.console import Console
+
+        from .labels import text
+        from .report import comparison_report
+
+        console = Console(highlight=False)
+        console.print(comparison_report(comparison, language))
+        if output is not None:
+            console.print(text("written", language, path=output), markup=False)
+
+
+@app.command()
+def params(
+    case_file: Annotated[
+        Path | None,
+        typer.Argument(help="Optioneel: casuswerkmap met een blad Parameters.", show_default=False),
+    ] = None,
+    params_file: ParamsFile = None,
+    set_items: SetItems = None,
+    export: Annotated[
+        Path | None,
+        typer.Option("--export", help="Schrijf alle parameters als TOML met toelichting."),
+    ] = None,
+    force: Force = False,
+    output_format: Format = OutputFormat.tabel,
+    lang: LangOption = Language.nl,
+    debug: Debug = False,
+) -> None:
+    """Toon alle parameters met waarde, eenheid, prijsjaar, bewijs en bron.
+
+    Voorbeeld: werkzorg params --export mijn-parameters.toml
+    """
+    with _guard(debug):
+        from .session import resolve_parameters
+
+        parameters = resolve_parameters(
+            [case_file] if case_file else [], params_file, set_items or []
+        )
+        if export is not None:
+            from .io.parameter_files import export_toml
+            from .io.safe_write import atomic_target
+
+            with atomic_target(export, force=force) as temporary:
+                temporary.write_text(export_toml(parameters), encoding="utf-8")
+            _stderr().print(f"geschreven: {export}", markup=False)
+            return
+        if output_format is OutputFormat.json:
+            import json
+
+            from .parameters import parameter_info
+
+            info = parameter_info()
+            data = {
+                key: {
+                    "value": value,
+                    "unit": info[key].unit,
+                    "price_year": info[key].price_year,
+                    "evidence": info[key].evidence,
+                    "source": info[key].source,
+                    "url": info[key].url,
+                    "origin": parameters.origins.get(key),
+                }
+                for key, value in parameters.values.flat().items()
+            }
+            sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+            return
+        from rich.console import Console
+
+        from .report import parameter_table
+
+        Console(highlight=False).print(parameter_table(parameters, lang.value))
 
 
 def main() -> None:

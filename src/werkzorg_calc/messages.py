@@ -6,6 +6,9 @@ from pydantic_core import ErrorDetails
 
 
 def _number(value: object) -> str:
+    """A limit as a person writes it: 60 (not 60.0), 0,5 (decimal comma)."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
     return str(value).replace(".", ",")
 
 

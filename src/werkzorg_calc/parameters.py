@@ -8,7 +8,7 @@ together and a reviewer can check both in one place.
 from __future__ import annotations
 
 import csv
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -79,6 +79,7 @@ class ParameterInfo:
     high: str
     description: str
     source: str
+    url: str
 
 
 @cache
@@ -97,6 +98,7 @@ def parameter_info() -> dict[str, ParameterInfo]:
             high=row["high"],
             description=row["description"],
             source=row["source"],
+            url=row["url"],
         )
         for row in rows
     }
@@ -122,22 +124,70 @@ def default_parameters() -> Parameters:
     )
 
 
-def with_overrides(base: Parameters, overrides: Mapping[str, object], origin: str) -> Parameters:
-    """Return ``base`` with ``overrides`` applied (flat keys), or raise ``ParameterError``.
+@dataclass(frozen=True, slots=True)
+class Override:
+    """One parameter value set by the user, and where it was written.
 
-    ``origin`` names where the overrides came from (for example ``--set``), so the error message
-    can say where an unknown key or a bad value was written.
+    ``origin`` is how a person finds it again: ``scenario.toml, regel 4``,
+    ``cases.xlsx, blad Parameters, rij 3`` or ``--set``.
     """
-    known = base.flat()
-    unknown = sorted(set(overrides) - set(known))
-    if unknown:
-        raise ParameterError([f"{origin}: onbekende parameter '{key}'" for key in unknown])
-    merged = {**known, **overrides}
+
+    key: str
+    value: object
+    origin: str
+
+
+@dataclass(frozen=True, slots=True)
+class ParameterSet:
+    """Parameter values plus, for each key that is not the default, where it came from."""
+
+    values: Parameters
+    origins: dict[str, str]
+
+    def changed(self) -> dict[str, Any]:
+        """Keys whose value differs from the package default, with their value."""
+        return self.values.differences(default_parameters())
+
+
+def apply_overrides(base: ParameterSet, overrides: Sequence[Override]) -> ParameterSet:
+    """Apply ``overrides`` in order (later wins) or raise ``ParameterError`` naming each origin.
+
+    Every unknown key and every bad value is reported, each with where it was written.
+    """
+    known = base.values.flat()
+    problems = [
+        f"{item.origin}: onbekende parameter '{item.key}'"
+        for item in overrides
+        if item.key not in known
+    ]
+    merged = dict(known)
+    origins = dict(base.origins)
+    for item in overrides:
+        if item.key in known:
+            merged[item.key] = item.value
+            origins[item.key] = item.origin
     try:
-        return Parameters.model_validate(_nest(merged))
+        values = Parameters.model_validate(_nest(merged))
     except ValidationError as exc:
-        problems = []
         for error in exc.errors():
             key = ".".join(str(part) for part in error["loc"])
+            origin = origins.get(key, "standaardwaarden")
             problems.append(f"{origin}: parameter '{key}' {dutch_message(error)}")
-        raise ParameterError(problems) from None
+    if problems:
+        raise ParameterError(problems)
+    return ParameterSet(values, origins)
+
+
+def default_set() -> ParameterSet:
+    """The package defaults, with no origins (nothing was overridden)."""
+    return ParameterSet(default_parameters(), {})
+
+
+def with_overrides(base: Parameters, overrides: Mapping[str, object], origin: str) -> Parameters:
+    """Return ``base`` with ``overrides`` (flat keys) applied, or raise ``ParameterError``.
+
+    A shortcut for scripts: ``with_overrides(default_parameters(), {"deadweight": 0.43}, "mijn
+    scenario")``; ``origin`` names the source of the values in any error message.
+    """
+    items = [Override(key, value, origin) for key, value in overrides.items()]
+    return apply_overrides(ParameterSet(base, {}), items).values

@@ -1,7 +1,8 @@
-"""``Result`` → Rich renderables for the terminal report (Dutch labels, Dutch money).
+"""Results → Rich renderables for the terminal (Dutch by default, English with ``lang="en"``).
 
 Everything here is returned, not printed; the CLI decides where it goes. Text from the input
-file (case ids, file names) is wrapped in ``Text`` so markup in a cell is shown, not obeyed.
+file (case ids, file names, municipalities) is wrapped in ``Text`` so markup in a cell is shown,
+not obeyed, and control characters never reach the terminal.
 """
 
 from __future__ import annotations
@@ -9,22 +10,23 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import pandas as pd
 from rich import box
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from .columns import STATUS_LABELS, STATUSES
+from .columns import STATUSES
+from .compare import BASE_NAME, Comparison
 from .errors import InputIssue
-from .formatting import dutch_date, dutch_number, euro
-from .parameters import parameter_info
+from .formatting import euro, number, percent, show_date
+from .labels import Lang, stakeholder_label, status_label, text
+from .parameters import ParameterSet, parameter_info
 from .result import Money, Result
-from .stakeholders import STAKEHOLDER_LABELS
+from .stakeholders import STAKEHOLDERS
 from .wording import verdict
 
-# Short enough for an 80-column case table; "in bemiddeling" is the only long one.
-_SHORT_STATUS = {**STATUS_LABELS, "in_bemiddeling": "bemiddeling"}
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 BAR_WIDTH = 10
 
@@ -34,8 +36,8 @@ def plain(value: object) -> Text:
     return Text(_CONTROL.sub("", str(value)))
 
 
-def _money_cell(value: float) -> Text:
-    return Text(euro(value), style="red" if round(value, 2) < 0 else "")
+def _money_cell(value: float, lang: Lang) -> Text:
+    return Text(euro(value, lang), style="red" if round(value, 2) < 0 else "")
 
 
 def _bar(value: float, largest: float) -> Text:
@@ -48,136 +50,184 @@ def _bar(value: float, largest: float) -> Text:
     return Text("▒" * length, style="red")
 
 
-def header(result: Result) -> Table:
-    """File, peildatum, case count, period and the parameters that differ from the defaults."""
+def _short_status(status: str, lang: Lang) -> str:
+    # Short enough for an 80-column case table; "in bemiddeling" is the only long one.
+    if status == "in_bemiddeling" and lang == "nl":
+        return "bemiddeling"
+    return status_label(status, lang)
+
+
+def _value(value: object, lang: Lang = "nl") -> str:
+    if isinstance(value, float):
+        shown = number(value, 4, lang)
+        mark = "," if lang == "nl" else "."
+        return shown.rstrip("0").rstrip(mark) if mark in shown else shown
+    return "-" if value in (None, "") else str(value)
+
+
+def header(result: Result, lang: Lang = "nl") -> Table:
+    """Files, peildatum, case count, period, price level and the changed parameters."""
     grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold")
+    grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
-    source = result.source
-    where = plain(source.file)
-    if source.sheet:
-        where.append(f" (blad {source.sheet})")
-    grid.add_row("Bestand", where)
-    grid.add_row("Peildatum", dutch_date(result.peildatum))
-    grid.add_row("Casussen", str(source.cases))
-    period = "gerealiseerd tot de peildatum"
+    label = text("file" if len(result.sources) == 1 else "files", lang)
+    for number_, source in enumerate(result.sources):
+        where = plain(source.file)
+        if source.sheet:
+            where.append(f" ({text('sheet', lang)} {source.sheet})")
+        grid.add_row(label if number_ == 0 else "", where)
+    grid.add_row(text("peildatum", lang), show_date(result.peildatum, lang))
+    grid.add_row(text("cases", lang), str(len(result.cases)))
+    period = text("realised_until", lang)
     if result.horizon:
-        period += f" + projectie {result.horizon} maanden"
-    grid.add_row("Periode", period)
-    grid.add_row("Parameters", _changed(result))
+        period += " " + text("plus_projection", lang, n=result.horizon)
+    grid.add_row(text("period", lang), period)
+    if result.price_year is None:
+        grid.add_row(text("price_level", lang), text("nominal", lang))
+    else:
+        grid.add_row(text("price_level", lang), text("prices_of", lang, year=result.price_year))
+    grid.add_row(text("parameters", lang), _changed(result, lang))
     return grid
 
 
-def _changed(result: Result) -> str:
+def _changed(result: Result, lang: Lang) -> Text:
     if not result.changed_parameters:
-        return "standaardwaarden"
+        return Text(text("defaults", lang))
     info = parameter_info()
     parts = []
     for key, value in result.changed_parameters.items():
         default = info[key].default if key in info else "?"
-        parts.append(f"{key} = {_value(value)} (standaard {_value(default)})")
-    return "; ".join(parts)
+        origin = result.parameter_origins.get(key, "")
+        parts.append(
+            f"{key} = {_value(value, lang)} ({text('default_was', lang)} "
+            f"{_value(_typed(default), lang)}; {origin})"
+        )
+    return plain("\n".join(parts))
 
 
-def _value(value: object) -> str:
-    if isinstance(value, float):
-        return dutch_number(value, 4).rstrip("0").rstrip(",")
-    return "-" if value in (None, "") else str(value)
+def _typed(value: str) -> object:
+    try:
+        return float(value)
+    except ValueError:
+        return value
 
 
-def target_panel(result: Result) -> Panel:
+def target_panel(result: Result, lang: Lang = "nl") -> Panel:
     """The verdict in words, counts per status, placed and durable."""
     target = result.target
     params = result.parameters
     statuses = " · ".join(
-        f"{target.by_status[status]} {STATUS_LABELS[status]}" for status in STATUSES
+        f"{target.by_status[status]} {status_label(status, lang)}" for status in STATUSES
     )
     lines = Text()
-    lines.append(verdict(result), style="bold green" if target.met else "bold red")
-    lines.append(f"\n{target.participants} deelnemers: {statuses}")
+    lines.append(verdict(target, lang), style="bold green" if target.met else "bold red")
+    lines.append(f"\n{text('participants_line', lang, n=target.participants)}: {statuses}")
     lines.append(
-        f"\nGeplaatst (werkt op peildatum): {target.placed} · duurzaam "
-        f"(≥ {_value(params.durable_months)} maanden en ≥ {_value(params.durable_min_hours)} "
-        f"uur per week): {target.durable}"
+        "\n"
+        + text(
+            "placed_line",
+            lang,
+            placed=target.placed,
+            months=_value(params.durable_months, lang),
+            hours=_value(params.durable_min_hours, lang),
+            durable=target.durable,
+        )
     )
-    return Panel(lines, title="Doel van de pilot", title_align="left", box=box.ROUNDED)
+    return Panel(lines, title=text("target_title", lang), title_align="left", box=box.ROUNDED)
 
 
-def stakeholder_table(result: Result) -> Table:
+def stakeholder_table(result: Result, lang: Lang = "nl") -> Table:
     """Savings, costs and net per stakeholder with a bar, and the totals as footer."""
     frame = result.stakeholders
     total = result.totals.all
     table = Table(
-        title="Per partij",
+        title=text("per_stakeholder", lang),
         title_justify="left",
         box=box.SIMPLE_HEAD,
         show_footer=True,
         pad_edge=False,
     )
-    table.add_column("Partij", footer="Totaal")
-    table.add_column("Besparing", justify="right", footer=euro(total.savings), no_wrap=True)
-    table.add_column("Kosten", justify="right", footer=euro(total.costs), no_wrap=True)
-    table.add_column("Saldo", justify="right", footer=_money_cell(total.net), no_wrap=True)
+    table.add_column(text("stakeholder", lang), footer=text("total", lang))
+    table.add_column(
+        text("savings", lang), justify="right", footer=euro(total.savings, lang), no_wrap=True
+    )
+    table.add_column(
+        text("costs", lang), justify="right", footer=euro(total.costs, lang), no_wrap=True
+    )
+    table.add_column(
+        text("net", lang), justify="right", footer=_money_cell(total.net, lang), no_wrap=True
+    )
     table.add_column("", no_wrap=True)
     largest = float(frame["net"].abs().max()) if len(frame) else 0.0
-    for name, row in frame.iterrows():
+    for name, savings, costs, net in zip(
+        frame.index, frame["savings"], frame["costs"], frame["net"], strict=True
+    ):
         table.add_row(
-            STAKEHOLDER_LABELS[str(name)],
-            euro(row["savings"]),
-            euro(row["costs"]),
-            _money_cell(row["net"]),
-            _bar(row["net"], largest),
+            stakeholder_label(str(name), lang),
+            euro(savings, lang),
+            euro(costs, lang),
+            _money_cell(net, lang),
+            _bar(net, largest),
         )
     return table
 
 
-def totals_lines(result: Result) -> Text:
+def totals_lines(result: Result, lang: Lang = "nl") -> Text:
     """Benefit-cost ratio and the net per participant and per placed participant."""
     totals = result.totals
+    na = text("not_applicable", lang)
     ratio = (
-        dutch_number(totals.benefit_cost_ratio)
+        number(totals.benefit_cost_ratio, 2, lang)
         if totals.benefit_cost_ratio is not None
-        else "n.v.t. (geen kosten)"
+        else text("no_costs", lang)
     )
     per_participant = (
-        euro(totals.net_per_participant) if totals.net_per_participant is not None else "n.v.t."
+        euro(totals.net_per_participant, lang) if totals.net_per_participant is not None else na
     )
-    per_placed = euro(totals.net_per_placed) if totals.net_per_placed is not None else "n.v.t."
-    text = Text(f"Baten/kosten-verhouding: {ratio}\n")
-    text.append(f"Saldo per deelnemer: {per_participant} · per geplaatste: {per_placed}")
-    return text
+    per_placed = euro(totals.net_per_placed, lang) if totals.net_per_placed is not None else na
+    line = Text(f"{text('ratio', lang)}: {ratio}\n")
+    line.append(
+        f"{text('net_per_participant', lang)}: {per_participant} · "
+        f"{text('per_placed', lang)}: {per_placed}"
+    )
+    return line
 
 
-def parts_table(result: Result) -> Table:
+def parts_table(result: Result, lang: Lang = "nl") -> Table:
     """Realised and projected parts side by side (shown only when projecting)."""
     totals = result.totals
     table = Table(
-        title=f"Gerealiseerd + projectie {result.horizon} mnd (contante waarde)",
+        title=text("parts_title", lang, n=result.horizon),
         title_justify="left",
         box=box.SIMPLE_HEAD,
         pad_edge=False,
     )
-    table.add_column("Deel")
-    for label in ("Besparing", "Kosten", "Saldo"):
-        table.add_column(label, justify="right", no_wrap=True)
+    table.add_column(text("part", lang))
+    for key in ("savings", "costs", "net"):
+        table.add_column(text(key, lang), justify="right", no_wrap=True)
     rows: tuple[tuple[str, Money], ...] = (
-        ("Gerealiseerd", totals.realised),
-        ("Geprojecteerd", totals.projected),
-        ("Totaal", totals.all),
+        ("realised", totals.realised),
+        ("projected", totals.projected),
+        ("total", totals.all),
     )
-    for label, money in rows:
-        table.add_row(label, euro(money.savings), euro(money.costs), _money_cell(money.net))
+    for key, money in rows:
+        table.add_row(
+            text(key, lang),
+            euro(money.savings, lang),
+            euro(money.costs, lang),
+            _money_cell(money.net, lang),
+        )
     return table
 
 
-def case_table(result: Result, limit: int | None = 20) -> Table:
+def case_table(result: Result, limit: int | None = 20, lang: Lang = "nl") -> Table:
     """Cases with the largest absolute net first; ``limit=None`` shows every case."""
     cases = result.cases
     order = cases["net"].abs().sort_values(ascending=False, kind="stable").index
     shown = order if limit is None else order[:limit]
-    title = "Per casus"
+    title = text("per_case", lang)
     if limit is not None and len(cases) > limit:
-        title += f" (de {limit} grootste saldo's van {len(cases)}; --cases all toont alle)"
+        title = text("per_case_limited", lang, limit=limit, n=len(cases))
     table = Table(
         title=title,
         title_justify="left",
@@ -185,13 +235,14 @@ def case_table(result: Result, limit: int | None = 20) -> Table:
         pad_edge=False,
         collapse_padding=True,
     )
-    table.add_column("Casus", overflow="fold")
-    table.add_column("Status", no_wrap=True)
-    table.add_column("Mnd", justify="right")
-    table.add_column("Duurz.")
-    for label in ("Besparing", "Kosten", "Saldo"):
-        table.add_column(label, justify="right", no_wrap=True)
+    table.add_column(text("case", lang), overflow="fold")
+    table.add_column(text("status", lang), no_wrap=True)
+    table.add_column(text("months_short", lang), justify="right")
+    table.add_column(text("durable_short", lang))
+    for key in ("savings", "costs", "net"):
+        table.add_column(text(key, lang), justify="right", no_wrap=True)
     rows = cases.loc[shown]
+    yes, no = text("yes", lang), text("no", lang)
     for case_id, status, months, durable, savings, costs, net in zip(
         rows["case_id"].tolist(),
         rows["status"].tolist(),
@@ -204,43 +255,79 @@ def case_table(result: Result, limit: int | None = 20) -> Table:
     ):
         table.add_row(
             plain(case_id),
-            _SHORT_STATUS[status],
-            dutch_number(months, 1),
-            "ja" if durable else "nee",
-            euro(savings),
-            euro(costs),
-            _money_cell(net),
+            _short_status(status, lang),
+            number(months, 1, lang),
+            yes if durable else no,
+            euro(savings, lang),
+            euro(costs, lang),
+            _money_cell(net, lang),
         )
     return table
 
 
-def issue_lines(issues: Sequence[InputIssue]) -> Text:
-    """Warnings as lines: place, then the Dutch message."""
-    text = Text()
-    for number, issue in enumerate(issues):
-        if number:
-            text.append("\n")
-        text.append("let op ", style="yellow")
-        text.append(plain(f"{issue.place}: {issue.message}"))
-    return text
+def group_table(result: Result, lang: Lang = "nl") -> Table | None:
+    """The target and the net per municipality or per file (``--by``); the full subtotals
+    (savings, costs, net per stakeholder) are in the JSON and the Excel sheet."""
+    groups = result.groups
+    if groups is None or result.group_by is None:
+        return None
+    by = text(f"group_{result.group_by}", lang)
+    table = Table(
+        title=text("per_group", lang, by=by),
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        collapse_padding=True,
+    )
+    table.add_column(by.capitalize(), overflow="fold")
+    for key in ("participants_short", "placed_short", "durable_count_short"):
+        table.add_column(text(key, lang), justify="right")
+    table.add_column(text("target_short", lang), no_wrap=True)
+    table.add_column(text("net", lang), justify="right", no_wrap=True)
+    yes, no = text("yes", lang), text("no", lang)
+    for name, row in zip(groups.index, groups.to_dict(orient="records"), strict=True):
+        share = row["share"]
+        goal = (
+            f"{percent(share, lang=lang)} {yes if row['met'] else no}" if share is not None else "-"
+        )
+        table.add_row(
+            plain(name),
+            str(row["participants"]),
+            str(row["placed"]),
+            str(row["durable"]),
+            goal,
+            _money_cell(row["net"], lang),
+        )
+    return table
 
 
-def issue_table(issues: Sequence[InputIssue]) -> Table:
+def issue_lines(issues: Sequence[InputIssue], lang: Lang = "nl") -> Text:
+    """Warnings as lines: place, then the message."""
+    lines = Text()
+    for position, issue in enumerate(issues):
+        if position:
+            lines.append("\n")
+        lines.append(f"{text('note', lang)} ", style="yellow")
+        lines.append(plain(f"{issue.place}: {issue.message}"))
+    return lines
+
+
+def issue_table(issues: Sequence[InputIssue], lang: Lang = "nl") -> Table:
     """Every input problem as one row: (file,) sheet, row, column, kind, message.
 
     With one file, its name goes in the title so the message column keeps its width.
     """
     files = list(dict.fromkeys(issue.file for issue in issues))
     one_file = len(files) == 1
-    title = plain(f"Invoer: {files[0]}") if one_file else None
+    title = plain(f"{text('input', lang)}: {files[0]}") if one_file else None
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
     if not one_file:
-        table.add_column("Bestand", overflow="fold")
-    table.add_column("Blad")
-    table.add_column("Rij", justify="right")
-    table.add_column("Kolom")
-    table.add_column("Soort")
-    table.add_column("Melding", overflow="fold", ratio=1)
+        table.add_column(text("file", lang), overflow="fold")
+    table.add_column(text("sheet_title", lang))
+    table.add_column(text("row", lang), justify="right")
+    table.add_column(text("column", lang))
+    table.add_column(text("kind", lang))
+    table.add_column(text("message", lang), overflow="fold", ratio=1)
     for issue in issues:
         cells: list[RenderableType] = [] if one_file else [plain(issue.file)]
         cells += [
@@ -254,20 +341,143 @@ def issue_table(issues: Sequence[InputIssue]) -> Table:
     return table
 
 
-def full_report(result: Result, case_limit: int | None = 20) -> Group:
+def full_report(result: Result, case_limit: int | None = 20, lang: Lang = "nl") -> Group:
     """The whole terminal report for ``werkzorg calc``."""
     parts: list[RenderableType] = [
-        Text("werkzorg · maatschappelijke business case per casus", style="bold"),
-        header(result),
+        Text(text("title", lang), style="bold"),
+        header(result, lang),
         Text(""),
-        target_panel(result),
-        stakeholder_table(result),
-        totals_lines(result),
+        target_panel(result, lang),
+        stakeholder_table(result, lang),
+        totals_lines(result, lang),
         Text(""),
     ]
     if result.horizon:
-        parts += [parts_table(result), Text("")]
-    parts.append(case_table(result, case_limit))
+        parts += [parts_table(result, lang), Text("")]
+    groups = group_table(result, lang)
+    if groups is not None:
+        parts += [groups, Text("")]
+    parts.append(case_table(result, case_limit, lang))
     if result.warnings:
-        parts.append(issue_lines(result.warnings))
+        parts.append(issue_lines(result.warnings, lang))
     return Group(*parts)
+
+
+def _signed_money(value: float, lang: Lang) -> Text:
+    shown = euro(value, lang)
+    return Text(shown.replace("€ ", "€ +") if round(value, 2) > 0 else shown, style="dim")
+
+
+def _comparison_table(
+    comparison: Comparison, title: str, columns: Sequence[tuple[str, str]], lang: Lang
+) -> Table:
+    """One row per run, and under each scenario a dim row with its difference from the base."""
+    table = Table(
+        title=title,
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        collapse_padding=True,
+    )
+    table.add_column(text("scenario", lang), overflow="fold")
+    for _, label in columns:
+        table.add_column(label, justify="right", no_wrap=True)
+    overview, differences = comparison.overview, comparison.differences
+    for name in comparison.names:
+        label = text("base", lang) if name == BASE_NAME else name
+        table.add_row(
+            plain(label),
+            *(_overview_cell(metric, overview.at[metric, name], lang) for metric, _ in columns),
+        )
+        if name == BASE_NAME:
+            continue
+        table.add_row(
+            Text(f"  Δ {text('base', lang)}", style="dim"),
+            *(
+                _difference_cell(metric, differences.at[metric, name], lang)
+                if metric in differences.index
+                else Text("")
+                for metric, _ in columns
+            ),
+        )
+    return table
+
+
+def _overview_cell(metric: str, value: object, lang: Lang) -> Text:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return Text("-")
+    if metric == "target_met":
+        return Text(text("yes" if value else "no", lang))
+    assert isinstance(value, int | float)
+    if metric == "benefit_cost_ratio":
+        return Text(number(value, 2, lang))
+    if metric == "target_share":
+        return Text(percent(value, 1, lang))
+    return _money_cell(value, lang)
+
+
+def _difference_cell(metric: str, value: object, lang: Lang) -> Text:
+    if not isinstance(value, int | float) or pd.isna(value):
+        return Text("-", style="dim")
+    if metric == "benefit_cost_ratio":
+        shown = number(value, 2, lang)
+        return Text(f"+{shown}" if round(value, 2) > 0 else shown, style="dim")
+    return _signed_money(value, lang)
+
+
+def comparison_report(comparison: Comparison, lang: Lang = "nl") -> Group:
+    """The base and every scenario: net per stakeholder, totals, ratio and target."""
+    per_stakeholder = _comparison_table(
+        comparison,
+        text("net_of", lang, name=text("per_stakeholder", lang).lower()),
+        [(f"net_{s}", stakeholder_label(s, lang)) for s in STAKEHOLDERS],
+        lang,
+    )
+    totals = _comparison_table(
+        comparison,
+        text("totals_title", lang),
+        [
+            ("savings", text("savings", lang)),
+            ("costs", text("costs", lang)),
+            ("net", text("net", lang)),
+            ("benefit_cost_ratio", text("ratio_short", lang)),
+            ("target_met", text("target_short", lang)),
+        ],
+        lang,
+    )
+    described = Text()
+    for scenario, result in comparison.scenarios:
+        described.append(f"{scenario.name}", style="bold")
+        described.append(plain(": " + " ".join(scenario.description.split())))
+        months = f" ({text('plus_projection', lang, n=result.horizon)})" if result.horizon else ""
+        described.append(months + "\n")
+        described.append(f"  {verdict(result.target, lang)}\n")
+    return Group(
+        Text(text("title", lang), style="bold"),
+        header(comparison.base, lang),
+        Text(""),
+        per_stakeholder,
+        totals,
+        described,
+    )
+
+
+def parameter_table(parameters: ParameterSet, lang: Lang = "nl") -> Table:
+    """Every parameter with value, unit, price year, evidence grade and source."""
+    info = parameter_info()
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_lines=False)
+    table.add_column(text("parameter", lang), overflow="fold")
+    table.add_column(text("value", lang), justify="right")
+    table.add_column(text("unit", lang), overflow="fold")
+    table.add_column(text("price_year", lang), justify="right")
+    table.add_column(text("evidence", lang))
+    table.add_column(text("source", lang), overflow="fold", ratio=1)
+    for key, value in parameters.values.flat().items():
+        meta = info[key]
+        source = meta.source + (f" ({meta.url})" if meta.url else "")
+        origin = parameters.origins.get(key)
+        if origin:
+            source = f"[{origin}] {source}"
+        shown = Text(_value(value, lang), style="bold" if origin else "")
+        table.add_row(key, shown, meta.unit, str(meta.price_year), meta.evidence, plain(source))
+    return table

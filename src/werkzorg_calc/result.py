@@ -51,23 +51,39 @@ class Result:
     (signed amount per item id),
     ``payers`` (stakeholder per item id, ``None`` where an item belongs to nobody) and
     ``imputed`` (one boolean column per imputed input field). ``stakeholders`` has one row per
-    stakeholder with savings, costs and net for the whole, the realised and projected parts.
+    stakeholder with savings, costs and net for the whole, the realised and projected parts;
+    ``case_stakeholders`` the net per case and stakeholder. ``groups`` (with ``group_by``)
+    holds per group the participants, placed, durable, share, met, savings, costs, net and the
+    net per stakeholder. ``changed_parameters`` are the values that differ from the defaults,
+    ``parameter_origins`` where each was set; ``price_factors`` the CPI factors used when
+    ``price_year`` is set.
     """
 
     peildatum: date
     horizon: int
     parameters: Parameters
     changed_parameters: dict[str, Any]
-    source: SourceInfo
+    parameter_origins: dict[str, str]
+    sources: tuple[SourceInfo, ...]
+    price_year: int | None
+    price_factors: dict[str, float]
     cases: pd.DataFrame
     realised: pd.DataFrame
     projected: pd.DataFrame
     payers: pd.DataFrame
     imputed: pd.DataFrame
     stakeholders: pd.DataFrame
+    case_stakeholders: pd.DataFrame
     totals: Totals
     target: TargetResult
+    groups: pd.DataFrame | None
+    group_by: str | None
     warnings: tuple[InputIssue, ...]
+
+    @property
+    def source(self) -> SourceInfo:
+        """The first (usually the only) input file."""
+        return self.sources[0]
 
     @property
     def items(self) -> pd.DataFrame:

@@ -1,24 +1,27 @@
-"""Sentences that state a result in Dutch, shared by the terminal report and the Excel file."""
+"""Sentences that state a result in words, shared by the terminal report and the Excel file."""
 
 from __future__ import annotations
 
 from .formatting import percent
-from .result import Result
+from .labels import Lang, text
+from .target import TargetResult
 
 
-def verdict(result: Result) -> str:
-    """The target in one Dutch sentence, e.g. ``Doel niet gehaald: 4 van 29 …, doel 50%``."""
-    target = result.target
+def verdict(target: TargetResult, lang: Lang = "nl") -> str:
+    """The target in one sentence, e.g. ``Doel niet gehaald: 4 van 29 …, doel 50%``."""
     if target.participants == 0:
-        return "Doel niet gehaald: geen deelnemers in het bestand"
-    what = "duurzaam aan het werk" if target.basis == "durable" else "geplaatst"
-    head = "Doel gehaald" if target.met else "Doel niet gehaald"
-    share = percent(target.share or 0.0)
+        return text("no_participants", lang)
+    what = text("durable_at_work" if target.basis == "durable" else "placed_word", lang)
+    head = text("met" if target.met else "not_met", lang)
+    share = percent(target.share or 0.0, lang=lang)
     interval = ""
     if target.interval95 is not None:
         low, high = target.interval95
-        interval = f", 95%-interval {percent(low)}–{percent(high)}"
-    goal = f"doel {percent(target.target_share)}"
+        interval = (
+            f", {text('interval', lang)} {percent(low, lang=lang)}–{percent(high, lang=lang)}"
+        )
+    goal = f"{text('goal', lang)} {percent(target.target_share, lang=lang)}"
     if target.target_count is not None:
-        goal += f" en minstens {target.target_count}"
-    return f"{head}: {target.count} van {target.participants} {what} ({share}{interval}), {goal}"
+        goal += f" {text('at_least', lang)} {target.target_count}"
+    of = text("of", lang)
+    return f"{head}: {target.count} {of} {target.participants} {what} ({share}{interval}), {goal}"

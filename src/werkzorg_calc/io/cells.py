@@ -44,12 +44,13 @@ def parse_date_text(text: str) -> date:
 
 
 _PLAIN = re.compile(r"[+-]?\d+")
-_GROUPED_DOT = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+")
-_GROUPED_COMMA = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+")
+# A thousands group never starts with 0: "0.500" is a decimal, not five hundred.
+_GROUPED_DOT = re.compile(r"[+-]?[1-9]\d{0,2}(?:\.\d{3})+")
+_GROUPED_COMMA = re.compile(r"[+-]?[1-9]\d{0,2}(?:,\d{3})+")
 _DECIMAL = re.compile(r"[+-]?\d*[.,]\d+")
 _THOUSANDS_AND_DECIMAL = {
-    ",": re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+,\d+"),  # Dutch 1.401,50
-    ".": re.compile(r"[+-]?\d{1,3}(?:,\d{3})+\.\d+"),  # English 1,401.50
+    ",": re.compile(r"[+-]?[1-9]\d{0,2}(?:\.\d{3})+,\d+"),  # Dutch 1.401,50
+    ".": re.compile(r"[+-]?[1-9]\d{0,2}(?:,\d{3})+\.\d+"),  # English 1,401.50
 }
 
 _AMBIGUOUS = (

@@ -50,12 +50,18 @@ class CaseTable:
     """Validated cases: one row per case, English field names as columns.
 
     ``frame`` holds dates as ``datetime64`` (NaT when empty), amounts as ``float64`` (NaN
-    when empty, so imputation stays visible to the calculation) and ``row``, the Excel row.
+    when empty, so imputation stays visible to the calculation), ``row`` (the Excel row) and
+    ``file`` (the file the row came from). ``sources`` has one entry per file read.
     """
 
     frame: pd.DataFrame
-    source: SourceInfo
+    sources: tuple[SourceInfo, ...]
     warnings: tuple[InputIssue, ...]
+
+    @property
+    def source(self) -> SourceInfo:
+        """The first (usually the only) file."""
+        return self.sources[0]
 
 
 def column_letter(index: int) -> str:
@@ -98,8 +104,65 @@ def load_cases(path: str | Path, peildatum: date, *, allow_bsn: bool = False) ->
     issues.sort(key=_reading_order)
     if _has_errors(issues):
         raise InputError(issues)
+    frame["file"] = raw.file
     source = SourceInfo(raw.file, raw.sha256, raw.sheet, raw.header_row, len(frame), letters)
-    return CaseTable(frame, source, tuple(issues))
+    return CaseTable(frame, (source,), tuple(issues))
+
+
+def load_case_files(
+    paths: Sequence[str | Path], peildatum: date, *, allow_bsn: bool = False
+) -> CaseTable:
+    """Read several case files as one population; case ids must be unique across them.
+
+    Problems in every file are collected before failing; a case id that appears in two files
+    is an error that names both places.
+    """
+    tables: list[CaseTable] = []
+    issues: list[InputIssue] = []
+    for path in paths:
+        try:
+            tables.append(load_cases(path, peildatum, allow_bsn=allow_bsn))
+        except InputError as error:
+            issues.extend(error.issues)
+    issues.extend(_duplicates_across(tables))
+    if _has_errors(issues):
+        raise InputError([*issues, *(w for table in tables for w in table.warnings)])
+    if len(tables) == 1:
+        return tables[0]
+    frame = pd.concat([table.frame for table in tables], ignore_index=True)
+    sources = tuple(source for table in tables for source in table.sources)
+    return CaseTable(frame, sources, tuple(w for table in tables for w in table.warnings))
+
+
+def _duplicates_across(tables: Sequence[CaseTable]) -> list[InputIssue]:
+    """A case id in more than one file: one error per occurrence, naming the other places."""
+    if len(tables) < 2:
+        return []
+    places = pd.concat(
+        [table.frame[["case_id", "row", "file"]] for table in tables], ignore_index=True
+    )
+    sheets = {source.file: source for table in tables for source in table.sources}
+    repeated = places.loc[places["case_id"].duplicated(keep=False)]
+    issues = []
+    for _, group in repeated.groupby("case_id", sort=False):
+        spots = list(zip(group["file"].tolist(), group["row"].tolist(), strict=True))
+        for file, row in spots:
+            others = "; ".join(
+                f"{other_file}, rij {other_row}"
+                for other_file, other_row in spots
+                if (other_file, other_row) != (file, row)
+            )
+            source = sheets[file]
+            issues.append(
+                InputIssue(
+                    file,
+                    source.sheet,
+                    int(row),
+                    source.columns.get("case_id"),
+                    f"casus_id komt ook voor in {others}",
+                )
+            )
+    return issues
 
 
 def _reading_order(issue: InputIssue) -> tuple[int, int, str]:
@@ -226,7 +289,9 @@ def _check_unlabelled_data(
 def _is_bsn(value: object) -> bool:
     """True for a value that reads as a valid citizen service number (11-proef)."""
     if isinstance(value, int | float) and not isinstance(value, bool):
-        if not float(value).is_integer() or not 0 < value < 1_000_000_000:
+        # A BSN stored as a number keeps 8 or 9 digits (a leading 0 drops); 24 hours a week,
+        # padded to 000000024, would otherwise pass the 11-proef.
+        if not float(value).is_integer() or not 10_000_000 <= value < 1_000_000_000:
             return False
         text = f"{int(value):09d}"
     elif isinstance(value, str):

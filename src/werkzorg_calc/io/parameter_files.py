@@ -1,0 +1,233 @@
+"""Where parameter values come from besides the defaults: TOML files, a workbook sheet, --set.
+
+Each value is read as an ``Override`` that remembers where it was written (file and line, or
+sheet and row), so an error, the report and every output can point back to it.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import tomllib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+
+from werkzorg_calc.columns import normalise_name
+from werkzorg_calc.errors import ParameterError
+from werkzorg_calc.parameters import Override, ParameterSet, parameter_info
+
+_TABLE = re.compile(r"^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]")
+_KEY = re.compile(r"^\s*([A-Za-z0-9_.-]+)\s*=")
+SCENARIO_KEYS = ("name", "description", "horizon")
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    """A named set of parameter overrides (and optionally its own projection horizon)."""
+
+    name: str
+    description: str
+    overrides: tuple[Override, ...]
+    horizon: int | None = None
+    file: str = ""
+
+
+def _key_lines(text: str) -> dict[str, int]:
+    """Line number of every ``key =`` in a TOML text, keyed as ``table.key``."""
+    lines: dict[str, int] = {}
+    table = ""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if match := _TABLE.match(line):
+            table = match.group(1)
+        elif match := _KEY.match(line):
+            key = f"{table}.{match.group(1)}" if table else match.group(1)
+            lines.setdefault(key, number)
+    return lines
+
+
+def _flatten(data: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
+    for key, value in data.items():
+        if isinstance(value, dict):
+            yield from _flatten(value, f"{prefix}{key}.")
+        else:
+            yield f"{prefix}{key}", value
+
+
+def _read_toml(path: Path) -> tuple[dict[str, Any], dict[str, int], str]:
+    display = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ParameterError([f"{display}: bestand niet gevonden"]) from None
+    except (OSError, UnicodeDecodeError):
+        raise ParameterError([f"{display}: niet te lezen als tekst (UTF-8)"]) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ParameterError([f"{display}: geen geldige TOML ({exc})"]) from None
+    return data, _key_lines(text), display
+
+
+def _overrides(
+    data: dict[str, Any], lines: dict[str, int], display: str, skip: Sequence[str] = ()
+) -> tuple[Override, ...]:
+    return tuple(
+        Override(key, value, f"{display}, regel {lines.get(key, '?')}")
+        for key, value in _flatten(data)
+        if key not in skip
+    )
+
+
+def read_parameters_toml(path: Path) -> tuple[Override, ...]:
+    """Overrides from a ``--params`` TOML file (as written by ``werkzorg params --export``)."""
+    data, lines, display = _read_toml(path)
+    return _overrides(data, lines, display)
+
+
+def read_scenario(path: Path) -> Scenario:
+    """A scenario file: ``name``, ``description``, optional ``horizon``, then overrides."""
+    data, lines, display = _read_toml(path)
+    problems = []
+    name = data.get("name", path.stem)
+    description = data.get("description", "")
+    horizon = data.get("horizon")
+    if not isinstance(name, str) or not name.strip():
+        problems.append(f"{display}, regel {lines.get('name', '?')}: name moet tekst zijn")
+    if not isinstance(description, str):
+        problems.append(f"{display}: description moet tekst zijn")
+    if horizon is not None and (
+        isinstance(horizon, bool) or not isinstance(horizon, int) or not 0 <= horizon <= 600
+    ):
+        problems.append(
+            f"{display}, regel {lines.get('horizon', '?')}: horizon moet een geheel aantal "
+            "maanden van 0 tot 600 zijn"
+        )
+    if problems:
+        raise ParameterError(problems)
+    return Scenario(
+        name=str(name).strip(),
+        description=str(description),
+        overrides=_overrides(data, lines, display, SCENARIO_KEYS),
+        horizon=horizon,
+        file=display,
+    )
+
+
+def parse_set_option(items: Sequence[str]) -> tuple[Override, ...]:
+    """``--set key=value`` items; numbers may use a decimal comma (``0,25``)."""
+    overrides = []
+    problems = []
+    for item in items:
+        key, sign, text = item.partition("=")
+        if not sign or not key.strip():
+            problems.append(f"--set {item}: schrijf --set sleutel=waarde")
+            continue
+        overrides.append(Override(key.strip(), _typed(text.strip()), f"--set {key.strip()}"))
+    if problems:
+        raise ParameterError(problems)
+    return tuple(overrides)
+
+
+def _typed(text: str) -> object:
+    """``12`` → 12, ``0,25`` → 0.25, anything else stays text (validated later)."""
+    for candidate in (text, text.replace(",", ".")):
+        try:
+            return int(candidate)
+        except ValueError:
+            pass
+        try:
+            return float(candidate)
+        except ValueError:
+            pass
+    return text
+
+
+_KEY_HEADERS = {"parameter", "key", "sleutel", "naam"}
+_VALUE_HEADERS = {"waarde", "value"}
+
+
+def read_parameter_sheet(path: Path, display: str) -> tuple[Override, ...]:
+    """Overrides from a sheet named ``Parameters`` in the case workbook, if it has one.
+
+    The sheet has a header row with a ``parameter`` (or ``key``) and a ``waarde`` (or
+    ``value``) column; rows with an empty value are skipped, so a sheet listing every
+    parameter changes only what was filled in.
+    """
+    data = path.read_bytes()
+    workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    try:
+        sheet = next(
+            (ws for ws in workbook.worksheets if normalise_name(ws.title) == "parameters"), None
+        )
+        if sheet is None:
+            return ()
+        rows = sheet.iter_rows(values_only=True)
+        header = next(rows, ())
+        names = [normalise_name(str(cell)) if cell is not None else "" for cell in header]
+        key_column = next((i for i, name in enumerate(names) if name in _KEY_HEADERS), None)
+        value_column = next((i for i, name in enumerate(names) if name in _VALUE_HEADERS), None)
+        if key_column is None or value_column is None:
+            raise ParameterError(
+                [
+                    f"{display}, blad {sheet.title}, rij 1: kolommen 'parameter' en 'waarde' "
+                    "ontbreken"
+                ]
+            )
+        overrides = []
+        for number, cells in enumerate(rows, start=2):
+            key = cells[key_column] if key_column < len(cells) else None
+            value = cells[value_column] if value_column < len(cells) else None
+            if key is None or value is None or (isinstance(value, str) and not value.strip()):
+                continue
+            origin = f"{display}, blad {sheet.title}, rij {number}"
+            overrides.append(Override(str(key).strip(), value, origin))
+        return tuple(overrides)
+    finally:
+        workbook.close()
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def export_toml(parameters: ParameterSet) -> str:
+    """A commented TOML file with every parameter, ready to edit and pass to ``--params``."""
+    info = parameter_info()
+    lines = [
+        "# werkzorg parameters. Edit a value and pass this file back with --params FILE.",
+        "# Each value says its unit, price year, evidence grade (hard / onderbouwd / aanname),",
+        "# plausible range and source. Delete a line to keep the package default.",
+        "",
+    ]
+    tables: dict[str, list[str]] = {}
+    for key, value in parameters.values.flat().items():
+        meta = info[key]
+        table, _, name = key.rpartition(".")
+        block = tables.setdefault(table, [])
+        block.append(f"# {meta.description}")
+        detail = f"# {meta.unit}; prijsjaar {meta.price_year}; {meta.evidence}"
+        if meta.low or meta.high:
+            detail += f"; bereik {meta.low}–{meta.high}"
+        block.append(detail)
+        source = f"# bron: {meta.source}" + (f" ({meta.url})" if meta.url else "")
+        block.append(source)
+        origin = parameters.origins.get(key)
+        if origin:
+            block.append(f"# (afwijkend van de standaard {meta.default or 'leeg'}: {origin})")
+        if value is None:
+            block.append(f"# {name} = ")
+        else:
+            block.append(f"{name} = {_toml_value(value)}")
+        block.append("")
+    lines += tables.pop("", [])
+    for table, block in tables.items():
+        lines += [f"[{table}]", *block]
+    return "\n".join(lines).rstrip() + "\n"
