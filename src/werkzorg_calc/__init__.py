@@ -1,6 +1,6 @@
 """werkzorg: the per-case cost-benefit sum of Werk als Beste Zorg, as a Python library.
 
-Typical use::
+Typical use (see ``docs/api.md`` and ``examples/analysis.py``)::
 
     from datetime import date
     import werkzorg_calc as wz
@@ -9,6 +9,12 @@ Typical use::
     cases = wz.load_cases("examples/drechtsteden-2018.xlsx", day)
     result = wz.calculate(cases, wz.default_parameters(), day, horizon=12)
     result.stakeholders  # savings, costs, net per stakeholder (pandas DataFrame)
+    result.cases         # one row per case; result.items: amount per case and line item
+    result.target.met    # was the pilot target met?
+
+    dear = wz.make_scenario("duur", {"jobcoach_hour_rate": 95.0})
+    comparison = wz.compare(cases, wz.default_set(), [dear], day)
+    comparison.overview  # one row per key figure, one column per run
 
 Names are imported on first use, so the ``werkzorg`` command starts without loading pandas.
 """
@@ -20,59 +26,102 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .calc import calculate
+    from .compare import Comparison, compare
     from .errors import InputError, InputIssue, OutputError, ParameterError, WerkzorgError
-    from .io.excel_out import write_excel
-    from .io.json_out import result_to_dict, result_to_json
-    from .io.read import CaseTable, SourceInfo, load_cases
-    from .parameters import Parameters, default_parameters, parameter_info, with_overrides
+    from .io.excel_out import write_comparison_excel, write_excel
+    from .io.json_out import comparison_to_dict, result_to_dict, result_to_json
+    from .io.parameter_files import Scenario, export_toml, make_scenario, read_scenario
+    from .io.read import CaseTable, SourceInfo, load_case_files, load_cases
+    from .parameters import (
+        Override,
+        Parameters,
+        ParameterSet,
+        apply_overrides,
+        default_parameters,
+        default_set,
+        parameter_info,
+        with_overrides,
+    )
+    from .prices import price_factor
     from .result import Money, Result, Totals
+    from .session import resolve_parameters
     from .target import TargetResult
-
-__all__ = [
-    "CaseTable",
-    "InputError",
-    "InputIssue",
-    "Money",
-    "OutputError",
-    "ParameterError",
-    "Parameters",
-    "Result",
-    "SourceInfo",
-    "TargetResult",
-    "Totals",
-    "WerkzorgError",
-    "calculate",
-    "default_parameters",
-    "load_cases",
-    "parameter_info",
-    "result_to_dict",
-    "result_to_json",
-    "with_overrides",
-    "write_excel",
-]
 
 _WHERE = {
     "calculate": ".calc",
+    "Comparison": ".compare",
+    "compare": ".compare",
     "InputError": ".errors",
     "InputIssue": ".errors",
     "OutputError": ".errors",
     "ParameterError": ".errors",
     "WerkzorgError": ".errors",
+    "write_comparison_excel": ".io.excel_out",
     "write_excel": ".io.excel_out",
+    "comparison_to_dict": ".io.json_out",
     "result_to_dict": ".io.json_out",
     "result_to_json": ".io.json_out",
+    "Scenario": ".io.parameter_files",
+    "export_toml": ".io.parameter_files",
+    "make_scenario": ".io.parameter_files",
+    "read_scenario": ".io.parameter_files",
     "CaseTable": ".io.read",
     "SourceInfo": ".io.read",
+    "load_case_files": ".io.read",
     "load_cases": ".io.read",
+    "Override": ".parameters",
     "Parameters": ".parameters",
+    "ParameterSet": ".parameters",
+    "apply_overrides": ".parameters",
     "default_parameters": ".parameters",
+    "default_set": ".parameters",
     "parameter_info": ".parameters",
     "with_overrides": ".parameters",
+    "price_factor": ".prices",
     "Money": ".result",
     "Result": ".result",
     "Totals": ".result",
+    "resolve_parameters": ".session",
     "TargetResult": ".target",
 }
+
+__all__ = [
+    "CaseTable",
+    "Comparison",
+    "InputError",
+    "InputIssue",
+    "Money",
+    "OutputError",
+    "Override",
+    "ParameterError",
+    "ParameterSet",
+    "Parameters",
+    "Result",
+    "Scenario",
+    "SourceInfo",
+    "TargetResult",
+    "Totals",
+    "WerkzorgError",
+    "apply_overrides",
+    "calculate",
+    "compare",
+    "comparison_to_dict",
+    "default_parameters",
+    "default_set",
+    "export_toml",
+    "load_case_files",
+    "load_cases",
+    "make_scenario",
+    "parameter_info",
+    "price_factor",
+    "read_scenario",
+    "resolve_parameters",
+    "result_to_dict",
+    "result_to_json",
+    "with_overrides",
+    "write_comparison_excel",
+    "write_excel",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import re
 import tomllib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -79,6 +79,23 @@ def _overrides(
         Override(key, value, f"{display}, regel {lines.get(key, '?')}")
         for key, value in _flatten(data)
         if key not in skip
+    )
+
+
+def make_scenario(
+    name: str,
+    overrides: Mapping[str, object],
+    description: str = "",
+    horizon: int | None = None,
+) -> Scenario:
+    """A scenario built in Python, e.g. ``make_scenario("duur", {"jobcoach_hour_rate": 95})``."""
+    origin = f"scenario {name}"
+    return Scenario(
+        name=name,
+        description=description,
+        overrides=tuple(Override(key, value, origin) for key, value in overrides.items()),
+        horizon=horizon,
+        file="",
     )
 
 
