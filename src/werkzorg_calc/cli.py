@@ -82,9 +82,7 @@ SetItems = Annotated[
 ]
 PriceYear = Annotated[
     int | None,
-    typer.Option(
-        "--price-year", help="Breng alle bedragen naar prijzen van dit jaar (CPI).", min=2015
-    ),
+    typer.Option("--price-year", help="Breng alle bedragen naar prijzen van dit jaar (CPI)."),
 ]
 Format = Annotated[OutputFormat, typer.Option("--format", "-f", help="Uitvoer op het scherm.")]
 Output = Annotated[
@@ -148,25 +146,29 @@ def _stderr() -> Console:
 
 
 @contextlib.contextmanager
-def _guard(debug: bool) -> Iterator[None]:
-    """Turn library errors into Dutch messages (exit 1) and bugs into a short note (exit 3)."""
+def _guard(debug: bool, lang: Language = Language.nl) -> Iterator[None]:
+    """Turn library errors into messages (exit 1) and bugs into a short note (exit 3)."""
     from .errors import InputError, ParameterError, WerkzorgError
 
     try:
         yield
     except WerkzorgError as error:
+        from rich.text import Text
+
+        from .labels import text
         from .report import issue_table
 
         console = _stderr()
+        prefix = Text(f"{text('error', lang.value)}:", style="red")
         if isinstance(error, InputError):
             errors = sum(issue.severity == "fout" for issue in error.issues)
-            console.print(issue_table(error.issues))
-            console.print(f"[bold red]{errors} fout(en) gevonden; er is niets berekend.[/]")
+            console.print(issue_table(error.issues, lang.value))
+            console.print(Text(text("errors_found", lang.value, n=errors), style="bold red"))
         elif isinstance(error, ParameterError):
             for problem in error.problems:
-                console.print("[red]fout:[/]", problem, markup=True)
+                console.print(prefix, Text(problem))
         else:
-            console.print("[red]fout:[/]", str(error))
+            console.print(prefix, Text(str(error)))
         raise typer.Exit(EXIT_INPUT) from None
     except Exception as exc:  # the one place where a bug becomes a message
         _internal(exc, debug)
@@ -206,7 +208,8 @@ def _inputs(
         cases = load_case_files(files, day, allow_bsn=allow_bsn)
     except InputError:
         if problems:  # show the parameter problems too, then the file's table
-            _stderr().print(*(f"[red]fout:[/] {problem}" for problem in problems), sep="\n")
+            for problem in problems:
+                _stderr().print("[red]fout:[/]", problem, markup=True)
         raise
     if parameters is None:
         raise ParameterError(problems)
@@ -242,7 +245,7 @@ def calc(
     """
     day, limit = _peildatum(peildatum), _case_limit(cases)
     _xlsx_output(output)
-    with _guard(debug):
+    with _guard(debug, lang):
         from .calc import calculate
         from .io.safe_write import check_target
 
@@ -312,7 +315,7 @@ def compare(
     case_files = [file for file in files if file.suffix.lower() != ".toml"]
     if not case_files:
         raise typer.BadParameter("geef minstens één casusbestand", param_hint="FILES")
-    with _guard(debug):
+    with _guard(debug, lang):
         from .compare import compare as run_compare
         from .errors import ParameterError
         from .io.parameter_files import Scenario, read_scenario
@@ -375,7 +378,7 @@ def params(
 
     Voorbeeld: werkzorg params --export mijn-parameters.toml
     """
-    with _guard(debug):
+    with _guard(debug, lang):
         from .session import resolve_parameters
 
         parameters = resolve_parameters(

@@ -62,14 +62,6 @@ STATUSES: Final[tuple[Status, ...]] = (
     "uitgevallen",
 )
 
-STATUS_LABELS: Final[dict[str, str]] = {
-    "aangemeld": "aangemeld",
-    "in_bemiddeling": "in bemiddeling",
-    "solliciteert": "solliciteert",
-    "aan_het_werk": "aan het werk",
-    "uitgevallen": "uitgevallen",
-}
-
 BENEFIT_TYPES: Final[tuple[BenefitType, ...]] = ("participatiewet", "ww", "wia", "wajong", "geen")
 
 # Headers that announce a citizen service number; such a file is refused (see case-file.md).

@@ -18,11 +18,6 @@ def number(value: float, decimals: int = 2, lang: Lang = "nl") -> str:
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
-def dutch_number(value: float, decimals: int = 2) -> str:
-    """``1234.5`` → ``1.234,50`` (point for thousands, comma for decimals)."""
-    return number(value, decimals, "nl")
-
-
 def euro(value: float, lang: Lang = "nl") -> str:
     """``-1234.5`` → ``€ -1.234,50``, as Dutch Excel shows a currency cell."""
     rounded = round(value, 2)
@@ -39,11 +34,6 @@ def percent(share: float, decimals: int = 0, lang: Lang = "nl") -> str:
 def show_date(day: date, lang: Lang = "nl") -> str:
     """``date(2018, 6, 30)`` → ``30-06-2018`` (nl) or ``2018-06-30`` (en)."""
     return day.strftime("%d-%m-%Y") if lang == "nl" else day.isoformat()
-
-
-def dutch_date(day: date) -> str:
-    """``date(2018, 6, 30)`` → ``30-06-2018``."""
-    return show_date(day, "nl")
 
 
 def row_list(rows: list[int], limit: int = 8) -> str:

@@ -1,4 +1,7 @@
-"""The line items (posten) of the per-case sum: id, Dutch label, saving or cost."""
+"""The line items (posten) of the per-case sum: id, saving or cost, projected or not.
+
+Their Dutch and English names are in ``labels.py``.
+"""
 
 from __future__ import annotations
 
@@ -11,30 +14,27 @@ class Item:
     """One line item; ``projected`` items also count in the months after the peildatum."""
 
     id: str
-    label: str
     saving: bool
     projected: bool
 
 
 ITEMS: Final[tuple[Item, ...]] = (
-    Item("benefit", "Uitkering bespaard", saving=True, projected=True),
+    Item("benefit", saving=True, projected=True),
     Item(
         "benefit_administration",
-        "Uitvoeringskosten uitkering bespaard",
         saving=True,
         projected=True,
     ),
-    Item("wmo", "Wmo-kosten bespaard", saving=True, projected=True),
-    Item("mental_health_care", "GGZ-kosten bespaard", saving=True, projected=True),
-    Item("counselling", "Trajectbegeleiding", saving=False, projected=False),
-    Item("jobcoach", "Jobcoach", saving=False, projected=False),
-    Item("mediation", "Bemiddeling", saving=False, projected=False),
-    Item("wage_subsidy", "Loonkostensubsidie", saving=False, projected=True),
-    Item("no_risk", "No-riskpolis", saving=False, projected=False),
-    Item("insurer_contribution", "Bijdrage zorgverzekeraar", saving=False, projected=False),
+    Item("wmo", saving=True, projected=True),
+    Item("mental_health_care", saving=True, projected=True),
+    Item("counselling", saving=False, projected=False),
+    Item("jobcoach", saving=False, projected=False),
+    Item("mediation", saving=False, projected=False),
+    Item("wage_subsidy", saving=False, projected=True),
+    Item("no_risk", saving=False, projected=False),
+    Item("insurer_contribution", saving=False, projected=False),
 )
 
 ITEM_IDS: Final[tuple[str, ...]] = tuple(item.id for item in ITEMS)
 SAVING_IDS: Final[tuple[str, ...]] = tuple(item.id for item in ITEMS if item.saving)
 COST_IDS: Final[tuple[str, ...]] = tuple(item.id for item in ITEMS if not item.saving)
-ITEM_LABELS: Final[dict[str, str]] = {item.id: item.label for item in ITEMS}

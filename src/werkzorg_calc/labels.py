@@ -93,6 +93,11 @@ _TEXT: Final[dict[str, tuple[str, str]]] = {
     "target_short": ("Doel", "Target"),
     "unknown_group": ("(onbekend)", "(unknown)"),
     "input": ("Invoer", "Input"),
+    "error": ("fout", "error"),
+    "errors_found": (
+        "{n} fout(en) gevonden; er is niets berekend.",
+        "{n} error(s) found; nothing was calculated.",
+    ),
     "row": ("Rij", "Row"),
     "column": ("Kolom", "Column"),
     "kind": ("Soort", "Kind"),

@@ -463,21 +463,36 @@ def comparison_report(comparison: Comparison, lang: Lang = "nl") -> Group:
 
 
 def parameter_table(parameters: ParameterSet, lang: Lang = "nl") -> Table:
-    """Every parameter with value, unit, price year, evidence grade and source."""
+    """Every parameter: value and unit, price year, evidence grade, description and source.
+
+    One block per parameter (two columns) so the sources stay readable at 80 columns.
+    """
     info = parameter_info()
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_lines=False)
-    table.add_column(text("parameter", lang), overflow="fold")
-    table.add_column(text("value", lang), justify="right")
-    table.add_column(text("unit", lang), overflow="fold")
-    table.add_column(text("price_year", lang), justify="right")
-    table.add_column(text("evidence", lang))
-    table.add_column(text("source", lang), overflow="fold", ratio=1)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_lines=True)
+    table.add_column(text("parameter", lang), no_wrap=True, style="bold")
+    table.add_column(text("value", lang), overflow="fold", ratio=1)
     for key, value in parameters.values.flat().items():
         meta = info[key]
-        source = meta.source + (f" ({meta.url})" if meta.url else "")
+        details = Text()
+        money = meta.unit.startswith("EUR") and isinstance(value, float)
+        details.append(number(value, 2, lang) if money else _value(value, lang), style="bold")
+        details.append(f" {meta.unit} · {text('price_year', lang).lower()} {meta.price_year}")
+        details.append(f" · {meta.evidence}")
+        if meta.low or meta.high:
+            low, high = (_value(_typed(bound), lang) for bound in (meta.low, meta.high))
+            details.append(f" · {text('range', lang).lower()} {low}–{high}")
+        details.append("\n")
+        details.append(plain(meta.description))
+        details.append("\n")
+        source = f"{text('source', lang)}: {meta.source}" + (f" ({meta.url})" if meta.url else "")
+        shown_source = plain(source)
+        shown_source.stylize("dim")
+        details.append_text(shown_source)
         origin = parameters.origins.get(key)
         if origin:
-            source = f"[{origin}] {source}"
-        shown = Text(_value(value, lang), style="bold" if origin else "")
-        table.add_row(key, shown, meta.unit, str(meta.price_year), meta.evidence, plain(source))
+            details.append("\n")
+            shown_origin = plain(f"{text('origin', lang)}: {origin}")
+            shown_origin.stylize("yellow")
+            details.append_text(shown_origin)
+        table.add_row(key, details)
     return table

@@ -1,4 +1,4 @@
-"""The parties between whom savings and costs fall, and their Dutch names."""
+"""The parties between whom savings and costs fall (their names are in ``labels.py``)."""
 
 from __future__ import annotations
 
@@ -12,10 +12,3 @@ STAKEHOLDERS: Final[tuple[Stakeholder, ...]] = (
     "health_insurer",
     "care_provider",
 )
-
-STAKEHOLDER_LABELS: Final[dict[str, str]] = {
-    "municipality": "Gemeente",
-    "uwv": "UWV",
-    "health_insurer": "Zorgverzekeraar",
-    "care_provider": "GGZ-instelling",
-}

@@ -22,6 +22,7 @@ from werkzorg_calc.parameters import Override, ParameterSet, parameter_info
 
 _TABLE = re.compile(r"^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]")
 _KEY = re.compile(r"^\s*([A-Za-z0-9_.-]+)\s*=")
+_INLINE_KEY = re.compile(r"[{,]\s*([A-Za-z0-9_-]+)\s*=")
 SCENARIO_KEYS = ("name", "description", "horizon")
 
 
@@ -37,15 +38,30 @@ class Scenario:
 
 
 def _key_lines(text: str) -> dict[str, int]:
-    """Line number of every ``key =`` in a TOML text, keyed as ``table.key``."""
+    """Line number of every ``key =`` in a TOML text, keyed as ``table.key``.
+
+    Lines inside a multi-line string are not keys; an inline table ``payers = {a = 1}`` gives
+    its keys the line of the table.
+    """
     lines: dict[str, int] = {}
     table = ""
+    in_string: str | None = None
     for number, line in enumerate(text.splitlines(), start=1):
+        starts_inside = in_string is not None
+        for quote in ('"""', "'''"):
+            if in_string in (None, quote) and line.count(quote) % 2 == 1:
+                in_string = None if in_string == quote else quote
+        if starts_inside:
+            continue
         if match := _TABLE.match(line):
             table = match.group(1)
         elif match := _KEY.match(line):
             key = f"{table}.{match.group(1)}" if table else match.group(1)
             lines.setdefault(key, number)
+            rest = line[match.end() :].strip()
+            if rest.startswith("{"):
+                for inner in _INLINE_KEY.findall(rest):
+                    lines.setdefault(f"{key}.{inner}", number)
     return lines
 
 
