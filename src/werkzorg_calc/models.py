@@ -26,6 +26,7 @@ from .io.raw import EXCEL_ERRORS, is_blank
 
 NonNegative = Annotated[float, Field(ge=0)]
 
+MAX_TEXT = 200  # a pseudonym or a municipality; longer text is not what this column holds
 _REQUIRED = PydanticCustomError("verplicht", "verplicht veld is leeg")
 
 _DATE_FIELDS = ("trajectory_start", "job_start", "job_end")
@@ -104,6 +105,8 @@ class CaseRow(BaseModel):
         text = case_id_text(value)
         if text is None:
             raise PydanticCustomError("tekst", "verwacht tekst")
+        if len(text) > MAX_TEXT:
+            raise PydanticCustomError("tekst", f"tekst te lang (hoogstens {MAX_TEXT} tekens)")
         return text
 
     @field_validator("status", mode="before")

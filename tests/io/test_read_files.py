@@ -322,9 +322,20 @@ def test_ambiguous_text_date_in_a_workbook_is_a_located_error(tmp_path: Path) ->
     assert "04/03/2018" not in issue.message
 
 
-def test_a_number_where_a_date_belongs_is_refused(tmp_path: Path) -> None:
-    """A serial number without date formatting is not silently taken as a date."""
+def test_a_date_serial_number_is_read_as_a_date_and_said(tmp_path: Path) -> None:
+    """A serial number without date format (43160) is day 43160 after 1899-12-30, with a warning."""
     path = write_cases(tmp_path / "serial.xlsx", [case("D-1", start_traject=43160)])
+    table = load(path)
+    # 43160 days after 1899-12-30 is 2018-03-01 (Excel's own reading of the number).
+    assert table.frame["trajectory_start"].tolist() == [pd.Timestamp("2018-03-01")]
+    (warning,) = [w for w in table.warnings if "Excel-datum" in w.message]
+    assert (warning.column, warning.severity) == ("C", "waarschuwing")
+    assert "rij(en) 2" in warning.message
+
+
+def test_a_number_far_from_any_plausible_date_is_refused(tmp_path: Path) -> None:
+    """A number such as 12 in a date column is not a date serial we accept: a located error."""
+    path = write_cases(tmp_path / "serial.xlsx", [case("D-1", start_traject=12)])
     (issue,) = errors(load_error(path))
     assert (issue.row, issue.column) == (2, "C")
     assert "datum" in issue.message

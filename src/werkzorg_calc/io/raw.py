@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from werkzorg_calc.columns import HEADER_LOOKUP, normalise_name
 from werkzorg_calc.errors import InputError, InputIssue
 
 from .cells import DecimalStyle
+from .package import SheetFindings
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls and password-protected .xlsx
@@ -35,6 +36,10 @@ class RawTable:
     headers: tuple[object, ...]
     rows: list[tuple[int, tuple[object, ...]]]
     decimal: DecimalStyle
+    findings: SheetFindings = field(default_factory=SheetFindings)
+    sheet_hidden: bool = False
+    date1904: bool = False
+    notes: tuple[InputIssue, ...] = ()
 
 
 # The header may sit below a title block; beyond this many rows we stop looking for it.
@@ -51,6 +56,21 @@ def is_header_row(cells: tuple[object, ...]) -> bool:
     return False
 
 
+def _lock_file_message(path: Path) -> str:
+    """Excel's owner file ``~$name.xlsx`` stands beside the real workbook while it is open."""
+    tail = path.name[2:]
+    candidates = sorted(
+        other.name
+        for other in path.parent.glob("*")
+        if other.name != path.name and not other.name.startswith("~$") and other.name.endswith(tail)
+    )
+    real = f"; bedoelt u {candidates[0]}?" if candidates else ""
+    return (
+        "dit is het tijdelijke vergrendelingsbestand dat Excel maakt zolang een werkmap open "
+        f"is, niet de werkmap zelf{real}"
+    )
+
+
 def is_blank(value: object) -> bool:
     """True for an empty cell: nothing, or only white space."""
     return value is None or (isinstance(value, str) and not value.strip())
@@ -61,6 +81,8 @@ def read_raw(path: Path, display: str) -> RawTable:
 
     ``display`` is the file name as the user wrote it, used in every message.
     """
+    if path.name.startswith("~$"):
+        raise InputError([InputIssue(display, None, None, None, _lock_file_message(path))])
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -75,18 +97,16 @@ def read_raw(path: Path, display: str) -> RawTable:
     if not data.strip():
         raise InputError([InputIssue(display, None, None, None, "het bestand is leeg")])
     if data.startswith(OLE_MAGIC):
-        raise InputError(
-            [
-                InputIssue(
-                    display,
-                    None,
-                    None,
-                    None,
-                    "oud Excel-formaat (.xls) of een met wachtwoord beveiligd bestand; "
-                    "sla het op als Excel-werkmap (.xlsx) zonder wachtwoord",
-                )
-            ]
+        # Excel stores a password-protected .xlsx as an OLE file with an EncryptedPackage.
+        encrypted = "EncryptedPackage".encode("utf-16-le") in data
+        message = (
+            "de werkmap is met een wachtwoord beveiligd; haal het wachtwoord eraf in Excel "
+            "(Bestand > Info > Werkmap beveiligen) en probeer opnieuw. werkzorg vraagt nooit "
+            "om een wachtwoord"
+            if encrypted
+            else "oud Excel-formaat (.xls); sla het op als Excel-werkmap (.xlsx)"
         )
+        raise InputError([InputIssue(display, None, None, None, message)])
     if data.startswith(ZIP_MAGIC):
         from .workbook import read_workbook
 

@@ -23,6 +23,7 @@ from werkzorg_calc.messages import dutch_message
 from werkzorg_calc.models import CaseRow, case_id_text
 
 from .raw import RawTable, is_blank, read_raw
+from .sheet_checks import dates_from_numbers, sheet_issues
 
 _ROWS = TypeAdapter(list[CaseRow])
 _DATE_FIELDS = ("trajectory_start", "job_start", "job_end")
@@ -96,6 +97,9 @@ def load_cases(path: str | Path, peildatum: date, *, allow_bsn: bool = False) ->
     table = _table_rows(raw, issues)
     _check_unlabelled_data(raw, table, issues)
     _check_bsn_values(raw, table, mapping, issues, allow_bsn)
+    issues.extend(sheet_issues(raw, table, mapping))
+    table, converted = dates_from_numbers(raw, table, mapping)
+    issues.extend(converted)
     letters = {field: column_letter(index) for field, index in mapping.items()}
     models, rows = _validate(raw, table, mapping, letters, issues)
     frame = _to_frame(models, rows)
