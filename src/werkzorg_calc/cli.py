@@ -419,6 +419,58 @@ def params(
         Console(highlight=False).print(parameter_table(parameters, lang.value))
 
 
+@app.command()
+def check(
+    files: Annotated[
+        list[Path], typer.Argument(help="Casusbestand(en): .xlsx of .csv.", show_default=False)
+    ],
+    peildatum: Peildatum = None,
+    params: ParamsFile = None,
+    set_items: SetItems = None,
+    allow_bsn: AllowBsn = False,
+    lang: LangOption = Language.nl,
+    debug: Debug = False,
+) -> None:
+    """Controleer casusbestanden zonder te rekenen: alle fouten en waarschuwingen.
+
+    Exit 0 als het bestand berekend kan worden, 1 als er fouten zijn.
+    Voorbeeld: werkzorg check casussen.xlsx --peildatum 2018-06-30
+    """
+    day = _peildatum(peildatum)
+    with _guard(debug, lang):
+        from rich.console import Console
+
+        from .labels import text
+        from .report import issue_table
+
+        table, _ = _inputs(files, day, params_file=params, set_items=set_items, allow_bsn=allow_bsn)
+        console = Console(highlight=False)
+        if table.warnings:
+            console.print(issue_table(table.warnings, lang.value))
+        console.print(text("check_ok", lang.value, n=len(table.frame)), style="green")
+
+
+@app.command()
+def template(
+    output: Annotated[
+        Path,
+        typer.Argument(help="Nieuwe werkmap (.xlsx), bijv. casussen.xlsx.", show_default=False),
+    ],
+    force: Force = False,
+    debug: Debug = False,
+) -> None:
+    """Schrijf een lege casuswerkmap met uitleg, keuzelijsten en een voorbeeld.
+
+    Voorbeeld: werkzorg template casussen.xlsx
+    """
+    _xlsx_output(output)
+    with _guard(debug):
+        from .io.template import write_template
+
+        write_template(output, force=force)
+        _stderr().print(f"geschreven: {output}", markup=False)
+
+
 def main() -> None:
     """Entry point of the ``werkzorg`` console script."""
     app()

@@ -93,6 +93,10 @@ _TEXT: Final[dict[str, tuple[str, str]]] = {
     "target_short": ("Doel", "Target"),
     "unknown_group": ("(onbekend)", "(unknown)"),
     "input": ("Invoer", "Input"),
+    "check_ok": (
+        "Geen fouten: {n} casussen kunnen worden berekend.",
+        "No errors: {n} cases can be calculated.",
+    ),
     "error": ("fout", "error"),
     "errors_found": (
         "{n} fout(en) gevonden; er is niets berekend.",
