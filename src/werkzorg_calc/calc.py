@@ -9,7 +9,7 @@ from datetime import date
 
 import pandas as pd
 
-from .columns import BY_FIELD
+from .columns import BY_FIELD, MONEY_FIELDS
 from .errors import InputIssue
 from .formatting import euro, percent, row_list
 from .io.read import CaseTable
@@ -55,18 +55,6 @@ MONEY_PARAMETERS = (
     "jobcoach_hour_rate",
     "counselling_hour_rate",
     "counselling_cost_per_trajectory",
-)
-CASE_MONEY_COLUMNS = (
-    "benefit_before",
-    "benefit_after",
-    "wmo_before",
-    "wmo_after",
-    "mhc_before",
-    "mhc_after",
-    "mediation_cost",
-    "wage_subsidy_month",
-    "no_risk_cost",
-    "insurer_contribution",
 )
 
 
@@ -201,7 +189,7 @@ def _to_price_year(
         update={key: getattr(params, key) * factors[key] for key in MONEY_PARAMETERS}
     )
     scaled = frame.copy()
-    for column in CASE_MONEY_COLUMNS:
+    for column in MONEY_FIELDS:
         scaled[column] = frame[column] * factors["cases"]
     return scaled, indexed, factors
 

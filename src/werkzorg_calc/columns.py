@@ -54,6 +54,16 @@ COLUMNS: Final[tuple[Column, ...]] = (
 
 BY_FIELD: Final[dict[str, Column]] = {column.field: column for column in COLUMNS}
 
+# Numbers in the file: euro amounts, and the hour counts that share their rules (≥ 0).
+NUMBER_FIELDS: Final[tuple[str, ...]] = tuple(
+    column.field for column in COLUMNS if column.kind in {"amount", "hours"}
+)
+MONEY_FIELDS: Final[tuple[str, ...]] = tuple(
+    column.field
+    for column in COLUMNS
+    if column.kind == "amount" and not column.header.endswith("_uren")
+)
+
 STATUSES: Final[tuple[Status, ...]] = (
     "aangemeld",
     "in_bemiddeling",

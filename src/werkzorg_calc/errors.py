@@ -54,6 +54,11 @@ class InputError(WerkzorgError):
         errors = sum(issue.severity == "fout" for issue in self.issues)
         super().__init__(f"{errors} fout(en) in de invoer")
 
+    @classmethod
+    def about_file(cls, file: str, message: str) -> InputError:
+        """One problem with the file as a whole (no sheet, row or column to point at)."""
+        return cls([InputIssue(file, None, None, None, message)])
+
 
 class ParameterError(WerkzorgError):
     """One or more parameter overrides are unknown or out of range."""

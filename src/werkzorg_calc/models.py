@@ -16,6 +16,7 @@ from pydantic_core import PydanticCustomError
 
 from .columns import (
     BENEFIT_TYPE_LOOKUP,
+    NUMBER_FIELDS,
     STATUS_LOOKUP,
     BenefitType,
     Status,
@@ -30,21 +31,6 @@ MAX_TEXT = 200  # a pseudonym or a municipality; longer text is not what this co
 _REQUIRED = PydanticCustomError("verplicht", "verplicht veld is leeg")
 
 _DATE_FIELDS = ("trajectory_start", "job_start", "job_end")
-_NUMBER_FIELDS = (
-    "hours_per_week",
-    "benefit_before",
-    "benefit_after",
-    "wmo_before",
-    "wmo_after",
-    "mhc_before",
-    "mhc_after",
-    "jobcoach_hours",
-    "counselling_hours",
-    "mediation_cost",
-    "wage_subsidy_month",
-    "no_risk_cost",
-    "insurer_contribution",
-)
 
 
 def _is_blank(value: object) -> bool:
@@ -156,7 +142,7 @@ class CaseRow(BaseModel):
             "datum", "verwacht een datum; geef de cel de celopmaak Datum of schrijf 2018-03-01"
         )
 
-    @field_validator(*_NUMBER_FIELDS, mode="before")
+    @field_validator(*NUMBER_FIELDS, mode="before")
     @classmethod
     def _number(cls, value: Any, info: ValidationInfo) -> float | None:
         if _is_blank(value):

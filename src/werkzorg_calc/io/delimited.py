@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from werkzorg_calc.errors import InputError, InputIssue
+from werkzorg_calc.errors import InputError
 
 from .cells import DecimalStyle
 from .raw import HEADER_SEARCH_ROWS, RawTable, is_header_row
@@ -24,16 +24,8 @@ def _decode(data: bytes, display: str) -> str:
         # Dutch Excel's "CSV (gescheiden door lijstscheidingsteken)" writes Windows-1252.
         return data.decode("cp1252")
     except UnicodeDecodeError:
-        raise InputError(
-            [
-                InputIssue(
-                    display,
-                    None,
-                    None,
-                    None,
-                    "onbekende tekenset; sla het bestand op als CSV UTF-8 of als Excel-werkmap",
-                )
-            ]
+        raise InputError.about_file(
+            display, "onbekende tekenset; sla het bestand op als CSV UTF-8 of als Excel-werkmap"
         ) from None
 
 
@@ -45,9 +37,7 @@ def _separator(first_line: str) -> str:
 def read_delimited(data: bytes, display: str, digest: str) -> RawTable:
     """Read ``;``-separated (decimal comma) or ``,``-separated (decimal point) text."""
     if b"\x00" in data:
-        raise InputError(
-            [InputIssue(display, None, None, None, "geen tekstbestand (CSV) en geen Excel-werkmap")]
-        )
+        raise InputError.about_file(display, "geen tekstbestand (CSV) en geen Excel-werkmap")
     text = _decode(data, display)
     first_line = text.split("\n", 1)[0]
     separator = _separator(first_line)
@@ -72,18 +62,9 @@ def read_delimited(data: bytes, display: str, digest: str) -> RawTable:
             if number >= HEADER_SEARCH_ROWS:
                 break
     except csv.Error:
-        raise InputError(
-            [InputIssue(display, None, None, None, "het CSV-bestand is niet goed opgebouwd")]
-        ) from None
-    raise InputError(
-        [
-            InputIssue(
-                display,
-                None,
-                None,
-                None,
-                "geen kopregel met casus_id (of case_id) gevonden in de bovenste "
-                f"{HEADER_SEARCH_ROWS} regels",
-            )
-        ]
+        raise InputError.about_file(display, "het CSV-bestand is niet goed opgebouwd") from None
+    raise InputError.about_file(
+        display,
+        "geen kopregel met casus_id (of case_id) gevonden in de bovenste "
+        f"{HEADER_SEARCH_ROWS} regels",
     )

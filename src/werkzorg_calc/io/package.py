@@ -14,7 +14,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
-from werkzorg_calc.errors import InputError, InputIssue
+from werkzorg_calc.errors import InputError
 
 MAX_ENTRIES = 5_000
 MAX_ENTRY_BYTES = 768 * 1024 * 1024  # one XML part, uncompressed
@@ -56,40 +56,38 @@ class SheetFindings:
     hidden_columns: tuple[int, ...] = field(default=())
 
 
-def _issue(display: str, message: str) -> InputError:
-    return InputError([InputIssue(display, None, None, None, message)])
-
-
 def check_package(data: bytes, display: str) -> None:
     """Refuse anything that is not a plain, sane workbook, before parsing any XML."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise _issue(
+        raise InputError.about_file(
             display, "het Excel-bestand is beschadigd of geen werkmap (geen geldige zip)"
         ) from None
     names = {entry.filename for entry in entries}
     if any(name.lower().endswith("vbaproject.bin") for name in names):
-        raise _issue(
+        raise InputError.about_file(
             display,
             "werkmap met macro's (.xlsm); werkzorg opent die niet. Sla het blad op als "
             "Excel-werkmap (.xlsx) zonder macro's",
         )
     if "xl/workbook.xml" not in names:
-        raise _issue(
+        raise InputError.about_file(
             display,
             "dit is een zip-bestand maar geen Excel-werkmap; sla het op als .xlsx of .csv",
         )
     if len(entries) > MAX_ENTRIES:
-        raise _issue(display, f"het Excel-bestand bevat meer dan {MAX_ENTRIES} onderdelen")
+        raise InputError.about_file(
+            display, f"het Excel-bestand bevat meer dan {MAX_ENTRIES} onderdelen"
+        )
     total = 0
     for entry in entries:
         total += entry.file_size
         too_large = entry.file_size > MAX_ENTRY_BYTES or total > MAX_TOTAL_BYTES
         ratio = entry.file_size / max(entry.compress_size, 1)
         if too_large or (entry.file_size > RATIO_FLOOR_BYTES and ratio > MAX_RATIO):
-            raise _issue(
+            raise InputError.about_file(
                 display,
                 "het Excel-bestand pakt uit tot een onredelijke omvang (mogelijk een zip-bom); "
                 "het is niet geopend",

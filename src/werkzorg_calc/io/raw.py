@@ -71,6 +71,16 @@ def _lock_file_message(path: Path) -> str:
     )
 
 
+def column_letter(index: int) -> str:
+    """Excel's letter for a 0-based column index: 0 → A, 25 → Z, 26 → AA."""
+    letters = ""
+    number = index + 1
+    while number:
+        number, remainder = divmod(number - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
+
+
 def is_blank(value: object) -> bool:
     """True for an empty cell: nothing, or only white space."""
     return value is None or (isinstance(value, str) and not value.strip())
@@ -82,20 +92,18 @@ def read_raw(path: Path, display: str) -> RawTable:
     ``display`` is the file name as the user wrote it, used in every message.
     """
     if path.name.startswith("~$"):
-        raise InputError([InputIssue(display, None, None, None, _lock_file_message(path))])
+        raise InputError.about_file(display, _lock_file_message(path))
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise InputError([InputIssue(display, None, None, None, "bestand niet gevonden")]) from None
+        raise InputError.about_file(display, "bestand niet gevonden") from None
     except IsADirectoryError:
-        raise InputError([InputIssue(display, None, None, None, "dit is een map")]) from None
+        raise InputError.about_file(display, "dit is een map") from None
     except PermissionError:
-        raise InputError(
-            [InputIssue(display, None, None, None, "geen leesrechten op dit bestand")]
-        ) from None
+        raise InputError.about_file(display, "geen leesrechten op dit bestand") from None
     digest = hashlib.sha256(data).hexdigest()
     if not data.strip():
-        raise InputError([InputIssue(display, None, None, None, "het bestand is leeg")])
+        raise InputError.about_file(display, "het bestand is leeg")
     if data.startswith(OLE_MAGIC):
         # Excel stores a password-protected .xlsx as an OLE file with an EncryptedPackage.
         encrypted = "EncryptedPackage".encode("utf-16-le") in data
@@ -106,15 +114,13 @@ def read_raw(path: Path, display: str) -> RawTable:
             if encrypted
             else "oud Excel-formaat (.xls); sla het op als Excel-werkmap (.xlsx)"
         )
-        raise InputError([InputIssue(display, None, None, None, message)])
+        raise InputError.about_file(display, message)
     if data.startswith(ZIP_MAGIC):
         from .workbook import read_workbook
 
         return read_workbook(data, display, digest)
     if path.suffix.lower() in {".xlsx", ".xlsm"}:
-        raise InputError(
-            [InputIssue(display, None, None, None, "geen geldig Excel-bestand (.xlsx)")]
-        )
+        raise InputError.about_file(display, "geen geldig Excel-bestand (.xlsx)")
     from .delimited import read_delimited
 
     return read_delimited(data, display, digest)

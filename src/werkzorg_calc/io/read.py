@@ -22,7 +22,7 @@ from werkzorg_calc.errors import InputError, InputIssue
 from werkzorg_calc.messages import dutch_message
 from werkzorg_calc.models import CaseRow, case_id_text
 
-from .raw import RawTable, is_blank, read_raw
+from .raw import RawTable, column_letter, is_blank, read_raw
 from .sheet_checks import dates_from_numbers, sheet_issues
 
 _ROWS = TypeAdapter(list[CaseRow])
@@ -63,16 +63,6 @@ class CaseTable:
     def source(self) -> SourceInfo:
         """The first (usually the only) file."""
         return self.sources[0]
-
-
-def column_letter(index: int) -> str:
-    """Excel's letter for a 0-based column index: 0 → A, 25 → Z, 26 → AA."""
-    letters = ""
-    number = index + 1
-    while number:
-        number, remainder = divmod(number - 1, 26)
-        letters = chr(ord("A") + remainder) + letters
-    return letters
 
 
 def safe_label(text: object, limit: int = 40) -> str:

@@ -15,21 +15,12 @@ from werkzorg_calc.columns import BY_FIELD, HEADER_LOOKUP, normalise_name
 from werkzorg_calc.errors import InputIssue
 from werkzorg_calc.formatting import row_list
 
-from .raw import RawTable, is_blank
+from .raw import RawTable, column_letter, is_blank
 
 Rows = list[tuple[int, tuple[object, ...]]]
 _DATE_FIELDS = ("trajectory_start", "job_start", "job_end")
 # Serial numbers of 1 Jan 1990 and 31 Dec 2099 in the 1900 system: a plausible case date.
 _SERIAL_RANGE = (32_874, 73_415)
-
-
-def _letter(index: int) -> str:
-    letters = ""
-    number = index + 1
-    while number:
-        number, remainder = divmod(number - 1, 26)
-        letters = chr(ord("A") + remainder) + letters
-    return letters
 
 
 def _issue(raw: RawTable, row: int | None, column: str | None, message: str) -> InputIssue:
@@ -54,7 +45,7 @@ def sheet_issues(raw: RawTable, table: Rows, mapping: Mapping[str, int]) -> list
                 _issue(
                     raw,
                     row,
-                    _letter(column),
+                    column_letter(column),
                     f"{BY_FIELD[used[column]].header}: formule zonder opgeslagen uitkomst (het "
                     "bestand is gemaakt door een programma dat niet rekent); open het in Excel "
                     "of LibreOffice en sla het opnieuw op",
@@ -62,12 +53,12 @@ def sheet_issues(raw: RawTable, table: Rows, mapping: Mapping[str, int]) -> list
             )
     for min_row, max_row, min_col, max_col in findings.merged:
         if max_row >= raw.header_row and min_row <= last:
-            cells = f"{_letter(min_col)}{min_row}:{_letter(max_col)}{max_row}"
+            cells = f"{column_letter(min_col)}{min_row}:{column_letter(max_col)}{max_row}"
             issues.append(
                 _issue(
                     raw,
                     min_row,
-                    _letter(min_col),
+                    column_letter(min_col),
                     f"samengevoegde cellen ({cells}) in de tabel: één waarde hoort dan bij "
                     "meer rijen of kolommen; maak de samenvoeging ongedaan en vul elke cel",
                 )
@@ -79,7 +70,7 @@ def sheet_issues(raw: RawTable, table: Rows, mapping: Mapping[str, int]) -> list
         )
     hidden_columns = sorted(set(findings.hidden_columns) & set(used))
     if hidden_columns:
-        names = ", ".join(_letter(column) for column in hidden_columns)
+        names = ", ".join(column_letter(column) for column in hidden_columns)
         issues.append(
             _warning(raw, raw.header_row, None, f"verborgen kolommen tellen mee: {names}")
         )
@@ -142,7 +133,7 @@ def dates_from_numbers(
         _warning(
             raw,
             None,
-            _letter(mapping[field]),
+            column_letter(mapping[field]),
             f"{BY_FIELD[field].header}: getallen gelezen als Excel-datum in rij(en) "
             f"{row_list(numbers)}; geef de kolom de celopmaak Datum",
         )

@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from werkzorg_calc.columns import BENEFIT_TYPES, COLUMNS, STATUSES, Column
+from werkzorg_calc.columns import BENEFIT_TYPES, COLUMNS, MONEY_FIELDS, STATUSES, Column
 from werkzorg_calc.parameters import default_parameters, parameter_info
 
 from .safe_write import atomic_target, check_target
@@ -122,7 +122,7 @@ EXAMPLE_ROWS: list[dict[str, str | float | date]] = [
 def _format(column: Column) -> str | None:
     if column.kind == "date":
         return _DATE
-    if column.kind == "amount" and not column.header.endswith("_uren"):
+    if column.field in MONEY_FIELDS:
         return _EURO
     if column.kind in {"amount", "hours"}:
         return "0.0"

@@ -34,10 +34,6 @@ def _find_header(rows: Iterator[tuple[object, ...]]) -> tuple[int, tuple[object,
     return None
 
 
-def _problem(display: str, message: str) -> InputError:
-    return InputError([InputIssue(display, None, None, None, message)])
-
-
 def read_workbook(data: bytes, display: str, digest: str) -> RawTable:
     """Find the case sheet (``Casussen`` first, else the first with a case id header)."""
     if not DEFUSEDXML:
@@ -52,7 +48,7 @@ def read_workbook(data: bytes, display: str, digest: str) -> RawTable:
     except WerkzorgError:
         raise
     except Exception as exc:  # a hostile file may make the parser raise anything at all
-        raise _problem(
+        raise InputError.about_file(
             display, f"het Excel-bestand kon niet worden gelezen ({type(exc).__name__})"
         ) from None
 
@@ -88,7 +84,7 @@ def _read(data: bytes, display: str, digest: str) -> RawTable:
             )
     finally:
         workbook.close()
-    raise _problem(
+    raise InputError.about_file(
         display,
         "geen blad gevonden met een kolom casus_id (of case_id) in de bovenste "
         f"{HEADER_SEARCH_ROWS} rijen",
