@@ -22,6 +22,7 @@ from werkzorg_calc.errors import InputError, InputIssue
 from werkzorg_calc.messages import dutch_message
 from werkzorg_calc.models import CaseRow, case_id_text
 
+from .privacy import bsn_issues
 from .raw import RawTable, column_letter, is_blank, read_raw
 from .sheet_checks import dates_from_numbers, sheet_issues
 
@@ -86,7 +87,7 @@ def load_cases(path: str | Path, peildatum: date, *, allow_bsn: bool = False) ->
         raise InputError(issues)
     table = _table_rows(raw, issues)
     _check_unlabelled_data(raw, table, issues)
-    _check_bsn_values(raw, table, mapping, issues, allow_bsn)
+    issues.extend(bsn_issues(raw, table, mapping, allow_bsn=allow_bsn))
     issues.extend(sheet_issues(raw, table, mapping))
     table, converted = dates_from_numbers(raw, table, mapping)
     issues.extend(converted)
@@ -278,66 +279,6 @@ def _check_unlabelled_data(
                     "kolom heeft gegevens maar geen kop; niet gebruikt",
                 )
             )
-
-
-def _is_bsn(value: object) -> bool:
-    """True for a value that reads as a valid citizen service number (11-proef)."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        # A BSN stored as a number keeps 8 or 9 digits (a leading 0 drops); 24 hours a week,
-        # padded to 000000024, would otherwise pass the 11-proef.
-        if not float(value).is_integer() or not 10_000_000 <= value < 1_000_000_000:
-            return False
-        text = f"{int(value):09d}"
-    elif isinstance(value, str):
-        text = value.strip()
-    else:
-        return False
-    if len(text) != 9 or not text.isascii() or not text.isdigit():
-        return False
-    digits = [int(char) for char in text]
-    total = sum(digit * weight for digit, weight in zip(digits[:8], range(9, 1, -1), strict=True))
-    return (total - digits[8]) % 11 == 0
-
-
-def _check_bsn_values(
-    raw: RawTable,
-    table: list[tuple[int, tuple[object, ...]]],
-    mapping: Mapping[str, int],
-    issues: list[InputIssue],
-    allow_bsn: bool,
-) -> None:
-    """Refuse columns whose values are mostly valid BSNs; never show the values."""
-    shown_fields = {
-        mapping[field]: field for field in ("case_id", "municipality") if field in mapping
-    }
-    width = max((len(cells) for _, cells in table), default=0)
-    for index in range(width):
-        values = [cells[index] for _, cells in table if index < len(cells)]
-        filled = [value for value in values if not is_blank(value)]
-        if not filled:
-            continue
-        hits = sum(1 for value in filled if _is_bsn(value))
-        if hits == 0 or hits * 2 < len(filled):
-            continue
-        letter = column_letter(index)
-        if index in shown_fields:
-            message = (
-                "deze kolom lijkt burgerservicenummers (BSN) te bevatten; gebruik een "
-                "pseudoniem (ook --allow-bsn staat dit niet toe: deze kolom komt in de uitvoer)"
-            )
-            issues.append(_issue(raw, raw.header_row, letter, message))
-        elif allow_bsn:
-            issues.append(
-                _warning(raw, raw.header_row, letter, "kolom met BSN's genegeerd (--allow-bsn)")
-            )
-        elif index in mapping.values():
-            issues.append(_issue(raw, raw.header_row, letter, "deze kolom lijkt BSN's te bevatten"))
-        else:
-            message = (
-                "deze kolom lijkt burgerservicenummers (BSN) te bevatten; verwijder de kolom "
-                "of gebruik --allow-bsn (BSN's worden dan genegeerd)"
-            )
-            issues.append(_issue(raw, raw.header_row, letter, message))
 
 
 def _validate(
