@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final, Literal
 
 Kind = Literal["text", "status", "date", "amount", "hours", "benefit_type", "private"]
@@ -82,6 +83,7 @@ BSN_HEADERS: Final[frozenset[str]] = frozenset(
 _SEPARATORS = re.compile(r"[\s\-_]+")
 
 
+@lru_cache(maxsize=4096)  # a few dozen spellings, asked for once per cell: remember them
 def normalise_name(text: str) -> str:
     """Normalise a header or a spelling: lower case, no accents, spaces/hyphens as ``_``."""
     decomposed = unicodedata.normalize("NFKD", text)

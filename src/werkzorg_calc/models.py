@@ -145,6 +145,8 @@ class CaseRow(BaseModel):
     @field_validator(*NUMBER_FIELDS, mode="before")
     @classmethod
     def _number(cls, value: Any, info: ValidationInfo) -> float | None:
+        if type(value) is float and math.isfinite(value):
+            return value  # the common case in a workbook: a plain number
         if _is_blank(value):
             return None
         if isinstance(value, bool) or not isinstance(value, int | float | str):

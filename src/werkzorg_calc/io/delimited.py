@@ -13,9 +13,17 @@ from .raw import HEADER_SEARCH_ROWS, RawTable, is_header_row
 _BOM = b"\xef\xbb\xbf"
 
 
+_UNKNOWN_ENCODING = "onbekende tekenset; sla het bestand op als CSV UTF-8 of als Excel-werkmap"
+
+
 def _decode(data: bytes, display: str) -> str:
+    """UTF-8 (with or without byte-order mark), else Windows-1252 as Dutch Excel writes it."""
     if data.startswith(_BOM):
-        return data[len(_BOM) :].decode("utf-8", errors="strict")
+        try:
+            return data[len(_BOM) :].decode("utf-8", errors="strict")
+        except UnicodeDecodeError:
+            # A mark that promises UTF-8 over other bytes: guessing could misread names.
+            raise InputError.about_file(display, _UNKNOWN_ENCODING) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -24,9 +32,7 @@ def _decode(data: bytes, display: str) -> str:
         # Dutch Excel's "CSV (gescheiden door lijstscheidingsteken)" writes Windows-1252.
         return data.decode("cp1252")
     except UnicodeDecodeError:
-        raise InputError.about_file(
-            display, "onbekende tekenset; sla het bestand op als CSV UTF-8 of als Excel-werkmap"
-        ) from None
+        raise InputError.about_file(display, _UNKNOWN_ENCODING) from None
 
 
 def _separator(first_line: str) -> str:

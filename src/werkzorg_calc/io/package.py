@@ -22,19 +22,21 @@ MAX_TOTAL_BYTES = 1536 * 1024 * 1024  # the whole package, uncompressed
 MAX_RATIO = 200  # real sheets compress about 10:1; a bomb 1000:1 or more
 RATIO_FLOOR_BYTES = 1024 * 1024  # small parts may compress extremely well; only judge large ones
 
-_CELL_WITH_FORMULA_ONLY = re.compile(
-    rb'<c r="([A-Z]{1,3})(\d+)"[^>]*>\s*'  # a cell …
-    rb"(?:<f[^>]*/>|<f[^>]*>[^<]*</f>)\s*"  # … with a formula …
-    rb"(?:<v\s*/>|<v>\s*</v>)?\s*</c>"  # … and no stored value
-)
-_MERGED = re.compile(rb'<mergeCell ref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"')
-_HIDDEN_ROW = re.compile(
-    rb'<row [^>]*?\br="(\d+)"[^>]*?\bhidden="(?:1|true)"|'
-    rb'<row [^>]*?\bhidden="(?:1|true)"[^>]*?\br="(\d+)"'
-)
-_HIDDEN_COLS = re.compile(
-    rb'<col [^>]*?\bmin="(\d+)"[^>]*?\bmax="(\d+)"[^>]*?\bhidden="(?:1|true)"'
-)
+# Element names may carry a namespace prefix (x:c) and attributes come in any order, so each
+# pattern finds an element first and reads its attributes apart.
+_P = rb"(?:[A-Za-z_][\w.-]*:)?"
+_ROW = re.compile(rb"<" + _P + rb"row\b([^>]*?)(/>|>(.*?)</" + _P + rb"row>)", re.S)
+_CELL = re.compile(rb"<" + _P + rb"c\b([^>]*?)(/>|>(.*?)</" + _P + rb"c>)", re.S)
+_FORMULA = re.compile(rb"<" + _P + rb"f\b")
+_VALUE = re.compile(rb"<" + _P + rb"(?:v|is)\b[^>]*>\s*[^<\s]|<" + _P + rb"is\b")
+_MERGED = re.compile(rb"<" + _P + rb"mergeCell\b([^>]*)>")
+_COL = re.compile(rb"<" + _P + rb"col\b([^>]*)>")
+_CELL_REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
+_ROW_REF = re.compile(rb'\br="(\d+)"')
+_RANGE = re.compile(rb'\bref="([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?"')
+_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
+_MIN = re.compile(rb'\bmin="(\d+)"')
+_MAX = re.compile(rb'\bmax="(\d+)"')
 
 
 def column_index(letters: bytes | str) -> int:
@@ -54,6 +56,7 @@ class SheetFindings:
     merged: tuple[tuple[int, int, int, int], ...] = ()  # min_row, max_row, min_col, max_col
     hidden_rows: tuple[int, ...] = ()
     hidden_columns: tuple[int, ...] = field(default=())
+    last_value_row: int | None = None
 
 
 def check_package(data: bytes, display: str) -> None:
@@ -95,26 +98,64 @@ def check_package(data: bytes, display: str) -> None:
 
 
 def scan_sheet(data: bytes, sheet_path: str) -> SheetFindings:
-    """Scan the sheet's XML bytes (already size-checked) for what streaming cannot see."""
+    """Scan the sheet's XML bytes (already size-checked) for what streaming cannot see.
+
+    Rows are only walked when the sheet has formulas or hidden rows, so a plain sheet costs
+    a few substring searches.
+    """
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         xml = archive.read(sheet_path.lstrip("/"))
-    formulas: tuple[tuple[int, int], ...] = ()
-    if b"<f" in xml:
-        formulas = tuple(
-            (int(row), column_index(letters))
-            for letters, row in _CELL_WITH_FORMULA_ONLY.findall(xml)
-        )
-    merged = tuple(
-        (int(r1), int(r2), column_index(c1), column_index(c2))
-        for c1, r1, c2, r2 in _MERGED.findall(xml)
+    formulas: list[tuple[int, int]] = []
+    hidden_rows: list[int] = []
+    if _FORMULA.search(xml) or b"hidden=" in xml:
+        formulas, hidden_rows = _walk_rows(xml)
+    merged: list[tuple[int, int, int, int]] = []
+    for attributes in _MERGED.findall(xml):
+        if match := _RANGE.search(attributes):
+            c1, r1, c2, r2 = match.groups()
+            merged.append((int(r1), int(r2 or r1), column_index(c1), column_index(c2 or c1)))
+    hidden_columns: list[int] = []
+    for attributes in _COL.findall(xml):
+        low, high = _MIN.search(attributes), _MAX.search(attributes)
+        if _HIDDEN.search(attributes) and low and high:
+            hidden_columns += range(int(low.group(1)) - 1, min(int(high.group(1)), 16_384))
+    return SheetFindings(
+        tuple(formulas),
+        tuple(merged),
+        tuple(hidden_rows),
+        tuple(hidden_columns),
+        _last_value_row(xml),
     )
-    hidden_rows: tuple[int, ...] = ()
-    hidden_columns: tuple[int, ...] = ()
-    if b"hidden=" in xml:
-        hidden_rows = tuple(int(first or second) for first, second in _HIDDEN_ROW.findall(xml))
-        hidden_columns = tuple(
-            index
-            for low, high in _HIDDEN_COLS.findall(xml)
-            for index in range(int(low) - 1, min(int(high), 16_384))
-        )
-    return SheetFindings(formulas, merged, hidden_rows, hidden_columns)
+
+
+def _walk_rows(xml: bytes) -> tuple[list[tuple[int, int]], list[int]]:
+    """Formula cells without a stored value, and hidden rows; references may be implied."""
+    formulas: list[tuple[int, int]] = []
+    hidden: list[int] = []
+    row_number = 0
+    for attributes, _, body in _ROW.findall(xml):
+        reference = _ROW_REF.search(attributes)
+        row_number = int(reference.group(1)) if reference else row_number + 1
+        if _HIDDEN.search(attributes):
+            hidden.append(row_number)
+        if not body or not _FORMULA.search(body):
+            continue
+        column = -1
+        for cell_attributes, _, content in _CELL.findall(body):
+            cell = _CELL_REF.search(cell_attributes)
+            column = column_index(cell.group(1)) if cell else column + 1
+            if content and _FORMULA.search(content) and not _VALUE.search(content):
+                formulas.append((row_number, column))
+    return formulas, hidden
+
+
+def _last_value_row(xml: bytes) -> int | None:
+    """The row number of the last cell that holds a value, found from the end of the sheet."""
+    end = max(xml.rfind(b"</v>"), xml.rfind(b":v>"), xml.rfind(b"</is>"), xml.rfind(b":is>"))
+    if end < 0:
+        return None
+    start = max(xml.rfind(b"<row", 0, end), xml.rfind(b":row ", 0, end))
+    if start < 0:
+        return None
+    reference = _ROW_REF.search(xml, start, xml.find(b">", start) + 1)
+    return int(reference.group(1)) if reference else None

@@ -15,10 +15,13 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+from openpyxl.xml import DEFUSEDXML
 
 from werkzorg_calc.columns import normalise_name
 from werkzorg_calc.errors import ParameterError
 from werkzorg_calc.parameters import Override, ParameterSet, parameter_info
+
+from .package import check_package
 
 _TABLE = re.compile(r"^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]")
 _KEY = re.compile(r"^\s*([A-Za-z0-9_.-]+)\s*=")
@@ -179,6 +182,8 @@ def _typed(text: str) -> object:
     return text
 
 
+_MAX_PARAMETER_ROWS = 1_000  # a parameter sheet lists a few dozen keys
+_MAX_PARAMETER_COLUMNS = 20
 _KEY_HEADERS = {"parameter", "key", "sleutel", "naam"}
 _VALUE_HEADERS = {"waarde", "value"}
 
@@ -190,37 +195,54 @@ def read_parameter_sheet(path: Path, display: str) -> tuple[Override, ...]:
     ``value``) column; rows with an empty value are skipped, so a sheet listing every
     parameter changes only what was filled in.
     """
-    data = path.read_bytes()
-    workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
-        sheet = next(
-            (ws for ws in workbook.worksheets if normalise_name(ws.title) == "parameters"), None
-        )
-        if sheet is None:
-            return ()
-        rows = sheet.iter_rows(values_only=True)
-        header = next(rows, ())
-        names = [normalise_name(str(cell)) if cell is not None else "" for cell in header]
-        key_column = next((i for i, name in enumerate(names) if name in _KEY_HEADERS), None)
-        value_column = next((i for i, name in enumerate(names) if name in _VALUE_HEADERS), None)
-        if key_column is None or value_column is None:
-            raise ParameterError(
-                [
-                    f"{display}, blad {sheet.title}, rij 1: kolommen 'parameter' en 'waarde' "
-                    "ontbreken"
-                ]
-            )
-        overrides = []
-        for number, cells in enumerate(rows, start=2):
-            key = cells[key_column] if key_column < len(cells) else None
-            value = cells[value_column] if value_column < len(cells) else None
-            if key is None or value is None or (isinstance(value, str) and not value.strip()):
-                continue
-            origin = f"{display}, blad {sheet.title}, rij {number}"
-            overrides.append(Override(str(key).strip(), value, origin))
-        return tuple(overrides)
+        data = path.read_bytes()
+    except OSError:
+        return ()  # the case reader reports an unreadable file in its own words
+    check_package(data, display)  # a zip bomb is refused here too, before any parsing
+    if not DEFUSEDXML:
+        return ()
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # a damaged workbook: the case reader reports it with its location
+        return ()
+    try:
+        return _sheet_overrides(workbook, display)
+    except ParameterError:
+        raise
+    except Exception:  # same: the parser may raise anything on a broken sheet
+        return ()
     finally:
         workbook.close()
+
+
+def _sheet_overrides(workbook: Any, display: str) -> tuple[Override, ...]:
+    sheet = next(
+        (ws for ws in workbook.worksheets if normalise_name(ws.title) == "parameters"), None
+    )
+    if sheet is None:
+        return ()
+    sheet.reset_dimensions()  # never trust the stated size
+    rows = sheet.iter_rows(values_only=True, max_col=_MAX_PARAMETER_COLUMNS)
+    header = next(rows, ())
+    names = [normalise_name(str(cell)) if cell is not None else "" for cell in header]
+    key_column = next((i for i, name in enumerate(names) if name in _KEY_HEADERS), None)
+    value_column = next((i for i, name in enumerate(names) if name in _VALUE_HEADERS), None)
+    if key_column is None or value_column is None:
+        raise ParameterError(
+            [f"{display}, blad {sheet.title}, rij 1: kolommen 'parameter' en 'waarde' ontbreken"]
+        )
+    overrides = []
+    for number, cells in enumerate(rows, start=2):
+        if number > _MAX_PARAMETER_ROWS:
+            break
+        key = cells[key_column] if key_column < len(cells) else None
+        value = cells[value_column] if value_column < len(cells) else None
+        if key is None or value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        origin = f"{display}, blad {sheet.title}, rij {number}"
+        overrides.append(Override(str(key).strip(), value, origin))
+    return tuple(overrides)
 
 
 def _toml_value(value: object) -> str:

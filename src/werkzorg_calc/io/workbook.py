@@ -69,6 +69,8 @@ def _read(data: bytes, display: str, digest: str) -> RawTable:
                 continue
             header_row, headers = found
             data_rows, notes = _data_rows(rows, header_row, display, sheet.title)
+            findings = scan_sheet(data, sheet._worksheet_path)
+            _beyond_the_limit(findings.last_value_row, header_row, display, sheet.title)
             return RawTable(
                 file=display,
                 sheet=sheet.title,
@@ -77,7 +79,7 @@ def _read(data: bytes, display: str, digest: str) -> RawTable:
                 headers=headers,
                 rows=data_rows,
                 decimal="unknown",
-                findings=scan_sheet(data, sheet._worksheet_path),
+                findings=findings,
                 sheet_hidden=sheet.sheet_state != "visible",
                 date1904=bool(workbook.epoch.year == 1904),
                 notes=tuple(notes),
@@ -91,6 +93,24 @@ def _read(data: bytes, display: str, digest: str) -> RawTable:
     )
 
 
+def _beyond_the_limit(last: int | None, header_row: int, display: str, sheet: str) -> None:
+    """A value further down than ``MAX_ROWS`` rows below the header is refused, not dropped."""
+    if last is not None and last - header_row > MAX_ROWS:
+        limit = f"{MAX_ROWS:,}".replace(",", ".")
+        raise InputError(
+            [
+                InputIssue(
+                    display,
+                    sheet,
+                    last,
+                    None,
+                    f"meer dan {limit} rijen onder de kop: er staan gegevens in rij {last}; "
+                    "werkzorg leest niet zo ver (staat daar iets per ongeluk?)",
+                )
+            ]
+        )
+
+
 def _data_rows(
     rows: Iterator[tuple[object, ...]], header_row: int, display: str, sheet: str
 ) -> tuple[list[tuple[int, tuple[object, ...]]], list[InputIssue]]:
@@ -101,20 +121,10 @@ def _data_rows(
     for number, row in enumerate(rows, start=header_row + 1):
         cells = row
         if number - header_row > MAX_ROWS:
-            if any(not is_blank(cell) for cell in cells):
-                raise InputError(
-                    [
-                        InputIssue(
-                            display,
-                            sheet,
-                            number,
-                            None,
-                            f"meer dan {MAX_ROWS:,} rijen onder de kop; werkzorg leest er "
-                            "niet meer".replace(",", "."),
-                        )
-                    ]
-                )
-            continue  # empty rows far below the table (formatting): stop looking at them
+            # Stop pulling: the streaming reader yields one empty row per missing row number,
+            # so a row numbered in the billions would take hours. The byte scan tells us
+            # whether anything lies further down (see _beyond_the_limit).
+            break
         if len(cells) > MAX_COLUMNS:
             if any(not is_blank(cell) for cell in cells[MAX_COLUMNS:]):
                 far_right.append(number)
