@@ -7,6 +7,7 @@ Run from the repository root::
 It answers three questions an analyst gets asked about the Drechtsteden pilot:
 what if the jobcoach costs EUR 95 an hour, what if only 70% keep their job a year
 (looking five years ahead), and what if the care provider pays the counsellor?
+Then: how sure are we (a tornado, break-even values and a Monte Carlo simulation)?
 """
 
 from __future__ import annotations
@@ -69,6 +70,22 @@ def main() -> None:
     # The same document the command line writes with --format json.
     document = wz.comparison_to_dict(comparison)
     print("\nScenarios in the JSON document:", [s["name"] for s in document["scenarios"]])
+
+    # How sure are we? Each uncertain parameter at the ends of its range, twelve months ahead,
+    # and where each party's net turns (NaN: it does not turn within the range).
+    sensitivity = wz.sensitivity(cases, base, PEILDATUM, horizon=12)
+    print("\nTornado, change in the total net (EUR):")
+    print(sensitivity.tornado[["low", "high", "change_low", "change_high"]].round(2).to_string())
+    turns = sensitivity.break_even.xs("deadweight", level="parameter")
+    print("\nDeadweight at which each net becomes zero:")
+    print(turns[["value", "status"]].to_string())
+
+    # All of them drawn together, 10,000 times; the same seed gives the same numbers.
+    simulation = wz.simulate(cases, base, PEILDATUM, horizon=12, draws=10_000, seed=42)
+    print("\nSimulated net (EUR) and the chance it is positive:")
+    print(simulation.summary[["mean", "p5", "p50", "p95", "chance_positive"]].round(2).to_string())
+    target = simulation.target
+    print(f"Target share {target.share:.0%}, bootstrap 95% {target.low:.0%}-{target.high:.0%}")
 
 
 if __name__ == "__main__":

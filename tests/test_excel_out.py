@@ -28,21 +28,22 @@ def result(worked_cases: CaseTable) -> Result:
 
 
 @pytest.fixture
-def workbook(result: Result, tmp_path: Path) -> openpyxl.Workbook:
-    """The summary written and opened again."""
+def workbook(result: Result, worked_cases: CaseTable, tmp_path: Path) -> openpyxl.Workbook:
+    """The summary written with live formulas and opened again with their stored values."""
     path = tmp_path / "samenvatting.xlsx"
-    write_excel(result, path)
-    return openpyxl.load_workbook(path)
+    write_excel(result, path, cases=worked_cases)
+    return openpyxl.load_workbook(path, data_only=True)
 
 
 def test_sheets_in_order(workbook: openpyxl.Workbook) -> None:
-    """Five sheets, in the order an advisor reads them."""
+    """Six sheets, in the order an advisor reads them."""
     assert workbook.sheetnames == [
         "Samenvatting",
         "Per partij",
         "Per casus",
         "Parameters",
         "Controle",
+        "Verantwoording",
     ]
 
 

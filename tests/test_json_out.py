@@ -36,6 +36,7 @@ def test_document_has_the_documented_keys(worked_cases: CaseTable) -> None:
         "groups",
         "cases",
         "warnings",
+        "provenance",
     ]
     assert data["peildatum"] == "2018-06-30"
     assert set(data["source"]) == {"file", "sha256", "sheet"}

@@ -28,7 +28,16 @@ if TYPE_CHECKING:
     from .calc import calculate
     from .compare import Comparison, compare
     from .errors import InputError, InputIssue, OutputError, ParameterError, WerkzorgError
+    from .explain import (
+        CaseExplanation,
+        ExplainError,
+        ItemAcrossCases,
+        explain_case,
+        explain_item,
+        explanation_to_dict,
+    )
     from .io.excel_out import write_comparison_excel, write_excel
+    from .io.excel_uncertainty import write_sensitivity_excel, write_simulation_excel
     from .io.json_out import comparison_to_dict, result_to_dict, result_to_json
     from .io.parameter_files import Scenario, export_toml, make_scenario, read_scenario
     from .io.read import CaseTable, SourceInfo, load_case_files, load_cases
@@ -43,9 +52,19 @@ if TYPE_CHECKING:
         with_overrides,
     )
     from .prices import price_factor
+    from .provenance import Provenance, build_provenance
     from .result import Money, Result, Totals
     from .session import resolve_parameters
     from .target import TargetResult
+    from .uncertainty.distributions import (
+        DistributionSpec,
+        default_distributions,
+        make_distributions,
+    )
+    from .uncertainty.documents import sensitivity_to_dict, simulation_to_dict
+    from .uncertainty.inputs import resolve_uncertainty
+    from .uncertainty.sensitivity import SensitivityResult, sensitivity
+    from .uncertainty.simulate import SimulationResult, TargetBootstrap, simulate
 
 _WHERE = {
     "calculate": ".calc",
@@ -56,6 +75,12 @@ _WHERE = {
     "OutputError": ".errors",
     "ParameterError": ".errors",
     "WerkzorgError": ".errors",
+    "CaseExplanation": ".explain",
+    "ExplainError": ".explain",
+    "ItemAcrossCases": ".explain",
+    "explain_case": ".explain",
+    "explain_item": ".explain",
+    "explanation_to_dict": ".explain",
     "write_comparison_excel": ".io.excel_out",
     "write_excel": ".io.excel_out",
     "comparison_to_dict": ".io.json_out",
@@ -78,49 +103,85 @@ _WHERE = {
     "parameter_info": ".parameters",
     "with_overrides": ".parameters",
     "price_factor": ".prices",
+    "Provenance": ".provenance",
+    "build_provenance": ".provenance",
     "Money": ".result",
     "Result": ".result",
     "Totals": ".result",
     "resolve_parameters": ".session",
     "TargetResult": ".target",
+    "DistributionSpec": ".uncertainty.distributions",
+    "default_distributions": ".uncertainty.distributions",
+    "make_distributions": ".uncertainty.distributions",
+    "sensitivity_to_dict": ".uncertainty.documents",
+    "simulation_to_dict": ".uncertainty.documents",
+    "resolve_uncertainty": ".uncertainty.inputs",
+    "SensitivityResult": ".uncertainty.sensitivity",
+    "sensitivity": ".uncertainty.sensitivity",
+    "SimulationResult": ".uncertainty.simulate",
+    "TargetBootstrap": ".uncertainty.simulate",
+    "simulate": ".uncertainty.simulate",
+    "write_sensitivity_excel": ".io.excel_uncertainty",
+    "write_simulation_excel": ".io.excel_uncertainty",
 }
 
 __all__ = [
+    "CaseExplanation",
     "CaseTable",
     "Comparison",
+    "DistributionSpec",
+    "ExplainError",
     "InputError",
     "InputIssue",
+    "ItemAcrossCases",
     "Money",
     "OutputError",
     "Override",
     "ParameterError",
     "ParameterSet",
     "Parameters",
+    "Provenance",
     "Result",
     "Scenario",
+    "SensitivityResult",
+    "SimulationResult",
     "SourceInfo",
+    "TargetBootstrap",
     "TargetResult",
     "Totals",
     "WerkzorgError",
     "apply_overrides",
+    "build_provenance",
     "calculate",
     "compare",
     "comparison_to_dict",
+    "default_distributions",
     "default_parameters",
     "default_set",
+    "explain_case",
+    "explain_item",
+    "explanation_to_dict",
     "export_toml",
     "load_case_files",
     "load_cases",
+    "make_distributions",
     "make_scenario",
     "parameter_info",
     "price_factor",
     "read_scenario",
     "resolve_parameters",
+    "resolve_uncertainty",
     "result_to_dict",
     "result_to_json",
+    "sensitivity",
+    "sensitivity_to_dict",
+    "simulate",
+    "simulation_to_dict",
     "with_overrides",
     "write_comparison_excel",
     "write_excel",
+    "write_sensitivity_excel",
+    "write_simulation_excel",
 ]
 
 

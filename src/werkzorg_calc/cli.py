@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -237,6 +237,14 @@ def calc(
     ] = "20",
     allow_bsn: AllowBsn = False,
     lang: LangOption = Language.nl,
+    timestamp: Annotated[
+        bool,
+        typer.Option(
+            "--timestamp",
+            help="Zet het tijdstip van de run in de verantwoording (anders is de uitvoer "
+            "bij gelijke invoer byte voor byte gelijk).",
+        ),
+    ] = False,
     debug: Debug = False,
 ) -> None:
     """Bereken besparingen en kosten per casus en per partij, en of het doel is gehaald.
@@ -257,28 +265,54 @@ def calc(
         group = by.value if by else ("bestand" if len(files) > 1 else None)
         result = calculate(table, parameters, day, horizon, price_year=price_year, by=group)
         language: Lang = lang.value
+        from .provenance import build_provenance
+
+        provenance = build_provenance(
+            result,
+            params_file=str(params) if params else None,
+            set_items=set_items or [],
+            allow_bsn=allow_bsn,
+            created=_now() if timestamp else None,
+        )
         if output is not None:
             from .io.excel_out import write_excel
 
-            write_excel(result, output, force=force, inputs=files, lang=language)
+            write_excel(
+                result,
+                output,
+                force=force,
+                inputs=files,
+                lang=language,
+                cases=table,
+                provenance=provenance,
+            )
         if output_format is OutputFormat.json:
             from .io.json_out import result_to_json
 
-            sys.stdout.write(result_to_json(result) + "\n")
+            sys.stdout.write(result_to_json(result, provenance) + "\n")
             return
-        _print_calc_report(result, limit, language, output)
+        _print_calc_report(result, limit, language, output, provenance)
 
 
-def _print_calc_report(result: object, limit: int | None, lang: Lang, output: Path | None) -> None:
+def _now() -> datetime:
+    """The time of the run, to the second, in UTC (only with --timestamp)."""
+    return datetime.now(UTC).replace(microsecond=0, tzinfo=None)
+
+
+def _print_calc_report(
+    result: object, limit: int | None, lang: Lang, output: Path | None, provenance: object
+) -> None:
     from rich.console import Console
 
     from .labels import text
+    from .provenance import Provenance
     from .report import full_report
+    from .report_explain import provenance_footer
     from .result import Result
 
-    assert isinstance(result, Result)
+    assert isinstance(result, Result) and isinstance(provenance, Provenance)
     console = Console(highlight=False)
-    console.print(full_report(result, limit, lang))
+    console.print(full_report(result, limit, lang, provenance_footer(provenance, lang)))
     if output is not None:
         console.print(text("written", lang, path=output), markup=False)
 
@@ -474,3 +508,7 @@ def template(
 def main() -> None:
     """Entry point of the ``werkzorg`` console script."""
     app()
+
+
+from werkzorg_calc import cli_explain as _cli_explain  # noqa: E402, F401  registers commands
+from werkzorg_calc import cli_uncertainty as _cli_uncertainty  # noqa: E402, F401  registers commands

@@ -124,6 +124,135 @@ _TEXT: Final[dict[str, tuple[str, str]]] = {
     "description": ("Omschrijving", "Description"),
     "range": ("Bereik", "Range"),
     "written": ("Excel-samenvatting geschreven: {path}", "Excel summary written: {path}"),
+    # werkzorg sensitivity and werkzorg simulate
+    "sensitivity_title": (
+        "werkzorg · gevoeligheid: elke parameter op de grenzen van zijn bereik",
+        "werkzorg · sensitivity: each parameter at the ends of its range",
+    ),
+    "simulation_title": (
+        "werkzorg · simulatie: alle onzekere parameters tegelijk getrokken",
+        "werkzorg · simulation: all uncertain parameters drawn together",
+    ),
+    "net_at_values": ("Saldo bij de gekozen waarden", "Net at the chosen values"),
+    "nothing_uncertain": (
+        "Geen onzekere parameters: elke verdeling is 'fixed'.",
+        "No uncertain parameters: every distribution is 'fixed'.",
+    ),
+    "tornado_title": (
+        "Tornado: verandering van het totale saldo",
+        "Tornado: change in the total net",
+    ),
+    "change_at_low": ("Δ bij laag", "Δ at low"),
+    "change_at_high": ("Δ bij hoog", "Δ at high"),
+    "tornado_legend": (
+        "{low} bij de lage waarde · {high} bij de hoge waarde; Δ: verandering van het saldo "
+        "ten opzichte van de gekozen waarden, de andere parameters gelijk",
+        "{low} at the low value · {high} at the high value; Δ: change in the net from the "
+        "chosen values, the other parameters unchanged",
+    ),
+    "change_per_stakeholder": (
+        "Verandering van het saldo per partij",
+        "Change in the net per stakeholder",
+    ),
+    "bound_low": ("laag", "low"),
+    "bound_high": ("hoog", "high"),
+    "break_even_title": (
+        "Omslagpunten: de waarde waarbij het saldo 0 wordt",
+        "Break-even values: where the net becomes 0",
+    ),
+    "crosses_zero": ("wordt 0", "becomes 0"),
+    "always_positive": ("steeds +", "always +"),
+    "always_negative": ("steeds −", "always −"),
+    "always_zero": ("steeds 0", "always 0"),
+    "break_even_legend": (
+        "steeds + / steeds −: het saldo wordt binnen het bereik geen 0 (blijft positief / "
+        "negatief); steeds 0: het saldo is 0 over het hele bereik",
+        "always + / always −: the net does not reach 0 within the range (stays positive / "
+        "negative); always 0: the net is 0 over the whole range",
+    ),
+    "more_crossings": (
+        "{parameter}, {target}: het saldo wordt ook 0 bij",
+        "{parameter}, {target}: the net is also 0 at",
+    ),
+    "distributions_title": ("Verdelingen van de getrokken parameters", "Distributions drawn"),
+    "distribution": ("Verdeling", "Distribution"),
+    "arguments": ("Argumenten", "Arguments"),
+    "simulation_settings": (
+        "Trekkingen {draws} · seed {seed} · {n} onzekere parameters",
+        "Draws {draws} · seed {seed} · {n} uncertain parameters",
+    ),
+    "simulation_table_title": (
+        "Saldo in euro over {draws} trekkingen",
+        "Net in euro over {draws} draws",
+    ),
+    "silent_stakeholders": (
+        "Niet getoond: {names} (geen posten; saldo steeds € 0).",
+        "Not shown: {names} (no items; net always € 0).",
+    ),
+    "deterministic": ("Basis", "Base"),
+    "mean": ("Gemiddeld", "Mean"),
+    "sd": ("Standaardafwijking", "Standard deviation"),
+    "p5": ("P5", "P5"),
+    "p50": ("P50", "P50"),
+    "p95": ("P95", "P95"),
+    "chance_positive": ("Kans > 0", "P(> 0)"),
+    "simulation_legend": (
+        "Basis: het saldo met de gekozen waarden; 90% van de trekkingen ligt tussen P5 en P95; "
+        "Kans > 0: het aandeel trekkingen met een positief saldo. Alleen de parameters zijn "
+        "onzeker; de casussen tellen zoals ze zijn vastgelegd.",
+        "Base: the net at the chosen values; 90% of the draws lie between P5 and P95; "
+        "P(> 0): the share of draws with a positive net. Only the parameters are uncertain; "
+        "the cases count as recorded.",
+    ),
+    "bootstrap_line": (
+        "Doel: {count} van {participants} {what} ({share}); bootstrap over de deelnemers "
+        "({replicates} keer): 95%-interval {low}–{high}; kans dat het doel ({goal}) gehaald "
+        "wordt: {chance}",
+        "Target: {count} of {participants} {what} ({share}); bootstrap over the participants "
+        "({replicates} times): 95% interval {low}–{high}; chance the target ({goal}) is met: "
+        "{chance}",
+    ),
+    "plot_written": ("Grafiek geschreven: {path}", "Chart written: {path}"),
+    "excel_written": ("Excel-bestand geschreven: {path}", "Excel file written: {path}"),
+    "tornado_sheet": ("Tornado", "Tornado"),
+    "break_even_sheet": ("Omslagpunten", "Break-even"),
+    "distribution_sheet": ("Verdelingen", "Distributions"),
+    "simulation_sheet": ("Simulatie", "Simulation"),
+    "histogram_sheet": ("Histogrammen", "Histograms"),
+    "draws_sheet": ("Trekkingen", "Draws"),
+    "low": ("Laag", "Low"),
+    "high": ("Hoog", "High"),
+    "net_low": ("Saldo bij laag", "Net at low"),
+    "net_high": ("Saldo bij hoog", "Net at high"),
+    "swing": ("Uitslag", "Swing"),
+    "break_even_value": ("Omslagwaarde", "Break-even value"),
+    "crossings": ("Aantal nulpunten", "Crossings"),
+    "other_values": ("Andere nulpunten", "Other crossings"),
+    "outcome": ("Uitkomst", "Outcome"),
+    "justification": ("Onderbouwing", "Justification"),
+    "target_col": ("Saldo van", "Net of"),
+    "bin_low": ("Van", "From"),
+    "bin_high": ("Tot", "To"),
+    "count": ("Aantal", "Count"),
+    "draw": ("Trekking", "Draw"),
+    "draws": ("Trekkingen", "Draws"),
+    "seed": ("Seed", "Seed"),
+    "bootstrap_low": ("Bootstrap 95%-interval, onder", "Bootstrap 95% interval, low"),
+    "bootstrap_high": ("Bootstrap 95%-interval, boven", "Bootstrap 95% interval, high"),
+    "chance_met": ("Kans dat het doel gehaald wordt", "Chance the target is met"),
+    "tornado_chart": (
+        "Verandering van het totale saldo bij laag en hoog",
+        "Change in the total net at low and high",
+    ),
+    "histogram_chart": ("Saldo {target}: {draws} trekkingen", "Net {target}: {draws} draws"),
+    "draws_capped": (
+        "De eerste {shown} van {total} trekkingen (een werkblad heeft een grens aan het "
+        "aantal rijen; de Python-API geeft ze allemaal)",
+        "The first {shown} of {total} draws (a sheet has a row limit; the Python API gives "
+        "them all)",
+    ),
+    "euro_axis": ("euro", "euro"),
+    "share_of_draws": ("aandeel trekkingen", "share of draws"),
     # Excel only
     "summary_sheet": ("Samenvatting", "Summary"),
     "stakeholder_sheet": ("Per partij", "Per stakeholder"),
@@ -164,6 +293,169 @@ _TEXT: Final[dict[str, tuple[str, str]]] = {
     "no_messages": ("geen meldingen", "no messages"),
     "default": ("Standaard", "Default"),
     "description_col": ("Omschrijving", "Description"),
+    # werkzorg explain
+    "explain_case_title": ("Uitleg van casus {case}", "Explanation of case {case}"),
+    "explain_item_title": ("Uitleg van de post {item}", "Explanation of the item {item}"),
+    "place": ("Plaats", "Place"),
+    "formula": ("Formule", "Formula"),
+    "in_words": ("In woorden", "In words"),
+    "calculation": ("Berekening", "Calculation"),
+    "inputs": ("Invoer", "Inputs"),
+    "cell": ("Cel", "Cell"),
+    "in_file": ("In het bestand", "In the file"),
+    "used": ("Gerekend met", "Used in the sum"),
+    "amount": ("Bedrag", "Amount"),
+    "nobody": ("niemand", "nobody"),
+    "empty": ("leeg", "empty"),
+    "column_missing": ("kolom ontbreekt", "no such column"),
+    "months_line": (
+        "Maanden werk tot de peildatum: {months} · werkt op peildatum: {working} · "
+        "duurzaam: {durable}",
+        "Months worked up to the reference date: {months} · working at the reference date: "
+        "{working} · durable: {durable}",
+    ),
+    "projection_line": (
+        "Projectie: {n} van {horizon} maanden{capped}; q = (retention_per_year / "
+        "(1 + discount_rate))^(1/12) = ({r} / (1 + {d}))^(1/12) = {q}; Σ q^m = {factor}",
+        "Projection: {n} of {horizon} months{capped}; q = (retention_per_year / "
+        "(1 + discount_rate))^(1/12) = ({r} / (1 + {d}))^(1/12) = {q}; Σ q^m = {factor}",
+    ),
+    "capped": (" (begrensd door einde_werk)", " (capped by the job end)"),
+    "month": ("Maand", "Month"),
+    "survival": ("S(m) baan houdt", "S(m) job holds"),
+    "discounting": ("D(m) disconto", "D(m) discount"),
+    "weight": ("S(m)·D(m)", "S(m)·D(m)"),
+    "more_months": ("… nog {n} maanden", "… {n} more months"),
+    "per_month_word": ("per maand", "per month"),
+    "months_counted": ("maanden", "months"),
+    "symbol_months": ("werkmaanden", "work_months"),
+    "without_hours": ("zonder uren", "without hours"),
+    "no_benefit": ("geen uitkering (uitkering_soort = geen)", "no benefit (benefit_type = geen)"),
+    "benefit_continues": (
+        "uitkering loopt door (uitkering_na ≠ 0): geen uitvoeringskosten bespaard",
+        "the benefit continues (benefit_after ≠ 0): no administration saved",
+    ),
+    "imputed_short": ("aangenomen", "imputed"),
+    "nothing_imputed": ("niets aangenomen", "nothing imputed"),
+    "parameters_used": ("Parameters", "Parameters"),
+    "case_total_line": (
+        "Casus {case}: besparing {savings} · kosten {costs} · saldo {net}",
+        "Case {case}: savings {savings} · costs {costs} · net {net}",
+    ),
+    "item_total_line": (
+        "Totaal {item}: {total} (gerealiseerd {realised}, geprojecteerd {projected})",
+        "Total {item}: {total} (realised {realised}, projected {projected})",
+    ),
+    "by_payer": ("Per partij", "Per stakeholder"),
+    "price_indexed": ("× prijsfactor {factor} (CPI)", "× price factor {factor} (CPI)"),
+    "empty_zero": ("leeg: telt als 0", "empty: counts as 0"),
+    "empty_participatiewet": ("leeg: participatiewet", "empty: participatiewet"),
+    "assumed_benefit_before": (
+        "uitkering_voor ontbrak: {amount} per maand aangenomen (benefit_default_month, de "
+        "bijstandsnorm), zoals de methode voorschrijft",
+        "benefit_before was missing: {amount} a month assumed (benefit_default_month, the "
+        "social assistance norm), as the method prescribes",
+    ),
+    "assumed_mhc_after": (
+        "ggz_na ontbrak: ggz_voor × (1 − {share}) aangenomen (mhc_reduction_when_working: "
+        "minder GGZ-zorg bij werk)",
+        "mhc_after was missing: mhc_before × (1 − {share}) assumed (mhc_reduction_when_working: "
+        "less care when working)",
+    ),
+    "assumed_mhc_before": (
+        "ggz_voor ontbrak terwijl ggz_na is ingevuld: 0 aangenomen (de rekenregel zegt leeg = 0)",
+        "mhc_before was missing while mhc_after is given: 0 assumed (empty counts as 0)",
+    ),
+    "assumed_counselling_hours": (
+        "trajectbegeleiding_uren ontbrak: {cost} per traject gerekend "
+        "(counselling_cost_per_trajectory) in plaats van uren × tarief",
+        "counselling_hours was missing: {cost} per trajectory charged "
+        "(counselling_cost_per_trajectory) instead of hours × rate",
+    ),
+    "words_benefit": (
+        "De uitkering die niet meer wordt betaald: uitkering vóór min uitkering na, per maand, "
+        "maal het deel dat zonder de aanpak niet was gebeurd (1 − deadweight), maal de maanden "
+        "werk (plus de geprojecteerde maanden). Bij uitkering_soort geen: 0.",
+        "The benefit no longer paid: benefit before minus benefit after, per month, times the "
+        "share that would not have happened anyway (1 − deadweight), times the months worked "
+        "(plus the projected months). With benefit_type geen: 0.",
+    ),
+    "words_benefit_administration": (
+        "De uitvoeringskosten van een uitkering die helemaal stopt (uitkering_na = 0): de "
+        "kosten per jaar gedeeld door 12, maal (1 − deadweight), maal de maanden werk (plus "
+        "de geprojecteerde maanden).",
+        "The cost of administering a benefit that stops altogether (benefit_after = 0): the "
+        "cost per year divided by 12, times (1 − deadweight), times the months worked (plus "
+        "the projected months).",
+    ),
+    "words_wmo": (
+        "Wmo-ondersteuning die niet meer nodig is: Wmo vóór min Wmo na, per maand, maal "
+        "(1 − deadweight), maal de maanden werk (plus de geprojecteerde maanden).",
+        "Wmo support no longer needed: Wmo before minus Wmo after, per month, times "
+        "(1 − deadweight), times the months worked (plus the projected months).",
+    ),
+    "words_mental_health_care": (
+        "GGZ-zorg die niet meer nodig is: GGZ vóór min GGZ na, per maand, maal "
+        "(1 − deadweight), maal de maanden werk (plus de geprojecteerde maanden). Meer zorg "
+        "na plaatsing geeft een negatief bedrag.",
+        "Mental-health care no longer needed: care before minus care after, per month, times "
+        "(1 − deadweight), times the months worked (plus the projected months). More care "
+        "after placement gives a negative amount.",
+    ),
+    "words_counselling": (
+        "De trajectbegeleiding: de uren maal het uurtarief, of de vaste kosten per traject "
+        "als de uren ontbreken. Eenmalig, ook als de deelnemer nooit werkte.",
+        "The trajectory counselling: hours times the hourly rate, or the fixed cost per "
+        "trajectory when the hours are missing. Once, also when the participant never worked.",
+    ),
+    "words_jobcoach": (
+        "De jobcoach: de uren maal het uurtarief. Eenmalig (totaal tot nu).",
+        "The jobcoach: hours times the hourly rate. Once (the total so far).",
+    ),
+    "words_mediation": (
+        "De bemiddelingskosten zoals ingevuld. Eenmalig.",
+        "The mediation cost as entered. Once.",
+    ),
+    "words_wage_subsidy": (
+        "De loonkostensubsidie per maand maal de maanden werk (plus de geprojecteerde maanden).",
+        "The wage subsidy per month times the months worked (plus the projected months).",
+    ),
+    "words_no_risk": (
+        "De kosten van de no-riskpolis zoals ingevuld. Eenmalig.",
+        "The cost of the no-risk policy as entered. Once.",
+    ),
+    "words_insurer_contribution": (
+        "De bijdrage van de zorgverzekeraar zoals ingevuld. Eenmalig.",
+        "The health insurer's contribution as entered. Once.",
+    ),
+    # provenance
+    "provenance_title": ("Verantwoording", "Provenance"),
+    "program": ("Programma", "Program"),
+    "created": ("Gemaakt op", "Created"),
+    "not_recorded": (
+        "niet vastgelegd (dan is de uitvoer reproduceerbaar; --timestamp legt het vast)",
+        "not recorded (so the output is reproducible; --timestamp records it)",
+    ),
+    "header_row": ("Kopregel", "Header row"),
+    "parameter_set": ("Parameterset (SHA-256)", "Parameter set (SHA-256)"),
+    "command": ("Opdracht", "Command"),
+    "horizon_months": ("Projectie (maanden)", "Projection (months)"),
+    "overrides": ("Afwijkend van de standaard", "Changed from the default"),
+    "provenance_note": (
+        "Elke post op blad Per casus is een formule over de invoer op dezelfde rij en de "
+        "benoemde cellen op blad Parameters (kolom Waarde); wijzig een waarde en herbereken.",
+        "Every item on the Per case sheet is a formula over the inputs on its row and the "
+        "named cells on the Parameters sheet (column Value); change a value and recalculate.",
+    ),
+    # Excel, live formulas
+    "provenance_sheet": ("Verantwoording", "Provenance"),
+    "projection_months_case": ("Projectiemaanden", "Projection months"),
+    "projection_factor": ("Projectiefactor Σq^m", "Projection factor Σq^m"),
+    "benefit_payer": ("Partij uitkering", "Benefit payer"),
+    "per_month_of": ("{item} per maand", "{item} per month"),
+    "projected_of": ("{item}, projectie", "{item}, projected"),
+    "month_factor": ("Maandfactor projectie q", "Monthly projection factor q"),
+    "price_factor": ("Prijsfactor", "Price factor"),
 }
 
 _STATUS: Final[dict[str, tuple[str, str]]] = {

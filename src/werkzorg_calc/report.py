@@ -341,8 +341,13 @@ def issue_table(issues: Sequence[InputIssue], lang: Lang = "nl") -> Table:
     return table
 
 
-def full_report(result: Result, case_limit: int | None = 20, lang: Lang = "nl") -> Group:
-    """The whole terminal report for ``werkzorg calc``."""
+def full_report(
+    result: Result,
+    case_limit: int | None = 20,
+    lang: Lang = "nl",
+    footer: RenderableType | None = None,
+) -> Group:
+    """The whole terminal report for ``werkzorg calc``; ``footer`` (the provenance) ends it."""
     parts: list[RenderableType] = [
         Text(text("title", lang), style="bold"),
         header(result, lang),
@@ -360,6 +365,8 @@ def full_report(result: Result, case_limit: int | None = 20, lang: Lang = "nl") 
     parts.append(case_table(result, case_limit, lang))
     if result.warnings:
         parts.append(issue_lines(result.warnings, lang))
+    if footer is not None:
+        parts += [Text(""), footer]
     return Group(*parts)
 
 

@@ -14,6 +14,8 @@ from .io.parameter_files import parse_set_option, read_parameter_sheet, read_par
 from .io.raw import ZIP_MAGIC
 from .parameters import Override, ParameterSet, apply_overrides, default_set
 
+UNCERTAINTY_PREFIX = "uncertainty."
+
 
 def _is_workbook(path: Path) -> bool:
     try:
@@ -21,6 +23,23 @@ def _is_workbook(path: Path) -> bool:
             return handle.read(4) == ZIP_MAGIC
     except OSError:
         return False  # the case reader reports a missing or unreadable file itself
+
+
+def gather_overrides(
+    case_files: Sequence[str | Path] = (),
+    params_file: str | Path | None = None,
+    set_items: Sequence[str] = (),
+) -> list[Override]:
+    """Every override in order of precedence: workbook sheets, the TOML file, ``--set``."""
+    overrides: list[Override] = []
+    for file in case_files:
+        path = Path(file)
+        if _is_workbook(path):
+            overrides.extend(read_parameter_sheet(path, str(file)))
+    if params_file is not None:
+        overrides.extend(read_parameters_toml(Path(params_file)))
+    overrides.extend(parse_set_option(set_items))
+    return overrides
 
 
 def resolve_parameters(
@@ -32,12 +51,8 @@ def resolve_parameters(
 
     Raises ``ParameterError`` listing every unknown key and bad value with its origin.
     """
-    overrides: list[Override] = []
-    for file in case_files:
-        path = Path(file)
-        if _is_workbook(path):
-            overrides.extend(read_parameter_sheet(path, str(file)))
-    if params_file is not None:
-        overrides.extend(read_parameters_toml(Path(params_file)))
-    overrides.extend(parse_set_option(set_items))
-    return apply_overrides(default_set(), overrides)
+    overrides = gather_overrides(case_files, params_file, set_items)
+    # [uncertainty.KEY] settings belong to sensitivity and simulate (resolve_uncertainty); one
+    # parameters file serves every command, so the others pass over them.
+    values = [item for item in overrides if not item.key.startswith(UNCERTAINTY_PREFIX)]
+    return apply_overrides(default_set(), values)

@@ -1,47 +1,105 @@
-"""Results → Excel workbooks a policy advisor can forward; writes, computes nothing.
+"""Results → Excel workbooks a policy advisor can forward and a controller can recalculate.
 
-Written in openpyxl's streaming (write-only) mode so 100,000 cases stay cheap, to a temporary
-file beside the target that is renamed into place only when complete.
+The summary workbook calculates by itself. ``Per casus`` holds each case's inputs and works out
+every line item with an Excel formula over the inputs on its own row and the named parameter
+cells of ``Parameters`` (``jobcoach_hour_rate``, ``deadweight``, …); ``Per partij`` and
+``Samenvatting`` add those cells up with formulas. Change a parameter value in Excel or
+LibreOffice, recalculate, and every figure that depends on it follows.
+
+Every formula cell also stores the value werkzorg computed, so a reader that does not calculate
+(a previewer, pandas, a phone) still shows the numbers. openpyxl writes a formula with an empty
+value (``<f>…</f><v/>``) and has no way to set it, so after saving we fill in each formula
+cell's ``<v>`` in the sheet XML, streaming row by row. The same pass makes the package
+reproducible: fixed zip entry dates and a fixed ``modified`` time in ``docProps/core.xml``
+(openpyxl stamps it with the time of saving), unless a timestamp is asked for.
+
+Written in openpyxl's streaming (write-only) mode, to a temporary file beside the target that is
+renamed into place only when complete. The case rows, the one part that grows with the file, are
+serialised here rather than cell by cell by openpyxl (``_Sheet.fast_rows``): 100,000 cases take
+seconds instead of minutes.
 """
 
 from __future__ import annotations
 
+import codecs
 import math
 import re
-from collections.abc import Iterable, Sequence
-from datetime import datetime
+import tempfile
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
+from xml.sax.saxutils import escape
 
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.chart import BarChart, Reference
+from openpyxl.comments import Comment
+from openpyxl.comments.comment_sheet import CommentRecord
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import to_excel
+from openpyxl.workbook.defined_name import DefinedName
 
-from werkzorg_calc.columns import STATUSES
+from werkzorg_calc.calc import MONEY_PARAMETERS
+from werkzorg_calc.columns import BY_FIELD, MONEY_FIELDS, STATUSES
 from werkzorg_calc.compare import BASE_NAME, Comparison
-from werkzorg_calc.items import ITEM_IDS
+from werkzorg_calc.explain import (
+    MONTHLY_IDS,
+    assumption_note,
+    effective_parameter,
+    monthly_amounts,
+    projection_factors,
+    projection_months,
+    used_inputs,
+)
+from werkzorg_calc.items import COST_IDS, ITEM_IDS, SAVING_IDS
 from werkzorg_calc.labels import Lang, item_label, stakeholder_label, status_label, text
 from werkzorg_calc.parameters import parameter_info
+from werkzorg_calc.provenance import Provenance, build_provenance
+from werkzorg_calc.stakeholders import STAKEHOLDERS
+from werkzorg_calc.target import Z95
 from werkzorg_calc.wording import verdict
 
 from .safe_write import atomic_target, check_target
 
 if TYPE_CHECKING:
+    from werkzorg_calc.io.read import CaseTable
     from werkzorg_calc.result import Result
     from werkzorg_calc.target import TargetResult
 
 EURO = '"€" #,##0.00;"€" -#,##0.00'
 DATE = "DD-MM-YYYY"
 DECIMAL = "0.00"
+MONTHS = "0.000000"
 PERCENT = "0.0%"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
-# A fixed timestamp keeps the workbook identical between runs on the same input.
+# Fixed times keep the workbook identical between runs on the same input.
 _FIXED_TIME = datetime(2000, 1, 1)
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can carry
 _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
+_AUTHOR = "werkzorg"
+
+
+@dataclass(frozen=True, slots=True)
+class Formula:
+    """An Excel formula (without ``=``), the value werkzorg computed, and an optional note."""
+
+    text: str
+    value: object
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Noted:
+    """A plain value with a cell note, e.g. an input cell that was empty and what it counts as."""
+
+    value: object
+    note: str
 
 
 def write_excel(
@@ -51,19 +109,38 @@ def write_excel(
     force: bool = False,
     inputs: Sequence[Path] = (),
     lang: Lang = "nl",
+    cases: CaseTable | None = None,
+    provenance: Provenance | None = None,
 ) -> None:
-    """Write the summary workbook of one result to ``path`` atomically."""
+    """Write the summary workbook of one result to ``path`` atomically.
+
+    With ``cases`` (the table ``result`` was calculated from) the sheet ``Per casus`` holds
+    every input and calculates each line item with a live formula; without it the line items
+    are the tool's values and only the sums above them are formulas. ``provenance`` (default:
+    built from the result) fills the sheet ``Verantwoording``; its ``created`` time, if any,
+    is the workbook's time stamp.
+    """
     check_target(path, force=force, inputs=inputs)  # refuse before any work is done
-    workbook = _new_workbook()
-    _summary(workbook, result, lang)
-    _stakeholders(workbook, result, lang)
-    if result.groups is not None:
-        _groups(workbook, result, lang)
-    _cases(workbook, result, lang)
-    _parameters(workbook, result, lang)
-    _checks(workbook, result, lang)
-    with atomic_target(path, force=force, inputs=inputs) as temporary:
+    provenance = provenance or build_provenance(result)
+    layout = _CaseLayout(result, cases, lang)
+    # The workbook is built inside: openpyxl spools sheets to temporary files, so nothing is
+    # spooled when the target folder turns out not to be writable.
+    with (
+        atomic_target(path, force=force, inputs=inputs) as temporary,
+        tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES, mode="w+", encoding="utf-8") as spool,
+    ):
+        workbook = _new_workbook(provenance.created)
+        names = _Names(workbook)
+        sheets = [_summary(workbook, result, lang, live=_Live(layout, names))]
+        sheets.append(_stakeholders(workbook, result, lang, layout))
+        if result.groups is not None:
+            sheets.append(_groups(workbook, result, lang))
+        sheets.append(_cases(workbook, result, lang, layout, spool))
+        sheets.append(_parameters(workbook, result, lang, names))
+        sheets.append(_checks(workbook, result, lang))
+        sheets.append(_provenance(workbook, provenance, lang))
         workbook.save(temporary)
+        _finish(temporary, sheets, provenance.created)
 
 
 def write_comparison_excel(
@@ -76,23 +153,24 @@ def write_comparison_excel(
 ) -> None:
     """An overview sheet with every run side by side, then one sheet per run."""
     check_target(path, force=force, inputs=inputs)
-    workbook = _new_workbook()
-    _overview(workbook, comparison, lang)
-    used = {text("overview_sheet", lang).lower()}
-    runs = [(text("base", lang), comparison.base)]
-    runs += [(scenario.name, result) for scenario, result in comparison.scenarios]
-    for name, result in runs:
-        title = _sheet_title(name, used)
-        _summary(workbook, result, lang, title=title)
     with atomic_target(path, force=force, inputs=inputs) as temporary:
+        workbook = _new_workbook(None)
+        sheets = [_overview(workbook, comparison, lang)]
+        used = {text("overview_sheet", lang).lower()}
+        runs = [(text("base", lang), comparison.base)]
+        runs += [(scenario.name, result) for scenario, result in comparison.scenarios]
+        for name, result in runs:
+            title = _sheet_title(name, used)
+            sheets.append(_summary(workbook, result, lang, title=title))
         workbook.save(temporary)
+        _finish(temporary, sheets, None)
 
 
-def _new_workbook() -> Workbook:
+def _new_workbook(created: datetime | None) -> Workbook:
     workbook = Workbook(write_only=True)
     workbook.properties.creator = "werkzorg"
-    workbook.properties.created = _FIXED_TIME
-    workbook.properties.modified = _FIXED_TIME
+    workbook.properties.created = created or _FIXED_TIME
+    workbook.properties.modified = created or _FIXED_TIME
     return workbook
 
 
@@ -109,36 +187,125 @@ def _sheet_title(name: str, used: set[str]) -> str:
     return title
 
 
+def _quoted(title: str) -> str:
+    """A sheet name as a formula refers to it: ``'Per casus'``."""
+    return "'" + title.replace("'", "''") + "'"
+
+
 class _Sheet:
-    """Appends rows to a write-only sheet, giving each cell its style and safe text."""
+    """Appends rows to a write-only sheet, giving each cell its style and safe text.
+
+    Formula cells are remembered with their computed value, in the order they are written,
+    for ``_finish`` to store in the saved file.
+    """
 
     def __init__(self, workbook: Workbook, title: str, widths: Sequence[float]) -> None:
         # Any: openpyxl's stubs describe the ordinary sheet, not the write-only one we get.
         self.sheet: Any = workbook.create_sheet(title)
+        self.title = title
         for index, width in enumerate(widths, start=1):
             self.sheet.column_dimensions[get_column_letter(index)].width = width
         self.rows = 0
         self.header_row = 1
+        self.cached: list[tuple[str, object]] = []
+        self.extra: IO[str] | None = None
 
     def row(
         self, values: Iterable[Any], formats: Sequence[str | None] = (), bold: bool = False
-    ) -> None:
-        """Append one row; text that looks like a formula is stored as text."""
+    ) -> int:
+        """Append one row and return its number; text that looks like a formula stays text."""
+        number = self.rows + 1
         cells = []
-        for index, value in enumerate(values):
-            cell = WriteOnlyCell(self.sheet, value=_cell_value(value))
-            if isinstance(cell.value, str) and cell.value.startswith(_FORMULA_START):
-                # Text that looks like a formula stays text (no formula injection).
-                cell.data_type = "s"
-                cell.quotePrefix = True
+        for index, given in enumerate(values):
+            note = None
+            value = given.value if isinstance(given, Noted) else given
+            if isinstance(given, Noted):
+                note = given.note
+            if isinstance(value, Formula):
+                note = value.note
+                cell = WriteOnlyCell(self.sheet, value="=" + value.text)
+                self.cached.append((f"{get_column_letter(index + 1)}{number}", value.value))
+                shown = value.value
+            else:
+                cell = WriteOnlyCell(self.sheet, value=_cell_value(value))
+                if isinstance(cell.value, str) and cell.value.startswith(_FORMULA_START):
+                    # Text that looks like a formula stays text (no formula injection).
+                    cell.data_type = "s"
+                    cell.quotePrefix = True
+                shown = cell.value
             number_format = formats[index] if index < len(formats) else None
-            if number_format and cell.value is not None:
+            if number_format and shown is not None:
                 cell.number_format = number_format
             if bold:
                 cell.font = Font(bold=True)
+            if note:
+                cell.comment = Comment(note, _AUTHOR, height=110, width=320)
             cells.append(cell)
         self.sheet.append(cells)
         self.rows += 1
+        return number
+
+    def fast_rows(
+        self, rows: Iterable[Sequence[object]], formats: Sequence[str | None], spool: IO[str]
+    ) -> None:
+        """Append many rows as XML written here, for ``_finish`` to put into the saved sheet.
+
+        openpyxl serialises cell by cell in pure Python (about 40 µs a cell); a case sheet of
+        100,000 rows and 50 columns would take minutes. Only values, formulas with their
+        stored value, number formats (style ids registered with openpyxl) and notes occur.
+        ``spool`` holds the XML until then; the caller closes it.
+        """
+        styles = [
+            self._style(number_format) if number_format else None for number_format in formats
+        ]
+        quoted = self._style(None, quote=True)
+        letters = [get_column_letter(index) for index in range(1, len(formats) + 1)]
+        self.extra = spool
+        for cells in rows:
+            number = self.rows + 1
+            parts = [f'<row r="{number}">']
+            for letter, style, value in zip(letters, styles, cells, strict=True):
+                parts.append(self._cell_xml(f"{letter}{number}", value, style, quoted))
+            parts.append("</row>")
+            self.extra.write("".join(parts))
+            self.rows += 1
+
+    def _style(self, number_format: str | None, quote: bool = False) -> int:
+        """The workbook's style id for a number format (or a quote prefix), registering it."""
+        probe = WriteOnlyCell(self.sheet)
+        if number_format:
+            probe.number_format = number_format
+        if quote:
+            probe.quotePrefix = True
+        return int(probe.style_id)
+
+    def _cell_xml(self, ref: str, given: object, style: int | None, quoted: int) -> str:
+        value = given.value if isinstance(given, Noted) else given
+        note = given.note if isinstance(given, Noted) else None
+        if isinstance(value, Formula):
+            note = value.note
+        if note:
+            record = CommentRecord(ref=ref, author=_AUTHOR, height=110, width=320)
+            record.text.t = note
+            self.sheet._comments.append(record)
+        if isinstance(value, Formula):
+            kind, stored = _stored(value.value)
+            styled = f' s="{style}"' if style is not None and value.value is not None else ""
+            return f'<c r="{ref}"{styled}{kind}><f>{escape(value.text)}</f><v>{stored}</v></c>'
+        value = _cell_value(value)
+        if value is None:
+            return ""
+        styled = f' s="{style}"' if style is not None else ""
+        if isinstance(value, str):
+            if value.startswith(_FORMULA_START):
+                styled = f' s="{quoted}"'  # text that looks like a formula stays text
+            space = ' xml:space="preserve"' if value != value.strip() else ""
+            return f'<c r="{ref}"{styled} t="inlineStr"><is><t{space}>{escape(value)}</t></is></c>'
+        if isinstance(value, bool):
+            return f'<c r="{ref}"{styled} t="b"><v>{int(value)}</v></c>'
+        if isinstance(value, date):
+            value = to_excel(value)  # type: ignore[no-untyped-call]  # openpyxl has no types here
+        return f'<c r="{ref}"{styled} t="n"><v>{_number_text(value)}</v></c>'
 
     def table_header(self, labels: Sequence[str]) -> None:
         """Bold header row; freeze it and put an autofilter on the table below it.
@@ -169,19 +336,399 @@ def _cell_value(value: Any) -> Any:
     return value
 
 
-def _summary(workbook: Workbook, result: Result, lang: Lang, title: str | None = None) -> None:
+class _Names:
+    """The workbook's defined names: parameters and run settings that formulas refer to."""
+
+    def __init__(self, workbook: Workbook) -> None:
+        self.workbook = workbook
+
+    def define(self, name: str, sheet: str, column: str, row: int) -> None:
+        """Name one cell, absolutely: ``peildatum`` → ``'Samenvatting'!$B$9``."""
+        target = f"{_quoted(sheet)}!${column}${row}"
+        self.workbook.defined_names[name] = DefinedName(name, attr_text=target)
+
+
+def parameter_name(key: str) -> str:
+    """The defined name of a parameter's cell: ``payers.counselling`` → ``payers_counselling``."""
+    return key.replace(".", "_")
+
+
+# --- Per casus: the layout every formula refers to -------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Column:
+    key: str
+    label: str
+    width: float
+    format: str | None
+
+
+class _CaseLayout:
+    """The columns of ``Per casus`` and the values and formulas of each case's row."""
+
+    def __init__(self, result: Result, cases: CaseTable | None, lang: Lang) -> None:
+        self.result, self.lang, self.live = result, lang, cases is not None
+        self.title = text("case_sheet", lang)
+        self.yes, self.no = text("yes", lang), text("no", lang)
+        self.columns = self._columns(len(result.sources) > 1)
+        self.letters = {
+            column.key: get_column_letter(number)
+            for number, column in enumerate(self.columns, start=1)
+        }
+        self.count = len(result.cases)
+        self.last_row = max(self.count + 1, 2)  # an empty table still gives a valid range
+        self.cases = cases
+
+    def _columns(self, several_files: bool) -> list[_Column]:
+        lang = self.lang
+
+        def label(key: str) -> str:
+            return text(key, lang)
+
+        columns = [
+            _Column("case_id", label("case"), 14, None),
+            *([_Column("file", label("file"), 24, None)] if several_files else []),
+            _Column("row", label("in_input_row"), 8, None),
+            _Column("status", label("status"), 15, None),
+            _Column("municipality", label("municipality"), 16, None),
+            _Column("trajectory_start", label("trajectory_start"), 12, DATE),
+            _Column("job_start", label("job_start"), 12, DATE),
+            _Column("job_end", label("job_end"), 12, DATE),
+            _Column("hours_per_week", label("hours_per_week"), 9, DECIMAL),
+        ]
+        if self.live:
+            for field in _INPUT_FIELDS:
+                header = BY_FIELD[field].header if lang == "nl" else field
+                number_format = EURO if field in MONEY_FIELDS else DECIMAL
+                columns.append(
+                    _Column(
+                        f"in_{field}",
+                        header,
+                        14,
+                        None if field == "benefit_type" else number_format,
+                    )
+                )
+        columns += [
+            _Column("work_months", label("work_months"), 10, MONTHS),
+            _Column("working", label("working"), 10, None),
+            _Column("durable", label("durable"), 10, None),
+            _Column("projection_months", label("projection_months_case"), 10, None),
+            _Column("projection_factor", label("projection_factor"), 12, MONTHS),
+            _Column("benefit_payer", label("benefit_payer"), 14, None),
+        ]
+        if self.live:
+            columns += [
+                _Column(
+                    f"m_{item}", text("per_month_of", lang, item=item_label(item, lang)), 14, EURO
+                )
+                for item in MONTHLY_IDS
+            ]
+        columns += [_Column(item, item_label(item, lang), 16, EURO) for item in ITEM_IDS]
+        columns += [_Column(key, label(key), 16, EURO) for key in ("savings", "costs", "net")]
+        columns += [
+            _Column(f"p_{item}", text("projected_of", lang, item=item_label(item, lang)), 16, EURO)
+            for item in MONTHLY_IDS
+        ]
+        columns.append(_Column("imputed", label("imputed"), 30, None))
+        return columns
+
+    def ref(self, key: str, row: int) -> str:
+        """A cell on this sheet, relative (``AB12``)."""
+        return f"{self.letters[key]}{row}"
+
+    def range(self, key: str) -> str:
+        """The whole column of cases, from another sheet: ``'Per casus'!$AB$2:$AB$30``."""
+        letter = self.letters[key]
+        return f"{_quoted(self.title)}!${letter}$2:${letter}${self.last_row}"
+
+    def rows(self) -> Iterator[list[object]]:
+        """The cells of every case's row, in column order (whole columns, zipped once)."""
+        result = self.result
+        count = len(result.cases)
+        cases = _records(result.cases)
+        imputed = _records(result.imputed)
+        items = _records(result.items[list(ITEM_IDS)])
+        projected = _records(result.projected[list(MONTHLY_IDS)])
+        payers = result.payers["benefit"].tolist()
+        months = projection_months(result).tolist()
+        factors = projection_factors(result).tolist()
+        inputs: list[dict[str, Any]] = [{}] * count
+        used: list[dict[str, Any]] = [{}] * count
+        monthly: list[dict[str, Any]] = [{}] * count
+        if self.cases is not None:
+            used_frame = used_inputs(result, self.cases)
+            inputs = _records(self.cases.frame[list(_INPUT_FIELDS)])
+            used = _records(used_frame)
+            monthly = _records(monthly_amounts(result, used_frame))
+        for position in range(count):
+            number = position + 2
+            case = _Case(
+                number,
+                cases[position],
+                imputed[position],
+                payers[position],
+                months[position],
+                factors[position],
+                items[position],
+                projected[position],
+                inputs[position],
+                used[position],
+                monthly[position],
+            )
+            cells = self._fixed(case)
+            if self.live:
+                cells.update(self._inputs(case))
+            cells.update(self._derived(case))
+            cells.update(self._items(case))
+            yield [cells.get(column.key) for column in self.columns]
+
+    def _fixed(self, case: _Case) -> dict[str, object]:
+        row = case.row
+        assumed = ", ".join(field for field, flag in case.imputed.items() if flag)
+        return {
+            "case_id": row["case_id"],
+            "file": row["file"],
+            "row": int(row["row"]),
+            "status": status_label(str(row["status"]), self.lang),
+            "municipality": row["municipality"],
+            "trajectory_start": row["trajectory_start"],
+            "job_start": row["job_start"],
+            "job_end": row["job_end"],
+            "hours_per_week": row["hours_per_week"],
+            "imputed": assumed or None,
+        }
+
+    def _inputs(self, case: _Case) -> dict[str, object]:
+        """Input cells as the sum used them; an imputed value is a formula or a note saying why."""
+        result, lang = self.result, self.lang
+        factor = result.price_factors.get("cases")
+        cells: dict[str, object] = {}
+        for field in _INPUT_FIELDS:
+            given = case.inputs[field]
+            if _missing(given):
+                given = None
+            elif field in MONEY_FIELDS and factor is not None:
+                given = given * factor  # the same product calc.py uses
+            cells[f"in_{field}"] = given
+        imputed, used = case.imputed, case.used
+
+        def note(field: str) -> str:
+            return assumption_note(result, field, lang)
+
+        if imputed["benefit_before"]:
+            cells["in_benefit_before"] = Formula(
+                parameter_name("benefit_default_month"),
+                float(used["benefit_before"]),
+                note("benefit_before"),
+            )
+        if imputed["mhc_after"]:
+            cells["in_mhc_after"] = Formula(
+                f"{self.ref('in_mhc_before', case.number)}*(1-mhc_reduction_when_working)",
+                float(used["mhc_after"]),
+                note("mhc_after"),
+            )
+        if imputed["mhc_before"]:
+            cells["in_mhc_before"] = Noted(0.0, note("mhc_before"))
+        if imputed["counselling_hours"]:
+            cells["in_counselling_hours"] = Noted(None, note("counselling_hours"))
+        return cells
+
+    def _derived(self, case: _Case) -> dict[str, object]:
+        """Months, working, durable, projection and the benefit's payer for one case."""
+        row, payer = case.row, case.payer
+        values: dict[str, object] = {
+            "work_months": float(row["work_months"]),
+            "working": self.yes if row["working_at_peildatum"] else self.no,
+            "durable": self.yes if row["durable"] else self.no,
+            "projection_months": int(case.months),
+            "projection_factor": float(case.factor),
+            "benefit_payer": "" if _missing(payer) else str(payer),
+        }
+        if not self.live:
+            return values
+        number = case.number
+
+        def r(key: str) -> str:
+            return self.ref(key, number)
+
+        start, end, hours = r("job_start"), r("job_end"), r("hours_per_week")
+        work, working = r("work_months"), r("working")
+        n, kind = r("projection_months"), r("in_benefit_type")
+        yes, no = f'"{self.yes}"', f'"{self.no}"'
+        formulas = {
+            "work_months": f'IF({start}="",0,MAX(0,IF(AND({end}<>"",{end}<peildatum),{end},'
+            f"peildatum)-{start})/30.4375)",
+            "working": f'IF(AND({start}<>"",{start}<=peildatum,OR({end}="",{end}>peildatum)),'
+            f"{yes},{no})",
+            "durable": f"IF(AND({working}={yes},{work}>=durable_months,"
+            f'OR({hours}="",{hours}>=durable_min_hours)),{yes},{no})',
+            "projection_months": f"IF({working}={yes},INT(MIN(horizon,"
+            f'IF({end}="",horizon,MAX(0,{end}-peildatum)/30.4375))),0)',
+            "projection_factor": f"IF({n}=0,0,IF(maandfactor=1,{n},"
+            f"maandfactor*(1-maandfactor^{n})/(1-maandfactor)))",
+            "benefit_payer": f'IF({kind}="geen","",IF(OR({kind}="",{kind}="participatiewet"),'
+            f'"municipality","uwv"))',
+        }
+        return {key: Formula(formulas[key], value) for key, value in values.items()}
+
+    def _items(self, case: _Case) -> dict[str, object]:
+        """Monthly amounts, line items, the case's sums and the projected parts."""
+        number, row = case.number, case.row
+
+        def r(key: str) -> str:
+            return self.ref(key, number)
+
+        items = {item: _money(case.items[item]) for item in ITEM_IDS}
+        projected = {item: _money(case.projected[item]) for item in MONTHLY_IDS}
+        cells: dict[str, object] = {
+            "savings": Formula(
+                f"SUM({r(SAVING_IDS[0])}:{r(SAVING_IDS[-1])})", _money(row["savings"])
+            ),
+            "costs": Formula(f"0-SUM({r(COST_IDS[0])}:{r(COST_IDS[-1])})", _money(row["costs"])),
+            "net": Formula(f"{r('savings')}-{r('costs')}", _money(row["net"])),
+        }
+        if not self.live:
+            cells.update(items)
+            cells.update({f"p_{item}": value for item, value in projected.items()})
+            return cells
+        months = f"({r('work_months')}+{r('projection_factor')})"
+        kind, after = r("in_benefit_type"), r("in_benefit_after")
+        keep = "(1-deadweight)"
+        monthly = {
+            "benefit": f'IF({kind}="geen",0,({r("in_benefit_before")}-{after})*{keep})',
+            "benefit_administration": f'IF(AND({kind}<>"geen",{after}=0),'
+            f"benefit_admin_cost_year/12*{keep},0)",
+            "wmo": f"({r('in_wmo_before')}-{r('in_wmo_after')})*{keep}",
+            "mental_health_care": f"({r('in_mhc_before')}-{r('in_mhc_after')})*{keep}",
+            "wage_subsidy": f"0-{r('in_wage_subsidy_month')}",
+        }
+        for item in MONTHLY_IDS:
+            cells[f"m_{item}"] = Formula(monthly[item], _money(case.monthly[item]))
+            cells[item] = Formula(f"{r(f'm_{item}')}*{months}", items[item])
+            cells[f"p_{item}"] = Formula(
+                f"{r(f'm_{item}')}*{r('projection_factor')}", projected[item]
+            )
+        hours = r("in_counselling_hours")
+        one_off = {
+            "counselling": f'0-IF({hours}="",counselling_cost_per_trajectory,'
+            f"{hours}*counselling_hour_rate)",
+            "jobcoach": f"0-{r('in_jobcoach_hours')}*jobcoach_hour_rate",
+            "mediation": f"0-{r('in_mediation_cost')}",
+            "no_risk": f"0-{r('in_no_risk_cost')}",
+            "insurer_contribution": f"0-{r('in_insurer_contribution')}",
+        }
+        for item, formula in one_off.items():
+            cells[item] = Formula(formula, items[item])
+        return cells
+
+
+@dataclass(frozen=True, slots=True)
+class _Case:
+    """One case's values from every frame, as plain dictionaries."""
+
+    number: int
+    row: dict[str, Any]
+    imputed: dict[str, Any]
+    payer: object
+    months: float
+    factor: float
+    items: dict[str, Any]
+    projected: dict[str, Any]
+    inputs: dict[str, Any]
+    used: dict[str, Any]
+    monthly: dict[str, Any]
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    return [{str(key): value for key, value in row.items()} for row in frame.to_dict("records")]
+
+
+_INPUT_FIELDS = (
+    "benefit_before",
+    "benefit_after",
+    "benefit_type",
+    "wmo_before",
+    "wmo_after",
+    "mhc_before",
+    "mhc_after",
+    "jobcoach_hours",
+    "counselling_hours",
+    "mediation_cost",
+    "wage_subsidy_month",
+    "no_risk_cost",
+    "insurer_contribution",
+)
+
+
+def _missing(value: Any) -> bool:
+    """None, NaN or NaT: an empty cell."""
+    return not isinstance(value, str) and (value is None or bool(pd.isna(value)))
+
+
+def _money(value: object) -> float:
+    """A computed amount as a cell value; ``+ 0.0`` turns -0.0 into 0.0."""
+    assert isinstance(value, int | float)
+    return float(value) + 0.0
+
+
+# --- Samenvatting ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Live:
+    """What the summary's formulas refer to: the case layout and the defined names."""
+
+    layout: _CaseLayout
+    names: _Names
+
+
+_STAKEHOLDER_FIRST_ROW = 2  # on Per partij, below its header
+
+
+def _partij(column: str, row: int, lang: Lang) -> str:
+    return f"{_quoted(text('stakeholder_sheet', lang))}!{column}{row}"
+
+
+def _summary(
+    workbook: Workbook,
+    result: Result,
+    lang: Lang,
+    title: str | None = None,
+    live: _Live | None = None,
+) -> _Sheet:
+    """Verdict, run settings, target, totals and stakeholders; with ``live``, as formulas."""
     sheet = _Sheet(workbook, title or text("summary_sheet", lang), [36, 18, 18, 18])
-    target, totals = result.target, result.totals
     sheet.row([text("title", lang)], bold=True)
-    sheet.row([verdict(target, lang)], bold=True)
+    sheet.row([verdict(result.target, lang)], bold=True)
     sheet.row([])
+    _run_rows(sheet, result, lang, live)
+    sheet.row([])
+    counts = _target_rows(sheet, result.target, lang, live.layout if live else None)
+    sheet.row([])
+    _total_rows(sheet, result, lang, counts)
+    sheet.row([])
+    _stakeholder_rows(sheet, result, lang, live is not None)
+    return sheet
+
+
+def _run_rows(sheet: _Sheet, result: Result, lang: Lang, live: _Live | None) -> None:
+    """Files, peildatum, horizon (named cells when live), price level, changed parameters."""
     for source in result.sources:
         sheet.row([text("file", lang), source.file])
         sheet.row([text("sheet_title", lang), source.sheet or "-"])
         sheet.row(["SHA-256", source.sha256])
-    sheet.row([text("peildatum", lang), result.peildatum], [None, DATE])
+    day = sheet.row([text("peildatum", lang), result.peildatum], [None, DATE])
     sheet.row([text("cases", lang), len(result.cases)])
-    sheet.row([text("projection_months", lang), result.horizon])
+    horizon = sheet.row([text("projection_months", lang), result.horizon])
+    if live is not None:
+        live.names.define("peildatum", sheet.title, "B", day)
+        live.names.define("horizon", sheet.title, "B", horizon)
+        params = result.parameters
+        q = (params.retention_per_year / (1 + params.discount_rate)) ** (1 / 12)
+        formula = Formula("(retention_per_year/(1+discount_rate))^(1/12)", q)
+        factor = sheet.row([text("month_factor", lang), formula], [None, "0.000000000"])
+        live.names.define("maandfactor", sheet.title, "B", factor)
     level = (
         text("nominal", lang)
         if result.price_year is None
@@ -193,33 +740,62 @@ def _summary(workbook: Workbook, result: Result, lang: Lang, title: str | None =
         for key, value in result.changed_parameters.items()
     )
     sheet.row([text("changed_parameters", lang), changed or text("none_defaults", lang)])
-    sheet.row([])
-    _target_rows(sheet, target, lang)
-    sheet.row([])
+
+
+def _total_rows(sheet: _Sheet, result: Result, lang: Lang, counts: tuple[str, str] | None) -> None:
+    """Realised, projected and total money, the ratio and the averages."""
+    totals = result.totals
     money = [None, EURO, EURO, EURO]
     sheet.row(
         [text("totals", lang), *(text(k, lang) for k in ("savings", "costs", "net"))], bold=True
     )
-    for key, part in (
-        ("realised", totals.realised),
-        ("projected", totals.projected),
-        ("total", totals.all),
-    ):
-        sheet.row([text(key, lang), part.savings, part.costs, part.net], money)
-    sheet.row([text("ratio", lang), totals.benefit_cost_ratio], [None, DECIMAL])
-    sheet.row([text("net_per_participant", lang), totals.net_per_participant], [None, EURO])
-    sheet.row([text("per_placed", lang).capitalize(), totals.net_per_placed], [None, EURO])
-    sheet.row([])
+    total_row = _STAKEHOLDER_FIRST_ROW + len(STAKEHOLDERS)
+    parts = (
+        ("realised", totals.realised, "EFG"),
+        ("projected", totals.projected, "HIJ"),
+        ("total", totals.all, "BCD"),
+    )
+    for key, part, columns in parts:
+        values: list[object] = [part.savings, part.costs, part.net]
+        if counts is not None:
+            values = [
+                Formula(_partij(column, total_row, lang), value)
+                for column, value in zip(columns, values, strict=True)
+            ]
+        sheet.row([text(key, lang), *values], money)
+    ratio: object = totals.benefit_cost_ratio
+    per_participant: object = totals.net_per_participant
+    per_placed: object = totals.net_per_placed
+    if counts is not None:
+        savings, costs, net = (_partij(c, total_row, lang) for c in "BCD")
+        participants, placed = counts
+        ratio = Formula(f'IF({costs}=0,"",{savings}/{costs})', ratio)
+        per_participant = Formula(f'IF({participants}=0,"",{net}/{participants})', per_participant)
+        per_placed = Formula(f'IF({placed}=0,"",{net}/{placed})', per_placed)
+    sheet.row([text("ratio", lang), ratio], [None, DECIMAL])
+    sheet.row([text("net_per_participant", lang), per_participant], [None, EURO])
+    sheet.row([text("per_placed", lang).capitalize(), per_placed], [None, EURO])
+
+
+def _stakeholder_rows(sheet: _Sheet, result: Result, lang: Lang, live: bool) -> None:
+    """Savings, costs and net per stakeholder, and a bar chart of them."""
     sheet.row(
         [text("stakeholder", lang), *(text(k, lang) for k in ("savings", "costs", "net"))],
         bold=True,
     )
     first = sheet.rows + 1
     frame = result.stakeholders
-    for name, savings, costs, net in zip(
-        frame.index, frame["savings"], frame["costs"], frame["net"], strict=True
+    for position, (name, savings, costs, net) in enumerate(
+        zip(frame.index, frame["savings"], frame["costs"], frame["net"], strict=True)
     ):
-        sheet.row([stakeholder_label(str(name), lang), savings, costs, net], money)
+        amounts: list[object] = [savings, costs, net]
+        if live:
+            row = _STAKEHOLDER_FIRST_ROW + position
+            amounts = [
+                Formula(_partij(column, row, lang), value)
+                for column, value in zip("BCD", amounts, strict=True)
+            ]
+        sheet.row([stakeholder_label(str(name), lang), *amounts], [None, EURO, EURO, EURO])
     last = sheet.rows
     chart = BarChart()
     chart.type = "col"
@@ -234,8 +810,79 @@ def _summary(workbook: Workbook, result: Result, lang: Lang, title: str | None =
     sheet.sheet.add_chart(chart, "F3")
 
 
-def _target_rows(sheet: _Sheet, target: TargetResult, lang: Lang) -> None:
+def _target_rows(
+    sheet: _Sheet, target: TargetResult, lang: Lang, layout: _CaseLayout | None
+) -> tuple[str, str] | None:
+    """The target block; with ``layout`` every figure counts the ``Per casus`` rows.
+
+    Returns the cells holding the participants and the placed count, for the averages.
+    """
     sheet.row([text("target_header", lang), text("value", lang)], bold=True)
+    if layout is None:
+        _static_target_rows(sheet, target, lang)
+        return None
+    yes, no = f'"{layout.yes}"', f'"{layout.no}"'
+    number = sheet.rows + 1
+    n = f"B{number}"
+    sheet.row(
+        [
+            text("participants", lang),
+            Formula(f"COUNTA({layout.range('case_id')})", target.participants),
+        ]
+    )
+    for status in STATUSES:
+        label = status_label(status, lang)
+        formula = Formula(f'COUNTIF({layout.range("status")},"{label}")', target.by_status[status])
+        sheet.row([f"  {label}", formula])
+    placed = f"B{sheet.rows + 1}"
+    sheet.row(
+        [
+            text("placed_full", lang),
+            Formula(f"COUNTIF({layout.range('working')},{yes})", target.placed),
+        ]
+    )
+    durable = f"B{sheet.rows + 1}"
+    sheet.row(
+        [
+            text("durable_full", lang),
+            Formula(f"COUNTIF({layout.range('durable')},{yes})", target.durable),
+        ]
+    )
+    count = f'IF(target_basis="placed",{placed},{durable})'
+    share = f"B{sheet.rows + 1}"
+    sheet.row(
+        [text("share", lang), Formula(f'IF({n}=0,"",{count}/{n})', target.share)], [None, PERCENT]
+    )
+    z = repr(Z95)
+    root = f"{z}*SQRT({share}*(1-{share})/{n}+{z}^2/(4*{n}^2))"
+    centre = f"{share}+{z}^2/(2*{n})"
+    low, high = target.interval95 if target.interval95 is not None else (None, None)
+    sheet.row(
+        [
+            text("interval_low", lang),
+            Formula(f'IF({n}=0,"",MAX(0,({centre}-{root})/(1+{z}^2/{n})))', low),
+        ],
+        [None, PERCENT],
+    )
+    sheet.row(
+        [
+            text("interval_high", lang),
+            Formula(f'IF({n}=0,"",MIN(1,({centre}+{root})/(1+{z}^2/{n})))', high),
+        ],
+        [None, PERCENT],
+    )
+    sheet.row(
+        [text("target_share", lang), Formula("target_share", target.target_share)], [None, PERCENT]
+    )
+    met = (
+        f"IF({n}=0,{no},IF(AND({count}/{n}>=target_share,"
+        f'OR(target_count="",{count}>=target_count)),{yes},{no}))'
+    )
+    sheet.row([text("met", lang), Formula(met, layout.yes if target.met else layout.no)])
+    return n, placed
+
+
+def _static_target_rows(sheet: _Sheet, target: TargetResult, lang: Lang) -> None:
     sheet.row([text("participants", lang), target.participants])
     for status in STATUSES:
         sheet.row([f"  {status_label(status, lang)}", target.by_status[status]])
@@ -249,10 +896,49 @@ def _target_rows(sheet: _Sheet, target: TargetResult, lang: Lang) -> None:
     sheet.row([text("met", lang), text("yes" if target.met else "no", lang)])
 
 
+# --- Per partij -------------------------------------------------------------------------------
+
 _PARTS = ("", "realised_", "projected_")
+_CHOSEN_PAYER = ("counselling", "jobcoach", "mediation")  # payer is a parameter
+_FIXED_PAYER = {
+    "wmo": "municipality",
+    "mental_health_care": "health_insurer",
+    "wage_subsidy": "municipality",
+    "no_risk": "uwv",
+    "insurer_contribution": "health_insurer",
+}
 
 
-def _stakeholders(workbook: Workbook, result: Result, lang: Lang) -> None:
+def _stakeholder_formulas(stakeholder: str, layout: _CaseLayout) -> tuple[str, str, str, str]:
+    """Savings and costs of one stakeholder, whole and projected, summed from ``Per casus``."""
+    payer = layout.range("benefit_payer")
+
+    def savings(prefix: str) -> str:
+        terms = [
+            f'SUMIF({payer},"{stakeholder}",{layout.range(prefix + item)})'
+            for item in ("benefit", "benefit_administration")
+        ]
+        terms += [
+            f"SUM({layout.range(prefix + item)})"
+            for item in ("wmo", "mental_health_care")
+            if _FIXED_PAYER[item] == stakeholder
+        ]
+        return "+".join(terms)
+
+    costs = [
+        f'IF({parameter_name("payers." + item)}="{stakeholder}",SUM({layout.range(item)}),0)'
+        for item in _CHOSEN_PAYER
+    ]
+    costs += [
+        f"SUM({layout.range(item)})" for item in COST_IDS if _FIXED_PAYER.get(item) == stakeholder
+    ]
+    projected_costs = "0"
+    if stakeholder == _FIXED_PAYER["wage_subsidy"]:
+        projected_costs = f"0-SUM({layout.range('p_wage_subsidy')})"
+    return savings(""), "0-(" + "+".join(costs) + ")", savings("p_"), projected_costs
+
+
+def _stakeholders(workbook: Workbook, result: Result, lang: Lang, layout: _CaseLayout) -> _Sheet:
     measures = ("savings", "costs", "net")
     labels = [text("stakeholder", lang)]
     for prefix in _PARTS:
@@ -264,25 +950,39 @@ def _stakeholders(workbook: Workbook, result: Result, lang: Lang) -> None:
     columns = [f"{prefix}{measure}" for prefix in _PARTS for measure in measures]
     formats = [None] + [EURO] * len(columns)
     frame = result.stakeholders
-    for name, values in zip(frame.index, frame[columns].to_numpy().tolist(), strict=True):
-        sheet.row([stakeholder_label(str(name), lang), *values], formats)
+    for name in frame.index:
+        number = sheet.rows + 1
+        values = {column: _money(frame.at[name, column]) for column in columns}
+        savings, costs, projected_savings, projected_costs = _stakeholder_formulas(
+            str(name), layout
+        )
+        cells = [
+            Formula(savings, values["savings"]),
+            Formula(costs, values["costs"]),
+            Formula(f"B{number}-C{number}", values["net"]),
+            Formula(f"B{number}-H{number}", values["realised_savings"]),
+            Formula(f"C{number}-I{number}", values["realised_costs"]),
+            Formula(f"E{number}-F{number}", values["realised_net"]),
+            Formula(projected_savings, values["projected_savings"]),
+            Formula(projected_costs, values["projected_costs"]),
+            Formula(f"H{number}-I{number}", values["projected_net"]),
+        ]
+        sheet.row([stakeholder_label(str(name), lang), *cells], formats)
     sheet.finish_table(len(labels))
     totals = result.totals
-    sheet.row(
-        [
-            text("total", lang),
-            *(
-                getattr(part, measure)
-                for part in (totals.all, totals.realised, totals.projected)
-                for measure in measures
-            ),
-        ],
-        formats,
-        bold=True,
-    )
+    first, last = _STAKEHOLDER_FIRST_ROW, sheet.rows
+    parts = (totals.all, totals.realised, totals.projected)
+    sums = [
+        Formula(f"SUM({letter}{first}:{letter}{last})", _money(getattr(part, measure)))
+        for letter, (part, measure) in zip(
+            "BCDEFGHIJ", ((p, m) for p in parts for m in measures), strict=True
+        )
+    ]
+    sheet.row([text("total", lang), *sums], formats, bold=True)
+    return sheet
 
 
-def _groups(workbook: Workbook, result: Result, lang: Lang) -> None:
+def _groups(workbook: Workbook, result: Result, lang: Lang) -> _Sheet:
     groups = result.groups
     assert groups is not None and result.group_by is not None
     by = text(f"group_{result.group_by}", lang).capitalize()
@@ -320,72 +1020,27 @@ def _groups(workbook: Workbook, result: Result, lang: Lang) -> None:
             formats,
         )
     sheet.finish_table(len(labels))
+    return sheet
 
 
 _GROUP_FIXED = ("participants", "placed", "durable", "share", "met", "savings", "costs", "net")
 
 
-def _cases(workbook: Workbook, result: Result, lang: Lang) -> None:
-    cases = result.cases
-    several_files = len(result.sources) > 1
-    labels = [
-        text("case", lang),
-        *([text("file", lang)] if several_files else []),
-        text("in_input_row", lang),
-        text("status", lang),
-        text("municipality", lang),
-        text("trajectory_start", lang),
-        text("job_start", lang),
-        text("job_end", lang),
-        text("hours_per_week", lang),
-        text("work_months", lang),
-        text("working", lang),
-        text("durable", lang),
-        *(item_label(item, lang) for item in ITEM_IDS),
-        text("savings", lang),
-        text("costs", lang),
-        text("net", lang),
-        text("imputed", lang),
-    ]
-    lead = [14, *([24] if several_files else []), 8]
-    widths = [*lead, 15, 16, 12, 12, 12, 9, 9, 10, 10] + [16] * (len(ITEM_IDS) + 3) + [30]
-    sheet = _Sheet(workbook, text("case_sheet", lang), widths)
-    sheet.table_header(labels)
-    formats = [None] * (len(lead) + 2) + [DATE, DATE, DATE, DECIMAL, DECIMAL, None, None]
-    formats += [EURO] * (len(ITEM_IDS) + 3)
-    columns = [
-        "case_id",
-        *(["file"] if several_files else []),
-        "row",
-        "status",
-        "municipality",
-        "trajectory_start",
-        "job_start",
-        "job_end",
-        "hours_per_week",
-        "work_months",
-        "working_at_peildatum",
-        "durable",
-    ]
-    inputs = zip(*(cases[column].tolist() for column in columns), strict=True)
-    items = result.items[list(ITEM_IDS)].to_numpy().tolist()
-    sums = cases[["savings", "costs", "net"]].to_numpy().tolist()
-    imputed_fields = list(result.imputed.columns)
-    imputed = result.imputed.to_numpy().tolist()
-    yes, no = text("yes", lang), text("no", lang)
-    status_at = columns.index("status")
-    flags_at = (columns.index("working_at_peildatum"), columns.index("durable"))
-    for values, amounts, totals, flags in zip(inputs, items, sums, imputed, strict=True):
-        row = list(values)
-        row[status_at] = status_label(row[status_at], lang)
-        for position in flags_at:
-            row[position] = yes if row[position] else no
-        assumed = ", ".join(f for f, flag in zip(imputed_fields, flags, strict=True) if flag)
-        sheet.row([*row, *amounts, *totals, assumed or None], formats)
-    sheet.finish_table(len(labels))
+def _cases(
+    workbook: Workbook, result: Result, lang: Lang, layout: _CaseLayout, spool: IO[str]
+) -> _Sheet:
+    columns = layout.columns
+    sheet = _Sheet(workbook, layout.title, [column.width for column in columns])
+    sheet.table_header([column.label for column in columns])
+    sheet.fast_rows(layout.rows(), [column.format for column in columns], spool)
+    sheet.finish_table(len(columns))
+    return sheet
 
 
-def _parameters(workbook: Workbook, result: Result, lang: Lang) -> None:
+# --- Parameters, Controle, Verantwoording ------------------------------------------------------
+
+
+def _parameters(workbook: Workbook, result: Result, lang: Lang, names: _Names) -> _Sheet:
     labels = [
         text("parameter", lang),
         text("description_col", lang),
@@ -397,14 +1052,23 @@ def _parameters(workbook: Workbook, result: Result, lang: Lang) -> None:
         text("source", lang),
         "URL",
         text("origin", lang),
+        text("price_factor", lang),
+        text("used", lang),
     ]
     sheet = _Sheet(
-        workbook, text("parameter_sheet", lang), [30, 50, 14, 14, 22, 10, 12, 60, 40, 40]
+        workbook,
+        text("parameter_sheet", lang),
+        [30, 50, 14, 14, 22, 10, 12, 60, 40, 40, 12, 14],
     )
     sheet.table_header(labels)
     info = parameter_info()
     for key, value in result.parameters.flat().items():
         meta = info[key]
+        number = sheet.rows + 1
+        indexing: list[object] = []
+        if key in MONEY_PARAMETERS:
+            factor = result.price_factors.get(key, 1.0)
+            indexing = [factor, Formula(f"C{number}*K{number}", effective_parameter(result, key))]
         sheet.row(
             [
                 key,
@@ -417,9 +1081,13 @@ def _parameters(workbook: Workbook, result: Result, lang: Lang) -> None:
                 meta.source,
                 meta.url or None,
                 result.parameter_origins.get(key),
-            ]
+                *indexing,
+            ],
+            [None] * 10 + ["0.0000", None],
         )
+        names.define(parameter_name(key), sheet.title, "L" if indexing else "C", number)
     sheet.finish_table(len(labels))
+    return sheet
 
 
 def _typed(value: str) -> float | str | None:
@@ -432,7 +1100,7 @@ def _typed(value: str) -> float | str | None:
         return value
 
 
-def _checks(workbook: Workbook, result: Result, lang: Lang) -> None:
+def _checks(workbook: Workbook, result: Result, lang: Lang) -> _Sheet:
     labels = [
         text("kind", lang),
         text("file", lang),
@@ -482,9 +1150,57 @@ def _checks(workbook: Workbook, result: Result, lang: Lang) -> None:
     if not result.warnings and not flagged.any():
         sheet.row(["-", None, None, None, None, None, text("no_messages", lang)])
     sheet.finish_table(len(labels))
+    return sheet
 
 
-def _overview(workbook: Workbook, comparison: Comparison, lang: Lang) -> None:
+def _provenance(workbook: Workbook, provenance: Provenance, lang: Lang) -> _Sheet:
+    sheet = _Sheet(workbook, text("provenance_sheet", lang), [30, 70, 18, 40])
+    sheet.row([text("provenance_title", lang)], bold=True)
+    sheet.row([text("program", lang), f"{provenance.program} {provenance.version}"])
+    sheet.row([text("created", lang), provenance.created_text or text("not_recorded", lang)])
+    for item in provenance.inputs:
+        sheet.row([text("file", lang), item.file])
+        sheet.row(["SHA-256", item.sha256])
+        sheet.row([text("sheet_title", lang), item.sheet or "-"])
+        sheet.row([text("header_row", lang), item.header_row])
+        sheet.row([text("cases", lang), item.cases])
+    sheet.row([text("peildatum", lang), provenance.peildatum], [None, DATE])
+    sheet.row([text("horizon_months", lang), provenance.horizon])
+    level = (
+        text("nominal", lang)
+        if provenance.price_year is None
+        else text("prices_of", lang, year=provenance.price_year)
+    )
+    sheet.row([text("price_level", lang), level])
+    sheet.row([text("parameter_set", lang), provenance.parameters_sha256])
+    sheet.row([text("command", lang), provenance.command])
+    sheet.row([])
+    sheet.row(
+        [
+            text("overrides", lang),
+            text("value", lang),
+            text("default", lang),
+            text("origin", lang),
+        ],
+        bold=True,
+    )
+    for change in provenance.changes:
+        sheet.row([change.key, _shown(change.value), _shown(change.default), change.origin])
+    if not provenance.changes:
+        sheet.row([text("none_defaults", lang)])
+    sheet.row([])
+    sheet.row([text("provenance_note", lang)])
+    return sheet
+
+
+def _shown(value: object) -> object:
+    return value if isinstance(value, int | float | str) or value is None else str(value)
+
+
+# --- the comparison overview --------------------------------------------------------------------
+
+
+def _overview(workbook: Workbook, comparison: Comparison, lang: Lang) -> _Sheet:
     names = comparison.names
     shown = [text("base", lang) if name == BASE_NAME else name for name in names]
     labels = [text("key_figure", lang), *shown, *(f"Δ {name}" for name in shown[1:])]
@@ -506,6 +1222,7 @@ def _overview(workbook: Workbook, comparison: Comparison, lang: Lang) -> None:
     sheet.row([])
     for scenario, _ in comparison.scenarios:
         sheet.row([scenario.name, scenario.description.strip(), scenario.file])
+    return sheet
 
 
 def _metric_name(metric: str, lang: Lang) -> str:
@@ -520,3 +1237,115 @@ def _metric_name(metric: str, lang: Lang) -> str:
         "target_met": "target_met_row",
     }
     return text(keys[metric], lang)
+
+
+# --- after saving: stored values and a reproducible package ---------------------------------------
+
+_FORMULA_CELL = re.compile(r'<c r="([A-Z]+[0-9]+)"([^>]*)><f>([^<]*)</f><v ?/></c>')
+_MODIFIED = re.compile(r"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+_CREATED = re.compile(r"(<dcterms:created[^>]*>)[^<]*(</dcterms:created>)")
+_CHUNK = 1 << 20
+_SPOOL_BYTES = 32 * 1024 * 1024  # case rows stay in memory up to this size, then go to disk
+
+
+def _number_text(value: object) -> str:
+    if isinstance(value, int):
+        return str(value)
+    assert isinstance(value, float)
+    return repr(value + 0.0)
+
+
+def _stored(value: object) -> tuple[str, str]:
+    """The type attribute and ``<v>`` text that store ``value`` as a formula's result."""
+    if isinstance(value, bool):
+        return ' t="b"', "1" if value else "0"
+    if isinstance(value, int):
+        return "", str(value)
+    if isinstance(value, float) and math.isfinite(value):
+        return "", repr(value + 0.0)
+    if isinstance(value, str):
+        return ' t="str"', escape(value)
+    return ' t="str"', ""  # no value (a ratio without costs): an empty text result
+
+
+def _fill_values(chunks: Iterable[str], values: Sequence[tuple[str, object]]) -> Iterator[str]:
+    """Yield the sheet XML with each formula cell's ``<v>`` filled, in the order written."""
+    pending = iter(values)
+
+    def store(match: re.Match[str]) -> str:
+        coordinate, attributes, formula = match.groups()
+        expected, value = next(pending)
+        if coordinate != expected:
+            raise RuntimeError(f"formula cell {coordinate} found where {expected} was written")
+        kind, stored = _stored(value)
+        return f'<c r="{coordinate}"{attributes}{kind}><f>{formula}</f><v>{stored}</v></c>'
+
+    rest = ""
+    for chunk in chunks:
+        rest += chunk
+        cut = rest.rfind("</row>")
+        if cut < 0:
+            continue
+        cut += len("</row>")
+        yield _FORMULA_CELL.sub(store, rest[:cut])
+        rest = rest[cut:]
+    yield _FORMULA_CELL.sub(store, rest)
+    if next(pending, None) is not None:
+        raise RuntimeError("not every formula cell was found in the saved sheet")
+
+
+def _read_chunks(archive: zipfile.ZipFile, name: str) -> Iterator[str]:
+    with archive.open(name) as handle:
+        # Cut on bytes, decode whole characters: an incremental decoder keeps split sequences.
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        while block := handle.read(_CHUNK):
+            yield decoder.decode(block)
+        yield decoder.decode(b"", final=True)
+
+
+def _sheet_xml(source: zipfile.ZipFile, name: str, sheet: _Sheet) -> Iterator[str]:
+    """The saved sheet with stored values filled in and ``fast_rows`` put before its end."""
+    for part in _fill_values(_read_chunks(source, name), sheet.cached):
+        if sheet.extra is None or "</sheetData>" not in part:
+            yield part
+            continue
+        head, _, tail = part.partition("</sheetData>")
+        yield head
+        sheet.extra.seek(0)
+        while block := sheet.extra.read(_CHUNK):
+            yield block
+        yield "</sheetData>" + tail
+
+
+def _finish(path: Path, sheets: Sequence[_Sheet], created: datetime | None) -> None:
+    """Store the computed value of every formula cell and make the package reproducible.
+
+    The zip is written again with every entry dated 1980-01-01 and ``modified`` set to the
+    same fixed time as ``created`` (or to ``created`` when a time stamp was asked for).
+    """
+    by_part = {sheet.sheet.path.lstrip("/"): sheet for sheet in sheets}
+    stamp = (created or _FIXED_TIME).strftime("%Y-%m-%dT%H:%M:%SZ")
+    finished = path.with_name(path.name + ".finished")
+    try:
+        with (
+            zipfile.ZipFile(path) as source,
+            zipfile.ZipFile(finished, "w", zipfile.ZIP_DEFLATED) as target,
+        ):
+            for info in source.infolist():
+                entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
+                entry.compress_type = zipfile.ZIP_DEFLATED
+                entry.external_attr = 0o600 << 16
+                sheet = by_part.get(info.filename)
+                if sheet is not None and (sheet.cached or sheet.extra is not None):
+                    with target.open(entry, "w", force_zip64=sheet.extra is not None) as handle:
+                        for part in _sheet_xml(source, info.filename, sheet):
+                            handle.write(part.encode("utf-8"))
+                    continue
+                data = source.read(info.filename)
+                if info.filename == "docProps/core.xml":
+                    core = _MODIFIED.sub(rf"\g<1>{stamp}\g<2>", data.decode("utf-8"))
+                    data = _CREATED.sub(rf"\g<1>{stamp}\g<2>", core).encode("utf-8")
+                target.writestr(entry, data)
+        finished.replace(path)
+    finally:
+        finished.unlink(missing_ok=True)

@@ -9,6 +9,7 @@ from typing import Any
 from werkzorg_calc.compare import BASE_NAME, Comparison
 from werkzorg_calc.io.read import SourceInfo
 from werkzorg_calc.items import ITEM_IDS
+from werkzorg_calc.provenance import Provenance, build_provenance
 from werkzorg_calc.result import Money, Result
 from werkzorg_calc.stakeholders import STAKEHOLDERS
 from werkzorg_calc.target import TargetResult
@@ -78,8 +79,12 @@ def _summary(result: Result) -> dict[str, Any]:
     }
 
 
-def result_to_dict(result: Result) -> dict[str, Any]:
-    """Return the JSON document for ``result`` as plain Python data (see docs/json.md)."""
+def result_to_dict(result: Result, provenance: Provenance | None = None) -> dict[str, Any]:
+    """Return the JSON document for ``result`` as plain Python data (see docs/json.md).
+
+    ``provenance`` defaults to ``build_provenance(result)``; the CLI passes the one it built
+    from its own arguments.
+    """
     summary = _summary(result)
     return {
         "schema_version": SCHEMA_VERSION,
@@ -108,6 +113,7 @@ def result_to_dict(result: Result) -> dict[str, Any]:
             }
             for issue in result.warnings
         ],
+        "provenance": (provenance or build_provenance(result)).to_dict(),
     }
 
 
@@ -207,6 +213,6 @@ def _cases(result: Result) -> list[dict[str, Any]]:
     ]
 
 
-def result_to_json(result: Result) -> str:
+def result_to_json(result: Result, provenance: Provenance | None = None) -> str:
     """The JSON text of ``result`` (UTF-8 safe, no NaN, stable key order)."""
-    return to_json(result_to_dict(result))
+    return to_json(result_to_dict(result, provenance))

@@ -1,0 +1,42 @@
+"""How sure are we? One-way sensitivity, break-even values and Monte Carlo simulation.
+
+``sensitivity`` varies each uncertain parameter over its range and finds where each net turns;
+``simulate`` draws all of them together. Both start from one ``calculate`` run and evaluate the
+same formulas on arrays of parameter values (``model.py``). Distributions and their
+justification are in ``data/distributions.csv``; see ``docs/uncertainty.md``.
+"""
+
+from __future__ import annotations
+
+from .distributions import (
+    Distribution,
+    DistributionSpec,
+    apply_distribution_overrides,
+    default_distributions,
+    make_distributions,
+    resolve_distributions,
+)
+from .documents import sensitivity_to_dict, simulation_to_dict
+from .inputs import resolve_uncertainty
+from .model import TARGETS, NetModel
+from .sensitivity import SensitivityResult, sensitivity
+from .simulate import SimulationResult, TargetBootstrap, simulate
+
+__all__ = [
+    "TARGETS",
+    "Distribution",
+    "DistributionSpec",
+    "NetModel",
+    "SensitivityResult",
+    "SimulationResult",
+    "TargetBootstrap",
+    "apply_distribution_overrides",
+    "default_distributions",
+    "make_distributions",
+    "resolve_distributions",
+    "resolve_uncertainty",
+    "sensitivity",
+    "sensitivity_to_dict",
+    "simulate",
+    "simulation_to_dict",
+]
