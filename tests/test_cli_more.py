@@ -254,7 +254,9 @@ def test_compare_json_has_the_base_and_three_scenarios() -> None:
     assert by_name["ggz-betaalt"]["totals"]["net"] == pytest.approx(data["base"]["totals"]["net"])
     assert by_name["ggz-betaalt"]["parameter_origins"]["payers.counselling"].endswith(", regel 9")
     assert by_name["vijf-jaar"]["horizon_months"] == 60
-    assert by_name["conservatief"]["difference"]["savings"] < 0
+    # Both look five years ahead; the cautious one keeps less of the savings.
+    assert by_name["conservatief"]["horizon_months"] == 60
+    assert by_name["conservatief"]["totals"]["savings"] < by_name["vijf-jaar"]["totals"]["savings"]
 
 
 def test_compare_writes_an_overview_and_one_sheet_per_run(tmp_path: Path) -> None:

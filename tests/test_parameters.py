@@ -1,8 +1,9 @@
 """Parameters: sourced defaults, provenance for every key, and overrides that name their origin.
 
 The defaults are checked against the project's reference values
-(``shared/domain/reference-values.csv``), read here rather than copied, so a change on
-either side shows up as a failing test.
+(``shared/domain/reference-values.csv``). When that folder sits beside the repository (on the
+team's machines and in CI) it is read directly, so a change on either side shows up as a failing
+test; a fresh clone without it uses the copy in ``tests/data`` (a test keeps the copy in step).
 """
 
 from __future__ import annotations
@@ -25,10 +26,21 @@ from werkzorg_calc.parameters import (
     with_overrides,
 )
 
-# shared/ sits beside the repository, on developers' machines and in CI alike.
-REFERENCE_VALUES = (
+SHARED_REFERENCE = (
     Path(__file__).resolve().parents[2] / "shared" / "domain" / "reference-values.csv"
 )
+BUNDLED_REFERENCE = Path(__file__).parent / "data" / "reference-values.csv"
+REFERENCE_VALUES = SHARED_REFERENCE if SHARED_REFERENCE.exists() else BUNDLED_REFERENCE
+
+
+def test_bundled_reference_values_match_the_shared_ones() -> None:
+    """The copy in tests/data is the shared file, byte for byte, wherever both exist."""
+    if SHARED_REFERENCE.exists():
+        assert BUNDLED_REFERENCE.read_bytes() == SHARED_REFERENCE.read_bytes()
+    else:
+        assert BUNDLED_REFERENCE.stat().st_size > 0
+
+
 EVIDENCE_GRADES = {"hard", "onderbouwd", "aanname"}
 
 # Parameter key -> key of the same quantity in the reference values.

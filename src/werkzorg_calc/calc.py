@@ -11,7 +11,7 @@ import pandas as pd
 
 from .columns import BY_FIELD, MONEY_FIELDS
 from .errors import InputIssue
-from .formatting import euro, percent, row_list
+from .formatting import euro, percent, row_list, show_date
 from .io.read import CaseTable
 from .items import COST_IDS, ITEM_IDS, ITEMS, SAVING_IDS
 from .parameters import Parameters, ParameterSet, default_parameters, parameter_info
@@ -146,7 +146,11 @@ def calculate(
     target = evaluate_target(frame["status"], working, durable, effective)
     totals = _totals(stakeholders, target.participants, target.placed)
     groups = _groups(case_frame, case_stakeholders, effective, by) if by else None
-    warnings = cases.warnings + _imputation_warnings(cases, imputed, effective)
+    warnings = (
+        cases.warnings
+        + _imputation_warnings(cases, imputed, effective)
+        + _late_peildatum(cases, peildatum)
+    )
     changed = given.differences(default_parameters())
     return Result(
         peildatum=peildatum,
@@ -312,6 +316,37 @@ def _impute(frame: pd.DataFrame, params: Parameters) -> tuple[pd.DataFrame, pd.D
         }
     )
     return filled, flags
+
+
+STALE_DAYS = 365
+
+
+def _late_peildatum(cases: CaseTable, peildatum: date) -> tuple[InputIssue, ...]:
+    """Warn when the peildatum lies long after every date in the file.
+
+    The default peildatum is today; on an old case list everyone still marked at work would
+    count as working until today, inflating the realised savings without a word.
+    """
+    dates = cases.frame[["trajectory_start", "job_start", "job_end"]].max().max()
+    if pd.isna(dates) or (pd.Timestamp(peildatum) - dates).days <= STALE_DAYS:
+        return ()
+    latest = dates.date()
+    months = (pd.Timestamp(peildatum) - dates).days / DAYS_PER_MONTH
+    message = (
+        f"de peildatum {show_date(peildatum)} ligt {months:.0f} maanden na de laatste datum in "
+        f"het bestand ({show_date(latest)}); wie nog aan het werk staat, telt tot de peildatum "
+        "door. Bedoelt u een eerdere --peildatum?"
+    )
+    return (InputIssue(cases.source.file, None, None, None, message, "waarschuwing"),)
+
+
+def imputation_warnings(
+    cases: CaseTable, params: Parameters | ParameterSet | None = None
+) -> tuple[InputIssue, ...]:
+    """What the method will fill in for empty cells, without calculating (``werkzorg check``)."""
+    values = params.values if isinstance(params, ParameterSet) else params or default_parameters()
+    _, imputed = _impute(cases.frame, values)
+    return _imputation_warnings(cases, imputed, values)
 
 
 def _imputation_warnings(

@@ -208,8 +208,10 @@ def _inputs(
         cases = load_case_files(files, day, allow_bsn=allow_bsn)
     except InputError:
         if problems:  # show the parameter problems too, then the file's table
+            from rich.text import Text
+
             for problem in problems:
-                _stderr().print("[red]fout:[/]", problem, markup=True)
+                _stderr().print(Text("fout:", style="red"), Text(problem))
         raise
     if parameters is None:
         raise ParameterError(problems)
@@ -474,13 +476,17 @@ def check(
     with _guard(debug, lang):
         from rich.console import Console
 
+        from .calc import imputation_warnings
         from .labels import text
         from .report import issue_table
 
-        table, _ = _inputs(files, day, params_file=params, set_items=set_items, allow_bsn=allow_bsn)
+        table, parameters = _inputs(
+            files, day, params_file=params, set_items=set_items, allow_bsn=allow_bsn
+        )
+        warnings = table.warnings + imputation_warnings(table, parameters)
         console = Console(highlight=False)
-        if table.warnings:
-            console.print(issue_table(table.warnings, lang.value))
+        if warnings:
+            console.print(issue_table(warnings, lang.value))
         console.print(text("check_ok", lang.value, n=len(table.frame)), style="green")
 
 

@@ -83,8 +83,10 @@ def _inputs(
     try:
         cases = load_case_files(files, day, allow_bsn=allow_bsn)
     except InputError:
+        from rich.text import Text
+
         for problem in problems:  # show the parameter problems too, then the file's table
-            _stderr().print("[red]fout:[/]", problem, markup=True)
+            _stderr().print(Text("fout:", style="red"), Text(problem))
         raise
     if resolved is None:
         raise ParameterError(problems)

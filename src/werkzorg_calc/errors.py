@@ -25,6 +25,11 @@ class InputIssue:
     message: str
     severity: Severity = "fout"
 
+    @classmethod
+    def about_file(cls, file: str, message: str) -> InputIssue:
+        """An error about the file as a whole (no sheet, row or column to point at)."""
+        return cls(file, None, None, None, message)
+
     @property
     def place(self) -> str:
         """The location in one human-readable string, e.g. ``Casussen!F12``."""
@@ -57,7 +62,7 @@ class InputError(WerkzorgError):
     @classmethod
     def about_file(cls, file: str, message: str) -> InputError:
         """One problem with the file as a whole (no sheet, row or column to point at)."""
-        return cls([InputIssue(file, None, None, None, message)])
+        return cls([InputIssue.about_file(file, message)])
 
 
 class ParameterError(WerkzorgError):

@@ -25,7 +25,10 @@ from .columns import (
 from .io.cells import CellValueError, DecimalStyle, parse_date_text, parse_number_text
 from .io.raw import EXCEL_ERRORS, is_blank
 
-NonNegative = Annotated[float, Field(ge=0)]
+# No single case amount reaches ten million euros; a larger number is a typing error (or an
+# attack: 1e308 × months overflows to infinity).
+MAX_AMOUNT = 10_000_000
+NonNegative = Annotated[float, Field(ge=0, le=MAX_AMOUNT)]
 
 MAX_TEXT = 200  # a pseudonym or a municipality; longer text is not what this column holds
 _REQUIRED = PydanticCustomError("verplicht", "verplicht veld is leeg")

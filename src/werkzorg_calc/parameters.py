@@ -36,7 +36,8 @@ class Payers(BaseModel):
 class Parameters(BaseModel):
     """All numbers the calculation uses besides the case rows; immutable once made."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # Infinity would pass "≥ 0" and turn every sum into inf or nan: refuse it at the edge.
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
     benefit_default_month: float = Field(ge=0)
     benefit_admin_cost_year: float = Field(ge=0)

@@ -102,7 +102,8 @@ def _changed(result: Result, lang: Lang) -> Text:
             f"{key} = {_value(value, lang)} ({text('default_was', lang)} "
             f"{_value(_typed(default), lang)}; {origin})"
         )
-    return plain("\n".join(parts))
+    # One line per parameter; plain() drops control characters, newlines included.
+    return Text("\n").join(plain(part) for part in parts)
 
 
 def _typed(value: str) -> object:

@@ -21,10 +21,15 @@ def _located(
     return InputIssue(raw.file, raw.sheet, row, column, message, severity)
 
 
+def _digits_only(text: str) -> str:
+    """A BSN as people write it: 111 222 333, 111.222.333 or 111-222-333 are one number."""
+    return text.strip().replace(" ", "").replace(".", "").replace("-", "").replace("\u00a0", "")
+
+
 def _could_be_bsn(value: object) -> bool:
     """Cheap first sieve: nine-digit text, or a whole number of eight or nine digits."""
     if isinstance(value, str):
-        return len(value.strip()) == 9
+        return len(_digits_only(value)) == 9
     if isinstance(value, int | float) and not isinstance(value, bool):
         return 10_000_000 <= value < 1_000_000_000
     return False
@@ -39,10 +44,10 @@ def _is_bsn(value: object) -> bool:
             return False
         text = f"{int(value):09d}"
     elif isinstance(value, str):
-        text = value.strip()
+        text = _digits_only(value)
     else:
         return False
-    if len(text) != 9 or not text.isascii() or not text.isdigit():
+    if len(text) != 9 or not text.isascii() or not text.isdigit() or text == "000000000":
         return False
     digits = [int(char) for char in text]
     total = sum(digit * weight for digit, weight in zip(digits[:8], range(9, 1, -1), strict=True))

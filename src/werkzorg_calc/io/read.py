@@ -135,12 +135,20 @@ def load_case_files(
     """
     tables: list[CaseTable] = []
     issues: list[InputIssue] = []
+    seen: dict[Path, str] = {}
+    for path in paths:
+        resolved = Path(path).resolve()
+        if resolved in seen:
+            raise InputError.about_file(
+                str(path), f"dit bestand is al opgegeven ({seen[resolved]})"
+            )
+        seen[resolved] = str(path)
     for path in paths:
         try:
             tables.append(load_cases(path, peildatum, allow_bsn=allow_bsn))
         except InputError as error:
             issues.extend(error.issues)
-    issues.extend(_duplicates_across(tables))
+    issues.extend(_same_content(tables) or _duplicates_across(tables))
     if _has_errors(issues):
         raise InputError([*issues, *(w for table in tables for w in table.warnings)])
     if len(tables) == 1:
@@ -148,6 +156,18 @@ def load_case_files(
     frame = pd.concat([table.frame for table in tables], ignore_index=True)
     sources = tuple(source for table in tables for source in table.sources)
     return CaseTable(frame, sources, tuple(w for table in tables for w in table.warnings))
+
+
+def _same_content(tables: Sequence[CaseTable]) -> list[InputIssue]:
+    """Two names for one content (a copy, or the same cases exported twice) are one error."""
+    first: dict[str, str] = {}
+    issues = []
+    for source in (source for table in tables for source in table.sources):
+        if source.sha256 in first:
+            message = f"dit bestand heeft precies dezelfde inhoud als {first[source.sha256]}"
+            issues.append(InputIssue.about_file(source.file, message))
+        first.setdefault(source.sha256, source.file)
+    return issues
 
 
 def _duplicates_across(tables: Sequence[CaseTable]) -> list[InputIssue]:

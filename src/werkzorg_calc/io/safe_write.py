@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -42,15 +43,40 @@ def atomic_target(path: Path, *, force: bool, inputs: Sequence[Path] = ()) -> It
         handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except PermissionError:
         raise OutputError(f"{path.parent}: geen schrijfrechten in deze map") from None
+    except OSError as error:
+        raise OutputError(f"{path.parent}: {_reason(error)}") from None
     os.close(handle)
     temporary = Path(name)
     try:
         yield temporary
+        # mkstemp makes the file private (0600); the result gets the usual rights of a new file.
+        temporary.chmod(0o666 & ~_umask())
         temporary.replace(path)
     except PermissionError:
         raise OutputError(
             f"{path} kan niet worden geschreven; is het geopend in Excel? "
             "Sluit het bestand en probeer opnieuw"
         ) from None
+    except OSError as error:
+        raise OutputError(f"{path} kan niet worden geschreven: {_reason(error)}") from None
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def _reason(error: OSError) -> str:
+    """A Dutch reason for the usual ways a write fails (full disk, read-only, gone)."""
+    reasons = {
+        errno.ENOSPC: "de schijf is vol",
+        errno.EROFS: "deze map is alleen-lezen",
+        errno.ENOENT: "deze map bestaat niet (meer)",
+        errno.EACCES: "geen schrijfrechten",
+        errno.EDQUOT: "de schijfruimte (quota) is op",
+    }
+    return reasons.get(error.errno or 0, f"schrijffout ({error.strerror or type(error).__name__})")
+
+
+def _umask() -> int:
+    """The process's file-creation mask (reading it means setting it, so set it back)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
