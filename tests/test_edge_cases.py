@@ -114,3 +114,27 @@ def test_check_shows_what_the_method_will_fill_in(worked_csv: Path) -> None:
     text = " ".join(outcome.stdout.split())
     assert "ggz_na ontbreekt in 1 rij(en) (3)" in text
     assert text.endswith("Geen fouten: 4 casussen kunnen worden berekend.")
+
+
+def test_a_bad_cell_does_not_hide_the_rows_other_problems(tmp_path: Path) -> None:
+    """Row 2 has a negative benefit and is at work without start_werk: both errors at once."""
+    path = _csv(tmp_path / "twee.csv", ["A-1;aan_het_werk;2018-01-01;-5"])
+    with pytest.raises(InputError) as caught:
+        load_cases(path, PEILDATUM)
+    assert sorted((issue.row, issue.message) for issue in caught.value.issues) == [
+        (2, "start_werk ontbreekt; verplicht bij status aan_het_werk"),
+        (2, "uitkering_voor: mag niet negatief zijn"),
+    ]
+
+
+def test_an_unreadable_job_start_is_not_reported_twice(tmp_path: Path) -> None:
+    """A start_werk that is no date gives its own error, not also 'start_werk ontbreekt'."""
+    path = tmp_path / "datum.csv"
+    path.write_text(
+        "casus_id;status;start_traject;start_werk\nA-1;aan_het_werk;2018-01-01;gisteren\n"
+    )
+    with pytest.raises(InputError) as caught:
+        load_cases(path, PEILDATUM)
+    (issue,) = caught.value.issues
+    assert (issue.row, issue.column) == (2, "D")
+    assert issue.message.startswith("start_werk: geen datum")

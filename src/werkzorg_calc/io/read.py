@@ -113,9 +113,17 @@ def _load(path: str | Path, peildatum: date, *, allow_bsn: bool) -> CaseTable:
     table, converted = dates_from_numbers(raw, table, mapping)
     issues.extend(converted)
     letters = {field: column_letter(index) for field, index in mapping.items()}
-    models, rows = _validate(raw, table, mapping, letters, issues)
+    models, rows, bad_rows = _validate(raw, table, mapping, letters, issues)
     frame = _to_frame(models, rows)
-    issues.extend(check_consistency(frame, peildatum, raw.file, raw.sheet, letters))
+    consistency = check_consistency(frame, peildatum, raw.file, raw.sheet, letters)
+    # A date that could not be read is empty in the frame: a rule about it would only repeat
+    # the cell's own error in other words, so rows with a bad date skip the date rules.
+    bad_dates = {
+        issue.row
+        for issue in issues
+        if issue.row in bad_rows and issue.column in {letters.get(f) for f in _JOB_DATES}
+    }
+    issues.extend(issue for issue in consistency if issue.row not in bad_dates)
     issues.extend(_duplicates(raw, table, mapping, letters))
     issues.sort(key=_reading_order)
     if _has_errors(issues):
@@ -328,8 +336,14 @@ def _validate(
     mapping: Mapping[str, int],
     letters: Mapping[str, str],
     issues: list[InputIssue],
-) -> tuple[list[CaseRow], list[int]]:
-    """Validate every row with pydantic; collect each bad cell as a located issue."""
+) -> tuple[list[CaseRow], list[int], set[int]]:
+    """Validate every row with pydantic; collect each bad cell as a located issue.
+
+    Returns the models, their Excel rows, and the Excel rows that had bad cells. A row whose
+    bad cells are all optional is validated again with those cells left empty, so the checks
+    across fields (dates against the status, …) still run on it and every problem shows at
+    once; a row with a bad required cell (case id, status, trajectory start) cannot be checked.
+    """
     used = [(field, index) for field, index in mapping.items() if BY_FIELD[field].kind != "private"]
     records = [
         {field: cells[index] if index < len(cells) else None for field, index in used}
@@ -337,20 +351,33 @@ def _validate(
     ]
     context = {"decimal": raw.decimal}
     try:
-        return _ROWS.validate_python(records, context=context), [number for number, _ in table]
+        models = _ROWS.validate_python(records, context=context)
+        return models, [number for number, _ in table], set()
     except ValidationError as exc:
-        bad: set[int] = set()
+        failed: dict[int, set[str]] = {}
         for error in exc.errors():
             position, field = error["loc"][0], error["loc"][1] if len(error["loc"]) > 1 else None
             assert isinstance(position, int)
-            bad.add(position)
+            failed.setdefault(position, set()).add(str(field))
             header = BY_FIELD[str(field)].header if field is not None else None
             message = f"{header}: {dutch_message(error)}" if header else dutch_message(error)
             letter = letters.get(str(field)) if field is not None else None
             issues.append(_issue(raw, table[position][0], letter, message))
-    good = [i for i in range(len(records)) if i not in bad]
-    models = _ROWS.validate_python([records[i] for i in good], context=context)
-    return models, [table[i][0] for i in good]
+    kept: list[int] = []
+    cleaned: list[dict[str, object]] = []
+    for position, record in enumerate(records):
+        fields = failed.get(position, set())
+        if fields & _REQUIRED_FIELDS:
+            continue
+        kept.append(position)
+        cleaned.append({key: None if key in fields else value for key, value in record.items()})
+    models = _ROWS.validate_python(cleaned, context=context)
+    rows = [table[i][0] for i in kept]
+    return models, rows, {table[i][0] for i in failed}
+
+
+_REQUIRED_FIELDS = frozenset({"case_id", "status", "trajectory_start"})
+_JOB_DATES = frozenset({"job_start", "job_end"})
 
 
 def _duplicates(
