@@ -15,35 +15,23 @@ reproducible: fixed zip entry dates and a fixed ``modified`` time in ``docProps/
 
 Written in openpyxl's streaming (write-only) mode, to a temporary file beside the target that is
 renamed into place only when complete. The case rows, the one part that grows with the file, are
-serialised here rather than cell by cell by openpyxl (``_Sheet.fast_rows``): 100,000 cases take
+serialised here rather than cell by cell by openpyxl (``Sheet.fast_rows``): 100,000 cases take
 seconds instead of minutes.
 """
 
 from __future__ import annotations
 
-import codecs
-import math
-import re
 import tempfile
-import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
-from xml.sax.saxutils import escape
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.chart import BarChart, Reference
-from openpyxl.comments import Comment
-from openpyxl.comments.comment_sheet import CommentRecord
-from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.datetime import to_excel
-from openpyxl.workbook.defined_name import DefinedName
 
 from werkzorg_calc.calc import MONEY_PARAMETERS
 from werkzorg_calc.columns import BY_FIELD, MONEY_FIELDS, STATUSES
@@ -66,40 +54,29 @@ from werkzorg_calc.target import Z95
 from werkzorg_calc.wording import verdict
 
 from .safe_write import atomic_target, check_target
+from .xlsx_finish import SheetExtras, finish_package
+from .xlsx_sheet import (
+    DATE,
+    DECIMAL,
+    EURO,
+    MONTHS,
+    PERCENT,
+    Formula,
+    Names,
+    Noted,
+    Sheet,
+    parameter_name,
+    quoted,
+    sheet_title,
+)
 
 if TYPE_CHECKING:
     from werkzorg_calc.io.read import CaseTable
     from werkzorg_calc.result import Result
     from werkzorg_calc.target import TargetResult
 
-EURO = '"€" #,##0.00;"€" -#,##0.00'
-DATE = "DD-MM-YYYY"
-DECIMAL = "0.00"
-MONTHS = "0.000000"
-PERCENT = "0.0%"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
-# Fixed times keep the workbook identical between runs on the same input.
 _FIXED_TIME = datetime(2000, 1, 1)
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can carry
-_SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
-_AUTHOR = "werkzorg"
-
-
-@dataclass(frozen=True, slots=True)
-class Formula:
-    """An Excel formula (without ``=``), the value werkzorg computed, and an optional note."""
-
-    text: str
-    value: object
-    note: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Noted:
-    """A plain value with a cell note, e.g. an input cell that was empty and what it counts as."""
-
-    value: object
-    note: str
+_SPOOL_BYTES = 32 * 1024 * 1024  # case rows stay in memory up to this size, then go to disk
 
 
 def write_excel(
@@ -130,7 +107,7 @@ def write_excel(
         tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES, mode="w+", encoding="utf-8") as spool,
     ):
         workbook = _new_workbook(provenance.created)
-        names = _Names(workbook)
+        names = Names(workbook)
         sheets = [_summary(workbook, result, lang, live=_Live(layout, names))]
         sheets.append(_stakeholders(workbook, result, lang, layout))
         if result.groups is not None:
@@ -160,7 +137,7 @@ def write_comparison_excel(
         runs = [(text("base", lang), comparison.base)]
         runs += [(scenario.name, result) for scenario, result in comparison.scenarios]
         for name, result in runs:
-            title = _sheet_title(name, used)
+            title = sheet_title(name, used)
             sheets.append(_summary(workbook, result, lang, title=title))
         workbook.save(temporary)
         _finish(temporary, sheets, None)
@@ -172,185 +149,6 @@ def _new_workbook(created: datetime | None) -> Workbook:
     workbook.properties.created = created or _FIXED_TIME
     workbook.properties.modified = created or _FIXED_TIME
     return workbook
-
-
-def _sheet_title(name: str, used: set[str]) -> str:
-    """A valid, unique sheet name: no []:*?/\\, at most 31 characters."""
-    base = _SHEET_NAME_BAD.sub("_", name).strip("'") or "scenario"
-    title = base[:31]
-    number = 2
-    while title.lower() in used:
-        suffix = f" ({number})"
-        title = base[: 31 - len(suffix)] + suffix
-        number += 1
-    used.add(title.lower())
-    return title
-
-
-def _quoted(title: str) -> str:
-    """A sheet name as a formula refers to it: ``'Per casus'``."""
-    return "'" + title.replace("'", "''") + "'"
-
-
-class _Sheet:
-    """Appends rows to a write-only sheet, giving each cell its style and safe text.
-
-    Formula cells are remembered with their computed value, in the order they are written,
-    for ``_finish`` to store in the saved file.
-    """
-
-    def __init__(self, workbook: Workbook, title: str, widths: Sequence[float]) -> None:
-        # Any: openpyxl's stubs describe the ordinary sheet, not the write-only one we get.
-        self.sheet: Any = workbook.create_sheet(title)
-        self.title = title
-        for index, width in enumerate(widths, start=1):
-            self.sheet.column_dimensions[get_column_letter(index)].width = width
-        self.rows = 0
-        self.header_row = 1
-        self.cached: list[tuple[str, object]] = []
-        self.extra: IO[str] | None = None
-
-    def row(
-        self, values: Iterable[Any], formats: Sequence[str | None] = (), bold: bool = False
-    ) -> int:
-        """Append one row and return its number; text that looks like a formula stays text."""
-        number = self.rows + 1
-        cells = []
-        for index, given in enumerate(values):
-            note = None
-            value = given.value if isinstance(given, Noted) else given
-            if isinstance(given, Noted):
-                note = given.note
-            if isinstance(value, Formula):
-                note = value.note
-                cell = WriteOnlyCell(self.sheet, value="=" + value.text)
-                self.cached.append((f"{get_column_letter(index + 1)}{number}", value.value))
-                shown = value.value
-            else:
-                cell = WriteOnlyCell(self.sheet, value=_cell_value(value))
-                if isinstance(cell.value, str) and cell.value.startswith(_FORMULA_START):
-                    # Text that looks like a formula stays text (no formula injection).
-                    cell.data_type = "s"
-                    cell.quotePrefix = True
-                shown = cell.value
-            number_format = formats[index] if index < len(formats) else None
-            if number_format and shown is not None:
-                cell.number_format = number_format
-            if bold:
-                cell.font = Font(bold=True)
-            if note:
-                cell.comment = Comment(note, _AUTHOR, height=110, width=320)
-            cells.append(cell)
-        self.sheet.append(cells)
-        self.rows += 1
-        return number
-
-    def fast_rows(
-        self, rows: Iterable[Sequence[object]], formats: Sequence[str | None], spool: IO[str]
-    ) -> None:
-        """Append many rows as XML written here, for ``_finish`` to put into the saved sheet.
-
-        openpyxl serialises cell by cell in pure Python (about 40 µs a cell); a case sheet of
-        100,000 rows and 50 columns would take minutes. Only values, formulas with their
-        stored value, number formats (style ids registered with openpyxl) and notes occur.
-        ``spool`` holds the XML until then; the caller closes it.
-        """
-        styles = [
-            self._style(number_format) if number_format else None for number_format in formats
-        ]
-        quoted = self._style(None, quote=True)
-        letters = [get_column_letter(index) for index in range(1, len(formats) + 1)]
-        self.extra = spool
-        for cells in rows:
-            number = self.rows + 1
-            parts = [f'<row r="{number}">']
-            for letter, style, value in zip(letters, styles, cells, strict=True):
-                parts.append(self._cell_xml(f"{letter}{number}", value, style, quoted))
-            parts.append("</row>")
-            self.extra.write("".join(parts))
-            self.rows += 1
-
-    def _style(self, number_format: str | None, quote: bool = False) -> int:
-        """The workbook's style id for a number format (or a quote prefix), registering it."""
-        probe = WriteOnlyCell(self.sheet)
-        if number_format:
-            probe.number_format = number_format
-        if quote:
-            probe.quotePrefix = True
-        return int(probe.style_id)
-
-    def _cell_xml(self, ref: str, given: object, style: int | None, quoted: int) -> str:
-        value = given.value if isinstance(given, Noted) else given
-        note = given.note if isinstance(given, Noted) else None
-        if isinstance(value, Formula):
-            note = value.note
-        if note:
-            record = CommentRecord(ref=ref, author=_AUTHOR, height=110, width=320)
-            record.text.t = note
-            self.sheet._comments.append(record)
-        if isinstance(value, Formula):
-            kind, stored = _stored(value.value)
-            styled = f' s="{style}"' if style is not None and value.value is not None else ""
-            return f'<c r="{ref}"{styled}{kind}><f>{escape(value.text)}</f><v>{stored}</v></c>'
-        value = _cell_value(value)
-        if value is None:
-            return ""
-        styled = f' s="{style}"' if style is not None else ""
-        if isinstance(value, str):
-            if value.startswith(_FORMULA_START):
-                styled = f' s="{quoted}"'  # text that looks like a formula stays text
-            space = ' xml:space="preserve"' if value != value.strip() else ""
-            return f'<c r="{ref}"{styled} t="inlineStr"><is><t{space}>{escape(value)}</t></is></c>'
-        if isinstance(value, bool):
-            return f'<c r="{ref}"{styled} t="b"><v>{int(value)}</v></c>'
-        if isinstance(value, date):
-            value = to_excel(value)  # type: ignore[no-untyped-call]  # openpyxl has no types here
-        return f'<c r="{ref}"{styled} t="n"><v>{_number_text(value)}</v></c>'
-
-    def table_header(self, labels: Sequence[str]) -> None:
-        """Bold header row; freeze it and put an autofilter on the table below it.
-
-        A write-only sheet writes its view settings with the first row, so the panes are
-        frozen before anything is appended.
-        """
-        if self.rows == 0:
-            self.sheet.freeze_panes = "A2"
-        self.row(labels, bold=True)
-        self.header_row = self.rows
-
-    def finish_table(self, columns: int) -> None:
-        """Put the autofilter over the header and every row appended since."""
-        last = get_column_letter(columns)
-        self.sheet.auto_filter.ref = f"A{self.header_row}:{last}{max(self.rows, self.header_row)}"
-
-
-def _cell_value(value: Any) -> Any:
-    if value is None:
-        return None
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if isinstance(value, str):
-        return ILLEGAL_CHARACTERS_RE.sub("", value)
-    if hasattr(value, "to_pydatetime"):  # pandas Timestamp or NaT
-        return None if pd.isna(value) else value.to_pydatetime().date()
-    return value
-
-
-class _Names:
-    """The workbook's defined names: parameters and run settings that formulas refer to."""
-
-    def __init__(self, workbook: Workbook) -> None:
-        self.workbook = workbook
-
-    def define(self, name: str, sheet: str, column: str, row: int) -> None:
-        """Name one cell, absolutely: ``peildatum`` → ``'Samenvatting'!$B$9``."""
-        target = f"{_quoted(sheet)}!${column}${row}"
-        self.workbook.defined_names[name] = DefinedName(name, attr_text=target)
-
-
-def parameter_name(key: str) -> str:
-    """The defined name of a parameter's cell: ``payers.counselling`` → ``payers_counselling``."""
-    return key.replace(".", "_")
 
 
 # --- Per casus: the layout every formula refers to -------------------------------------------
@@ -440,7 +238,7 @@ class _CaseLayout:
     def range(self, key: str) -> str:
         """The whole column of cases, from another sheet: ``'Per casus'!$AB$2:$AB$30``."""
         letter = self.letters[key]
-        return f"{_quoted(self.title)}!${letter}$2:${letter}${self.last_row}"
+        return f"{quoted(self.title)}!${letter}$2:${letter}${self.last_row}"
 
     def rows(self) -> Iterator[list[object]]:
         """The cells of every case's row, in column order (whole columns, zipped once)."""
@@ -680,14 +478,14 @@ class _Live:
     """What the summary's formulas refer to: the case layout and the defined names."""
 
     layout: _CaseLayout
-    names: _Names
+    names: Names
 
 
 _STAKEHOLDER_FIRST_ROW = 2  # on Per partij, below its header
 
 
 def _partij(column: str, row: int, lang: Lang) -> str:
-    return f"{_quoted(text('stakeholder_sheet', lang))}!{column}{row}"
+    return f"{quoted(text('stakeholder_sheet', lang))}!{column}{row}"
 
 
 def _summary(
@@ -696,9 +494,9 @@ def _summary(
     lang: Lang,
     title: str | None = None,
     live: _Live | None = None,
-) -> _Sheet:
+) -> Sheet:
     """Verdict, run settings, target, totals and stakeholders; with ``live``, as formulas."""
-    sheet = _Sheet(workbook, title or text("summary_sheet", lang), [36, 18, 18, 18])
+    sheet = Sheet(workbook, title or text("summary_sheet", lang), [36, 18, 18, 18])
     sheet.row([text("title", lang)], bold=True)
     sheet.row([verdict(result.target, lang)], bold=True)
     sheet.row([])
@@ -712,7 +510,7 @@ def _summary(
     return sheet
 
 
-def _run_rows(sheet: _Sheet, result: Result, lang: Lang, live: _Live | None) -> None:
+def _run_rows(sheet: Sheet, result: Result, lang: Lang, live: _Live | None) -> None:
     """Files, peildatum, horizon (named cells when live), price level, changed parameters."""
     for source in result.sources:
         sheet.row([text("file", lang), source.file])
@@ -742,7 +540,7 @@ def _run_rows(sheet: _Sheet, result: Result, lang: Lang, live: _Live | None) -> 
     sheet.row([text("changed_parameters", lang), changed or text("none_defaults", lang)])
 
 
-def _total_rows(sheet: _Sheet, result: Result, lang: Lang, counts: tuple[str, str] | None) -> None:
+def _total_rows(sheet: Sheet, result: Result, lang: Lang, counts: tuple[str, str] | None) -> None:
     """Realised, projected and total money, the ratio and the averages."""
     totals = result.totals
     money = [None, EURO, EURO, EURO]
@@ -777,7 +575,7 @@ def _total_rows(sheet: _Sheet, result: Result, lang: Lang, counts: tuple[str, st
     sheet.row([text("per_placed", lang).capitalize(), per_placed], [None, EURO])
 
 
-def _stakeholder_rows(sheet: _Sheet, result: Result, lang: Lang, live: bool) -> None:
+def _stakeholder_rows(sheet: Sheet, result: Result, lang: Lang, live: bool) -> None:
     """Savings, costs and net per stakeholder, and a bar chart of them."""
     sheet.row(
         [text("stakeholder", lang), *(text(k, lang) for k in ("savings", "costs", "net"))],
@@ -811,7 +609,7 @@ def _stakeholder_rows(sheet: _Sheet, result: Result, lang: Lang, live: bool) -> 
 
 
 def _target_rows(
-    sheet: _Sheet, target: TargetResult, lang: Lang, layout: _CaseLayout | None
+    sheet: Sheet, target: TargetResult, lang: Lang, layout: _CaseLayout | None
 ) -> tuple[str, str] | None:
     """The target block; with ``layout`` every figure counts the ``Per casus`` rows.
 
@@ -882,7 +680,7 @@ def _target_rows(
     return n, placed
 
 
-def _static_target_rows(sheet: _Sheet, target: TargetResult, lang: Lang) -> None:
+def _static_target_rows(sheet: Sheet, target: TargetResult, lang: Lang) -> None:
     sheet.row([text("participants", lang), target.participants])
     for status in STATUSES:
         sheet.row([f"  {status_label(status, lang)}", target.by_status[status]])
@@ -938,14 +736,14 @@ def _stakeholder_formulas(stakeholder: str, layout: _CaseLayout) -> tuple[str, s
     return savings(""), "0-(" + "+".join(costs) + ")", savings("p_"), projected_costs
 
 
-def _stakeholders(workbook: Workbook, result: Result, lang: Lang, layout: _CaseLayout) -> _Sheet:
+def _stakeholders(workbook: Workbook, result: Result, lang: Lang, layout: _CaseLayout) -> Sheet:
     measures = ("savings", "costs", "net")
     labels = [text("stakeholder", lang)]
     for prefix in _PARTS:
         for measure in measures:
             label = text(measure, lang)
             labels.append(label if not prefix else f"{text(prefix[:-1], lang)}: {label.lower()}")
-    sheet = _Sheet(workbook, text("stakeholder_sheet", lang), [18] + [16] * (len(labels) - 1))
+    sheet = Sheet(workbook, text("stakeholder_sheet", lang), [18] + [16] * (len(labels) - 1))
     sheet.table_header(labels)
     columns = [f"{prefix}{measure}" for prefix in _PARTS for measure in measures]
     formats = [None] + [EURO] * len(columns)
@@ -982,7 +780,7 @@ def _stakeholders(workbook: Workbook, result: Result, lang: Lang, layout: _CaseL
     return sheet
 
 
-def _groups(workbook: Workbook, result: Result, lang: Lang) -> _Sheet:
+def _groups(workbook: Workbook, result: Result, lang: Lang) -> Sheet:
     groups = result.groups
     assert groups is not None and result.group_by is not None
     by = text(f"group_{result.group_by}", lang).capitalize()
@@ -999,7 +797,7 @@ def _groups(workbook: Workbook, result: Result, lang: Lang) -> _Sheet:
         text("net", lang),
         *(text("net_of", lang, name=stakeholder_label(s, lang)) for s in stakeholders),
     ]
-    sheet = _Sheet(workbook, text("group_sheet", lang), [22, 12, 12, 12, 10, 10] + [16] * 7)
+    sheet = Sheet(workbook, text("group_sheet", lang), [22, 12, 12, 12, 10, 10] + [16] * 7)
     sheet.table_header(labels)
     formats = [None, None, None, None, PERCENT, None] + [EURO] * (3 + len(stakeholders))
     yes, no = text("yes", lang), text("no", lang)
@@ -1028,9 +826,9 @@ _GROUP_FIXED = ("participants", "placed", "durable", "share", "met", "savings", 
 
 def _cases(
     workbook: Workbook, result: Result, lang: Lang, layout: _CaseLayout, spool: IO[str]
-) -> _Sheet:
+) -> Sheet:
     columns = layout.columns
-    sheet = _Sheet(workbook, layout.title, [column.width for column in columns])
+    sheet = Sheet(workbook, layout.title, [column.width for column in columns])
     sheet.table_header([column.label for column in columns])
     sheet.fast_rows(layout.rows(), [column.format for column in columns], spool)
     sheet.finish_table(len(columns))
@@ -1040,7 +838,7 @@ def _cases(
 # --- Parameters, Controle, Verantwoording ------------------------------------------------------
 
 
-def _parameters(workbook: Workbook, result: Result, lang: Lang, names: _Names) -> _Sheet:
+def _parameters(workbook: Workbook, result: Result, lang: Lang, names: Names) -> Sheet:
     labels = [
         text("parameter", lang),
         text("description_col", lang),
@@ -1055,7 +853,7 @@ def _parameters(workbook: Workbook, result: Result, lang: Lang, names: _Names) -
         text("price_factor", lang),
         text("used", lang),
     ]
-    sheet = _Sheet(
+    sheet = Sheet(
         workbook,
         text("parameter_sheet", lang),
         [30, 50, 14, 14, 22, 10, 12, 60, 40, 40, 12, 14],
@@ -1100,7 +898,7 @@ def _typed(value: str) -> float | str | None:
         return value
 
 
-def _checks(workbook: Workbook, result: Result, lang: Lang) -> _Sheet:
+def _checks(workbook: Workbook, result: Result, lang: Lang) -> Sheet:
     labels = [
         text("kind", lang),
         text("file", lang),
@@ -1110,7 +908,7 @@ def _checks(workbook: Workbook, result: Result, lang: Lang) -> _Sheet:
         text("case", lang),
         text("message", lang),
     ]
-    sheet = _Sheet(workbook, text("check_sheet", lang), [14, 30, 14, 8, 8, 14, 90])
+    sheet = Sheet(workbook, text("check_sheet", lang), [14, 30, 14, 8, 8, 14, 90])
     sheet.table_header(labels)
     for issue in result.warnings:
         sheet.row(
@@ -1153,8 +951,8 @@ def _checks(workbook: Workbook, result: Result, lang: Lang) -> _Sheet:
     return sheet
 
 
-def _provenance(workbook: Workbook, provenance: Provenance, lang: Lang) -> _Sheet:
-    sheet = _Sheet(workbook, text("provenance_sheet", lang), [30, 70, 18, 40])
+def _provenance(workbook: Workbook, provenance: Provenance, lang: Lang) -> Sheet:
+    sheet = Sheet(workbook, text("provenance_sheet", lang), [30, 70, 18, 40])
     sheet.row([text("provenance_title", lang)], bold=True)
     sheet.row([text("program", lang), f"{provenance.program} {provenance.version}"])
     sheet.row([text("created", lang), provenance.created_text or text("not_recorded", lang)])
@@ -1200,11 +998,11 @@ def _shown(value: object) -> object:
 # --- the comparison overview --------------------------------------------------------------------
 
 
-def _overview(workbook: Workbook, comparison: Comparison, lang: Lang) -> _Sheet:
+def _overview(workbook: Workbook, comparison: Comparison, lang: Lang) -> Sheet:
     names = comparison.names
     shown = [text("base", lang) if name == BASE_NAME else name for name in names]
     labels = [text("key_figure", lang), *shown, *(f"Δ {name}" for name in shown[1:])]
-    sheet = _Sheet(workbook, text("overview_sheet", lang), [28] + [18] * (len(labels) - 1))
+    sheet = Sheet(workbook, text("overview_sheet", lang), [28] + [18] * (len(labels) - 1))
     sheet.table_header(labels)
     for key in comparison.overview.index:
         metric = str(key)
@@ -1239,113 +1037,9 @@ def _metric_name(metric: str, lang: Lang) -> str:
     return text(keys[metric], lang)
 
 
-# --- after saving: stored values and a reproducible package ---------------------------------------
-
-_FORMULA_CELL = re.compile(r'<c r="([A-Z]+[0-9]+)"([^>]*)><f>([^<]*)</f><v ?/></c>')
-_MODIFIED = re.compile(r"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
-_CREATED = re.compile(r"(<dcterms:created[^>]*>)[^<]*(</dcterms:created>)")
-_CHUNK = 1 << 20
-_SPOOL_BYTES = 32 * 1024 * 1024  # case rows stay in memory up to this size, then go to disk
-
-
-def _number_text(value: object) -> str:
-    if isinstance(value, int):
-        return str(value)
-    assert isinstance(value, float)
-    return repr(value + 0.0)
-
-
-def _stored(value: object) -> tuple[str, str]:
-    """The type attribute and ``<v>`` text that store ``value`` as a formula's result."""
-    if isinstance(value, bool):
-        return ' t="b"', "1" if value else "0"
-    if isinstance(value, int):
-        return "", str(value)
-    if isinstance(value, float) and math.isfinite(value):
-        return "", repr(value + 0.0)
-    if isinstance(value, str):
-        return ' t="str"', escape(value)
-    return ' t="str"', ""  # no value (a ratio without costs): an empty text result
-
-
-def _fill_values(chunks: Iterable[str], values: Sequence[tuple[str, object]]) -> Iterator[str]:
-    """Yield the sheet XML with each formula cell's ``<v>`` filled, in the order written."""
-    pending = iter(values)
-
-    def store(match: re.Match[str]) -> str:
-        coordinate, attributes, formula = match.groups()
-        expected, value = next(pending)
-        if coordinate != expected:
-            raise RuntimeError(f"formula cell {coordinate} found where {expected} was written")
-        kind, stored = _stored(value)
-        return f'<c r="{coordinate}"{attributes}{kind}><f>{formula}</f><v>{stored}</v></c>'
-
-    rest = ""
-    for chunk in chunks:
-        rest += chunk
-        cut = rest.rfind("</row>")
-        if cut < 0:
-            continue
-        cut += len("</row>")
-        yield _FORMULA_CELL.sub(store, rest[:cut])
-        rest = rest[cut:]
-    yield _FORMULA_CELL.sub(store, rest)
-    if next(pending, None) is not None:
-        raise RuntimeError("not every formula cell was found in the saved sheet")
-
-
-def _read_chunks(archive: zipfile.ZipFile, name: str) -> Iterator[str]:
-    with archive.open(name) as handle:
-        # Cut on bytes, decode whole characters: an incremental decoder keeps split sequences.
-        decoder = codecs.getincrementaldecoder("utf-8")()
-        while block := handle.read(_CHUNK):
-            yield decoder.decode(block)
-        yield decoder.decode(b"", final=True)
-
-
-def _sheet_xml(source: zipfile.ZipFile, name: str, sheet: _Sheet) -> Iterator[str]:
-    """The saved sheet with stored values filled in and ``fast_rows`` put before its end."""
-    for part in _fill_values(_read_chunks(source, name), sheet.cached):
-        if sheet.extra is None or "</sheetData>" not in part:
-            yield part
-            continue
-        head, _, tail = part.partition("</sheetData>")
-        yield head
-        sheet.extra.seek(0)
-        while block := sheet.extra.read(_CHUNK):
-            yield block
-        yield "</sheetData>" + tail
-
-
-def _finish(path: Path, sheets: Sequence[_Sheet], created: datetime | None) -> None:
-    """Store the computed value of every formula cell and make the package reproducible.
-
-    The zip is written again with every entry dated 1980-01-01 and ``modified`` set to the
-    same fixed time as ``created`` (or to ``created`` when a time stamp was asked for).
-    """
-    by_part = {sheet.sheet.path.lstrip("/"): sheet for sheet in sheets}
-    stamp = (created or _FIXED_TIME).strftime("%Y-%m-%dT%H:%M:%SZ")
-    finished = path.with_name(path.name + ".finished")
-    try:
-        with (
-            zipfile.ZipFile(path) as source,
-            zipfile.ZipFile(finished, "w", zipfile.ZIP_DEFLATED) as target,
-        ):
-            for info in source.infolist():
-                entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
-                entry.compress_type = zipfile.ZIP_DEFLATED
-                entry.external_attr = 0o600 << 16
-                sheet = by_part.get(info.filename)
-                if sheet is not None and (sheet.cached or sheet.extra is not None):
-                    with target.open(entry, "w", force_zip64=sheet.extra is not None) as handle:
-                        for part in _sheet_xml(source, info.filename, sheet):
-                            handle.write(part.encode("utf-8"))
-                    continue
-                data = source.read(info.filename)
-                if info.filename == "docProps/core.xml":
-                    core = _MODIFIED.sub(rf"\g<1>{stamp}\g<2>", data.decode("utf-8"))
-                    data = _CREATED.sub(rf"\g<1>{stamp}\g<2>", core).encode("utf-8")
-                target.writestr(entry, data)
-        finished.replace(path)
-    finally:
-        finished.unlink(missing_ok=True)
+def _finish(path: Path, sheets: Sequence[Sheet], created: datetime | None) -> None:
+    """Fill in every formula cell's stored value and make the package reproducible."""
+    parts = {
+        sheet.sheet.path.lstrip("/"): SheetExtras(sheet.cached, sheet.extra) for sheet in sheets
+    }
+    finish_package(path, parts, created or _FIXED_TIME)

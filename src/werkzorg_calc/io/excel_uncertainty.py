@@ -24,8 +24,8 @@ from werkzorg_calc.uncertainty.model import TARGETS
 from werkzorg_calc.uncertainty.sensitivity import SensitivityResult
 from werkzorg_calc.uncertainty.simulate import SimulationResult
 
-from .excel_out import DATE, EURO, PERCENT, _Sheet
 from .safe_write import atomic_target, check_target
+from .xlsx_sheet import DATE, EURO, PERCENT, Sheet
 
 MAX_DRAW_ROWS: Final = 100_000  # a sheet holds about a million rows; this keeps files small
 HISTOGRAM_BINS: Final = 30
@@ -83,7 +83,7 @@ def write_simulation_excel(
         workbook.save(temporary)
 
 
-def _run_rows(sheet: _Sheet, result: SensitivityResult | SimulationResult, lang: Lang) -> None:
+def _run_rows(sheet: Sheet, result: SensitivityResult | SimulationResult, lang: Lang) -> None:
     base = result.base
     for source in base.sources:
         sheet.row([text("file", lang), source.file])
@@ -105,7 +105,7 @@ def _run_rows(sheet: _Sheet, result: SensitivityResult | SimulationResult, lang:
 
 
 def _tornado(workbook: Workbook, result: SensitivityResult, lang: Lang) -> None:
-    sheet = _Sheet(workbook, text("tornado_sheet", lang), [32, 14, 14, 14, 16, 16, 16, 16, 16])
+    sheet = Sheet(workbook, text("tornado_sheet", lang), [32, 14, 14, 14, 16, 16, 16, 16, 16])
     sheet.row([text("sensitivity_title", lang)], bold=True)
     _run_rows(sheet, result, lang)
     sheet.row([])
@@ -175,7 +175,7 @@ def _changes(workbook: Workbook, result: SensitivityResult, lang: Lang) -> None:
         text("value", lang),
         *(_target_label(target, lang) for target in TARGETS),
     ]
-    sheet = _Sheet(workbook, text("stakeholder_sheet", lang), [32, 10, 14] + [16] * len(TARGETS))
+    sheet = Sheet(workbook, text("stakeholder_sheet", lang), [32, 10, 14] + [16] * len(TARGETS))
     sheet.table_header(labels)
     for key in result.parameters:
         value_format = _value_format(key)
@@ -204,7 +204,7 @@ def _break_even(workbook: Workbook, result: SensitivityResult, lang: Lang) -> No
         text("net_low", lang),
         text("net_high", lang),
     ]
-    sheet = _Sheet(workbook, text("break_even_sheet", lang), [32, 18, 16, 16, 12, 24, 16, 16])
+    sheet = Sheet(workbook, text("break_even_sheet", lang), [32, 18, 16, 16, 12, 24, 16, 16])
     sheet.table_header(labels)
     for key in result.parameters:
         value_format = _value_format(key)
@@ -246,7 +246,7 @@ def _distributions(workbook: Workbook, distributions: tuple[Distribution, ...], 
         text("justification", lang),
         text("origin", lang),
     ]
-    sheet = _Sheet(workbook, text("distribution_sheet", lang), [32, 12, 14, 14, 14, 40, 80, 30])
+    sheet = Sheet(workbook, text("distribution_sheet", lang), [32, 12, 14, 14, 14, 40, 80, 30])
     sheet.table_header(labels)
     for item in distributions:
         value_format = _value_format(item.key)
@@ -268,7 +268,7 @@ def _distributions(workbook: Workbook, distributions: tuple[Distribution, ...], 
 
 
 def _simulation(workbook: Workbook, result: SimulationResult, lang: Lang) -> None:
-    sheet = _Sheet(workbook, text("simulation_sheet", lang), [36, 16, 16, 16, 16, 16, 16, 12])
+    sheet = Sheet(workbook, text("simulation_sheet", lang), [36, 16, 16, 16, 16, 16, 16, 12])
     sheet.row([text("simulation_title", lang)], bold=True)
     _run_rows(sheet, result, lang)
     sheet.row([text("draws", lang), result.draws])
@@ -296,7 +296,7 @@ def _simulation(workbook: Workbook, result: SimulationResult, lang: Lang) -> Non
 
 def _histograms(workbook: Workbook, result: SimulationResult, lang: Lang) -> None:
     """One block per target whose net varies (and always the total), each with its chart."""
-    sheet = _Sheet(workbook, text("histogram_sheet", lang), [24, 16, 16, 10, 10])
+    sheet = Sheet(workbook, text("histogram_sheet", lang), [24, 16, 16, 10, 10])
     draws = number(result.draws, 0, lang)
     for target in TARGETS:
         histogram = result.histogram(target, HISTOGRAM_BINS)
@@ -349,7 +349,7 @@ def _draws(workbook: Workbook, result: SimulationResult, lang: Lang) -> None:
         *keys,
         *(f"{text('target_col', lang)} {_target_label(t, lang)}" for t in TARGETS),
     ]
-    sheet = _Sheet(workbook, text("draws_sheet", lang), [10] + [18] * (len(labels) - 1))
+    sheet = Sheet(workbook, text("draws_sheet", lang), [10] + [18] * (len(labels) - 1))
     sheet.table_header(labels)
     shown = min(result.draws, MAX_DRAW_ROWS)
     values = result.values.iloc[:shown].to_numpy().tolist()
