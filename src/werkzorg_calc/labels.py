@@ -204,6 +204,12 @@ _TEXT: Final[dict[str, tuple[str, str]]] = {
         "P(> 0): the share of draws with a positive net. Only the parameters are uncertain; "
         "the cases count as recorded.",
     ),
+    "off_centre": (
+        "Het gemiddelde wijkt af van de basis omdat deze parameters gemiddeld anders worden "
+        "getrokken dan hun gekozen waarde (gekozen → gemiddeld getrokken): {items}",
+        "The mean differs from the base because these parameters are drawn, on average, away "
+        "from their chosen value (chosen → mean drawn): {items}",
+    ),
     "bootstrap_line": (
         "Doel: {count} van {participants} {what} ({share}); bootstrap over de deelnemers "
         "({replicates} keer): 95%-interval {low}–{high}; kans dat het doel ({goal}) gehaald "

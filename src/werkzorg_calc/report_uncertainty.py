@@ -300,6 +300,22 @@ def bootstrap_line(result: SimulationResult, lang: Lang = "nl") -> Text:
     )
 
 
+def _short(value: float, lang: Lang) -> str:
+    """Two decimals for amounts, three for shares and rates."""
+    return number(value, 2 if abs(value) >= 10 else 3, lang)
+
+
+def _off_centre_note(result: SimulationResult, lang: Lang) -> list[RenderableType]:
+    """Say which parameters are drawn away from their chosen value, if any."""
+    shifted = result.off_centre()
+    if not shifted:
+        return []
+    items = "; ".join(
+        f"{key} {_short(value, lang)} → {_short(drawn, lang)}" for key, value, drawn in shifted
+    )
+    return [Text(""), Text(text("off_centre", lang, items=items), style="yellow")]
+
+
 def simulation_report(result: SimulationResult, lang: Lang = "nl") -> Group:
     """The whole terminal report of ``werkzorg simulate``."""
     settings = text(
@@ -317,6 +333,7 @@ def simulation_report(result: SimulationResult, lang: Lang = "nl") -> Group:
         simulation_table(result, lang),
         Text(""),
         Text(text("simulation_legend", lang), style="dim"),
+        *_off_centre_note(result, lang),
         Text(""),
         bootstrap_line(result, lang),
         Text(""),

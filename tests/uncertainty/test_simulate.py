@@ -179,3 +179,25 @@ def test_binomial_bootstrap_matches_resampling_participants() -> None:
     shortcut = bootstrap_target(_target(4, 29), replicates, np.random.default_rng(99))
     assert shortcut.low == pytest.approx(np.percentile(resampled / 29, 2.5), abs=1 / 29)
     assert shortcut.high == pytest.approx(np.percentile(resampled / 29, 97.5), abs=1 / 29)
+
+
+def test_off_centre_names_only_what_is_drawn_away_from_its_value(
+    worked_cases: CaseTable,
+) -> None:
+    """Deadweight uniform on 0–0.5 while chosen 0 (mean 0.25) is named; a centred rate is not."""
+    changes: Changes = {
+        **ALL_FIXED,
+        "deadweight": {"distribution": "uniform", "low": 0.0, "high": 0.5},
+        "jobcoach_hour_rate": {"distribution": "uniform", "low": 69.02, "high": 109.02},
+    }
+    result = simulate(
+        worked_cases,
+        None,
+        PEILDATUM,
+        draws=20_000,
+        seed=3,
+        distributions=make_distributions(changes),
+    )
+    ((key, value, drawn),) = result.off_centre()
+    assert (key, value) == ("deadweight", 0.0)
+    assert drawn == pytest.approx(0.25, abs=0.01)  # the mean of a uniform on 0–0.5
