@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
@@ -185,6 +185,9 @@ def _internal(exc: Exception, debug: bool) -> NoReturn:
     raise typer.Exit(EXIT_INTERNAL)
 
 
+Resolved = TypeVar("Resolved")
+
+
 def _inputs(
     files: list[Path],
     day: date,
@@ -192,16 +195,20 @@ def _inputs(
     params_file: Path | None,
     set_items: list[str] | None,
     allow_bsn: bool,
-) -> tuple[CaseTable, ParameterSet]:
-    """Cases from every file and parameters from every source, all problems at once."""
+    resolve: Callable[[list[Path], Path | None, list[str]], Resolved],
+) -> tuple[CaseTable, Resolved]:
+    """Cases from every file and parameters from every source, all problems at once.
+
+    ``resolve`` turns the parameter sources into what the command needs (the parameter set,
+    or for the uncertainty commands the parameter set and the distributions).
+    """
     from .errors import InputError, ParameterError
     from .io.read import load_case_files
-    from .session import resolve_parameters
 
-    parameters: ParameterSet | None = None
+    resolved: Resolved | None = None
     problems: list[str] = []
     try:
-        parameters = resolve_parameters(files, params_file, set_items or [])
+        resolved = resolve(files, params_file, set_items or [])
     except ParameterError as error:
         problems = list(error.problems)
     try:
@@ -213,9 +220,15 @@ def _inputs(
             for problem in problems:
                 _stderr().print(Text("fout:", style="red"), Text(problem))
         raise
-    if parameters is None:
+    if resolved is None:
         raise ParameterError(problems)
-    return cases, parameters
+    return cases, resolved
+
+
+def _parameters(files: list[Path], params_file: Path | None, items: list[str]) -> ParameterSet:
+    from .session import resolve_parameters
+
+    return resolve_parameters(files, params_file, items)
 
 
 @app.command()
@@ -262,7 +275,12 @@ def calc(
         if output is not None:
             check_target(output, force=force, inputs=files)  # fail before the work
         table, parameters = _inputs(
-            files, day, params_file=params, set_items=set_items, allow_bsn=allow_bsn
+            files,
+            day,
+            params_file=params,
+            set_items=set_items,
+            allow_bsn=allow_bsn,
+            resolve=_parameters,
         )
         group = by.value if by else ("bestand" if len(files) > 1 else None)
         result = calculate(table, parameters, day, horizon, price_year=price_year, by=group)
@@ -369,7 +387,12 @@ def compare(
         if problems:
             raise ParameterError(problems)
         table, parameters = _inputs(
-            case_files, day, params_file=params, set_items=set_items, allow_bsn=allow_bsn
+            case_files,
+            day,
+            params_file=params,
+            set_items=set_items,
+            allow_bsn=allow_bsn,
+            resolve=_parameters,
         )
         comparison = run_compare(table, parameters, scenarios, day, horizon, price_year=price_year)
         language: Lang = lang.value
@@ -481,7 +504,12 @@ def check(
         from .report import issue_table
 
         table, parameters = _inputs(
-            files, day, params_file=params, set_items=set_items, allow_bsn=allow_bsn
+            files,
+            day,
+            params_file=params,
+            set_items=set_items,
+            allow_bsn=allow_bsn,
+            resolve=_parameters,
         )
         warnings = table.warnings + imputation_warnings(table, parameters)
         console = Console(highlight=False)

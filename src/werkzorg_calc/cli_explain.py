@@ -26,6 +26,7 @@ from werkzorg_calc.cli import (
     SetItems,
     _guard,
     _inputs,
+    _parameters,
     _peildatum,
     app,
 )
@@ -81,7 +82,12 @@ def explain(  # noqa: PLR0917 - Typer passes one argument per option
         from werkzorg_calc.provenance import build_provenance  # noqa: PLC0415
 
         table, parameters = _inputs(
-            [file], day, params_file=params, set_items=set_items, allow_bsn=allow_bsn
+            [file],
+            day,
+            params_file=params,
+            set_items=set_items,
+            allow_bsn=allow_bsn,
+            resolve=_parameters,
         )
         result = calculate(table, parameters, day, horizon, price_year=price_year)
         provenance = build_provenance(

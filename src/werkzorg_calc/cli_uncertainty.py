@@ -32,6 +32,7 @@ from werkzorg_calc.cli import (
     PriceYear,
     SetItems,
     _guard,
+    _inputs,
     _peildatum,
     _stderr,
     _xlsx_output,
@@ -61,7 +62,7 @@ Plot = Annotated[
 PROGRESS_FROM = 200_000  # draws; shorter runs finish before a bar would be worth showing
 
 
-def _inputs(
+def _uncertain_inputs(
     files: list[Path],
     day: date,
     *,
@@ -70,27 +71,22 @@ def _inputs(
     allow_bsn: bool,
 ) -> tuple[CaseTable, ParameterSet, dict[str, DistributionSpec]]:
     """Cases, parameters and distributions; problems in all of them reported together."""
-    from werkzorg_calc.errors import InputError, ParameterError
-    from werkzorg_calc.io.read import load_case_files
     from werkzorg_calc.uncertainty.inputs import resolve_uncertainty
 
-    problems: list[str] = []
-    resolved = None
-    try:
-        resolved = resolve_uncertainty(files, params_file, set_items or [])
-    except ParameterError as error:
-        problems = list(error.problems)
-    try:
-        cases = load_case_files(files, day, allow_bsn=allow_bsn)
-    except InputError:
-        from rich.text import Text
+    def resolve(
+        paths: list[Path], params: Path | None, items: list[str]
+    ) -> tuple[ParameterSet, dict[str, DistributionSpec]]:
+        return resolve_uncertainty(paths, params, items)
 
-        for problem in problems:  # show the parameter problems too, then the file's table
-            _stderr().print(Text("fout:", style="red"), Text(problem))
-        raise
-    if resolved is None:
-        raise ParameterError(problems)
-    return cases, *resolved
+    cases, (parameters, specs) = _inputs(
+        files,
+        day,
+        params_file=params_file,
+        set_items=set_items,
+        allow_bsn=allow_bsn,
+        resolve=resolve,
+    )
+    return cases, parameters, specs
 
 
 def _check_outputs(
@@ -184,7 +180,7 @@ def sensitivity(
         from werkzorg_calc.uncertainty.sensitivity import sensitivity as run_sensitivity
 
         _check_outputs(files, output, plot, force=force)
-        table, parameters, specs = _inputs(
+        table, parameters, specs = _uncertain_inputs(
             files, day, params_file=params, set_items=set_items, allow_bsn=allow_bsn
         )
         result = run_sensitivity(
@@ -225,7 +221,7 @@ def simulate(
     _xlsx_output(output)
     with _guard(debug, lang):
         _check_outputs(files, output, plot, force=force)
-        table, parameters, specs = _inputs(
+        table, parameters, specs = _uncertain_inputs(
             files, day, params_file=params, set_items=set_items, allow_bsn=allow_bsn
         )
         result = _run_simulation(
