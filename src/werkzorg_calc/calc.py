@@ -85,7 +85,7 @@ def calculate(
         raise ValueError("horizon must be zero or more months")
     if by is not None and by not in GROUP_COLUMNS:
         raise ValueError(f"by must be one of {sorted(GROUP_COLUMNS)}")
-    frame, effective, factors = _to_price_year(cases.frame, given, peildatum, price_year)
+    frame, effective, factors = to_price_year(cases.frame, given, peildatum, price_year)
     peil = pd.Timestamp(peildatum)
     start, end = frame["job_start"], frame["job_end"]
     ended_before = end.notna() & end.lt(peil)
@@ -98,7 +98,7 @@ def calculate(
         & (hours.isna() | hours.ge(effective.durable_min_hours))
     )
 
-    filled, imputed = _impute(frame, effective)
+    filled, imputed = impute_inputs(frame, effective)
     benefit_type = frame["benefit_type"].fillna("participatiewet")
     monthly = _monthly(frame, filled, benefit_type, effective)
     realised = pd.concat([monthly.mul(work_months, axis=0), _one_off(frame, effective)], axis=1)[
@@ -176,7 +176,7 @@ def calculate(
     )
 
 
-def _to_price_year(
+def to_price_year(
     frame: pd.DataFrame, params: Parameters, peildatum: date, price_year: int | None
 ) -> tuple[pd.DataFrame, Parameters, dict[str, float]]:
     """Index money parameters from their own price year and case amounts from the peildatum's.
@@ -290,7 +290,7 @@ def _groups(
     return groups
 
 
-def _impute(frame: pd.DataFrame, params: Parameters) -> tuple[pd.DataFrame, pd.DataFrame]:
+def impute_inputs(frame: pd.DataFrame, params: Parameters) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Fill missing inputs as ``case-file.md`` prescribes; flag what was assumed."""
     mhc_before, mhc_after = frame["mhc_before"], frame["mhc_after"]
     flags = pd.DataFrame(
@@ -345,7 +345,7 @@ def imputation_warnings(
 ) -> tuple[InputIssue, ...]:
     """What the method will fill in for empty cells, without calculating (``werkzorg check``)."""
     values = params.values if isinstance(params, ParameterSet) else params or default_parameters()
-    _, imputed = _impute(cases.frame, values)
+    _, imputed = impute_inputs(cases.frame, values)
     return _imputation_warnings(cases, imputed, values)
 
 

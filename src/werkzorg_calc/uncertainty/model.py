@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
-from werkzorg_calc.calc import MONEY_PARAMETERS, _impute, _to_price_year, months_between
+from werkzorg_calc.calc import MONEY_PARAMETERS, impute_inputs, months_between, to_price_year
 from werkzorg_calc.io.read import CaseTable
 from werkzorg_calc.result import Result
 from werkzorg_calc.stakeholders import STAKEHOLDERS
@@ -91,10 +91,10 @@ class NetModel:
     def from_result(cls, cases: CaseTable, base: Result) -> NetModel:
         """Build the sums for ``cases`` from their ``calculate`` result ``base``."""
         # calc's own steps: the price-year scaling and the imputation of missing inputs.
-        frame, effective, _ = _to_price_year(
+        frame, effective, _ = to_price_year(
             cases.frame, base.parameters, base.peildatum, base.price_year
         )
-        filled, imputed = _impute(frame, effective)
+        filled, imputed = impute_inputs(frame, effective)
         monthly = _owned(base.payers, _MONTHLY_ITEMS, _monthly_terms(frame, filled, imputed))
         work_months = base.cases["work_months"].to_numpy(dtype=np.float64)
         realised = np.einsum("i,ist->st", work_months, monthly)
