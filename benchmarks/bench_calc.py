@@ -48,6 +48,7 @@ from openpyxl.utils import get_column_letter
 from rich.console import Console  # noqa: TID251 - the benchmark renders the report itself
 
 from werkzorg_calc.calc import calculate
+from werkzorg_calc.columns import COLUMNS
 from werkzorg_calc.io import workbook as _workbook  # noqa: F401 - imported lazily by read_raw
 from werkzorg_calc.io.excel_out import write_excel
 from werkzorg_calc.io.json_out import result_to_json
@@ -64,29 +65,8 @@ DEFAULT_SIZES = (1_000, 10_000, 100_000)
 CALC_AIM = 2.0
 HELP_AIM = 1.5
 
-HEADERS: tuple[str, ...] = (
-    "casus_id",
-    "status",
-    "start_traject",
-    "start_werk",
-    "einde_werk",
-    "uren_per_week",
-    "uitkering_voor",
-    "uitkering_na",
-    "uitkering_soort",
-    "wmo_voor",
-    "wmo_na",
-    "ggz_voor",
-    "ggz_na",
-    "jobcoach_uren",
-    "trajectbegeleiding_uren",
-    "bemiddeling_kosten",
-    "loonkostensubsidie_pm",
-    "no_risk_kosten",
-    "verzekeraar_bijdrage",
-    "gemeente",
-    "opmerking",
-)
+# The canonical headers, in the order of the case-file contract.
+HEADERS: tuple[str, ...] = tuple(column.header for column in COLUMNS)
 
 # Shares roughly as in the pilot's reports: most people in mediation, about a third at work.
 STATUS_WEIGHTS: dict[str, int] = {

@@ -57,6 +57,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from werkzorg_calc.columns import COLUMNS
+
 HERE = Path(__file__).resolve().parent
 XLSX_PATH = HERE / "drechtsteden-2018.xlsx"
 CSV_PATH = HERE / "drechtsteden-2018.csv"
@@ -66,29 +68,8 @@ FIXED_TIMESTAMP = datetime(2018, 7, 1, 0, 0, 0)
 DATE_FORMAT = "DD-MM-YYYY"
 AMOUNT_FORMAT = "#,##0.00"
 
-HEADERS: tuple[str, ...] = (
-    "casus_id",
-    "status",
-    "start_traject",
-    "start_werk",
-    "einde_werk",
-    "uren_per_week",
-    "uitkering_voor",
-    "uitkering_na",
-    "uitkering_soort",
-    "wmo_voor",
-    "wmo_na",
-    "ggz_voor",
-    "ggz_na",
-    "jobcoach_uren",
-    "trajectbegeleiding_uren",
-    "bemiddeling_kosten",
-    "loonkostensubsidie_pm",
-    "no_risk_kosten",
-    "verzekeraar_bijdrage",
-    "gemeente",
-    "opmerking",
-)
+# The canonical headers, in the order of the case-file contract.
+HEADERS: tuple[str, ...] = tuple(column.header for column in COLUMNS)
 
 DATE_COLUMNS = frozenset({"start_traject", "start_werk", "einde_werk"})
 AMOUNT_COLUMNS = frozenset(

@@ -25,7 +25,7 @@ from .labels import Lang, stakeholder_label, status_label, text
 from .parameters import ParameterSet, parameter_info
 from .result import Money, Result
 from .stakeholders import STAKEHOLDERS
-from .wording import verdict
+from .wording import price_level, verdict
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 BAR_WIDTH = 10
@@ -82,10 +82,7 @@ def header(result: Result, lang: Lang = "nl") -> Table:
     if result.horizon:
         period += " " + text("plus_projection", lang, n=result.horizon)
     grid.add_row(text("period", lang), period)
-    if result.price_year is None:
-        grid.add_row(text("price_level", lang), text("nominal", lang))
-    else:
-        grid.add_row(text("price_level", lang), text("prices_of", lang, year=result.price_year))
+    grid.add_row(text("price_level", lang), price_level(result.price_year, lang))
     grid.add_row(text("parameters", lang), _changed(result, lang))
     return grid
 

@@ -27,6 +27,7 @@ from .formatting import euro, number, show_date
 from .labels import Lang, stakeholder_label, status_label, text
 from .provenance import Provenance
 from .report import plain
+from .wording import price_level
 
 SHOWN_MONTHS = 12  # projection months listed one by one; the rest are summed up
 
@@ -77,11 +78,7 @@ def provenance_footer(provenance: Provenance, lang: Lang = "nl") -> Group:
         grid.add_row("SHA-256", item.sha256)
     settings = [show_date(provenance.peildatum, lang)]
     settings.append(f"{text('horizon_months', lang).lower()} {provenance.horizon}")
-    settings.append(
-        text("nominal", lang)
-        if provenance.price_year is None
-        else text("prices_of", lang, year=provenance.price_year)
-    )
+    settings.append(price_level(provenance.price_year, lang))
     grid.add_row(text("peildatum", lang), " · ".join(settings))
     grid.add_row(text("parameter_set", lang), provenance.parameters_sha256)
     for change in provenance.changes:
@@ -220,7 +217,7 @@ def case_view(explanation: CaseExplanation, lang: Lang = "nl") -> Group:
         period += f" · {text('plus_projection', lang, n=e.horizon)}"
     head.add_row(text("peildatum", lang), period)
     if e.price_year is not None:
-        head.add_row(text("price_level", lang), text("prices_of", lang, year=e.price_year))
+        head.add_row(text("price_level", lang), price_level(e.price_year, lang))
     head.add_row(text("inputs", lang), _lines([_input_line(use, lang) for use in e.timeline]))
     yes, no = text("yes", lang), text("no", lang)
     parts: list[RenderableType] = [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from .formatting import percent
 from .labels import Lang, text
 from .target import TargetResult
@@ -25,3 +27,18 @@ def verdict(target: TargetResult, lang: Lang = "nl") -> str:
         goal += f" {text('at_least', lang)} {target.target_count}"
     of = text("of", lang)
     return f"{head}: {target.count} {of} {target.participants} {what} ({share}{interval}), {goal}"
+
+
+def price_level(price_year: int | None, lang: Lang = "nl") -> str:
+    """``bedragen zoals opgegeven`` or ``prijzen 2018 (CPI, CBS)``."""
+    if price_year is None:
+        return text("nominal", lang)
+    return text("prices_of", lang, year=price_year)
+
+
+def changed_parameters_line(
+    changed: Mapping[str, object], origins: Mapping[str, str], lang: Lang = "nl"
+) -> str:
+    """``deadweight = 0.57 (--set deadweight); …`` or ``geen (standaardwaarden)``."""
+    parts = [f"{key} = {value} ({origins.get(key, '')})" for key, value in changed.items()]
+    return "; ".join(parts) or text("none_defaults", lang)

@@ -168,11 +168,12 @@ def test_plot_writes_an_image(tmp_path: Path, command: str) -> None:
 
 
 def test_plot_refuses_an_unknown_extension(tmp_path: Path) -> None:
-    """A chart must be .png, .svg or .pdf: exit 1 before any work, with or without matplotlib."""
+    """A chart must be .png, .svg or .pdf: exit 1 before any work, naming the allowed kinds."""
     path = tmp_path / "grafiek.bmp"
     outcome = runner.invoke(app, ["sensitivity", str(EXAMPLE), *DAY, "--plot", str(path)])
     assert outcome.exit_code == 1
-    assert "matplotlib" in outcome.stderr or ".png" in outcome.stderr
+    assert "kies een grafiekbestand op .png, .svg, .pdf" in " ".join(outcome.stderr.split())
+    assert not path.exists()
 
 
 def test_an_existing_output_needs_force(tmp_path: Path) -> None:

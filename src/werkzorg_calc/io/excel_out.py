@@ -51,7 +51,7 @@ from werkzorg_calc.parameters import parameter_info
 from werkzorg_calc.provenance import Provenance, build_provenance
 from werkzorg_calc.stakeholders import STAKEHOLDERS
 from werkzorg_calc.target import Z95
-from werkzorg_calc.wording import verdict
+from werkzorg_calc.wording import changed_parameters_line, price_level, verdict
 
 from .safe_write import atomic_target, check_target
 from .xlsx_finish import SheetExtras, finish_package
@@ -59,12 +59,14 @@ from .xlsx_sheet import (
     DATE,
     DECIMAL,
     EURO,
+    FIXED_TIME,
     MONTHS,
     PERCENT,
     Formula,
     Names,
     Noted,
     Sheet,
+    new_workbook,
     parameter_name,
     quoted,
     sheet_title,
@@ -75,7 +77,6 @@ if TYPE_CHECKING:
     from werkzorg_calc.result import Result
     from werkzorg_calc.target import TargetResult
 
-_FIXED_TIME = datetime(2000, 1, 1)
 _SPOOL_BYTES = 32 * 1024 * 1024  # case rows stay in memory up to this size, then go to disk
 
 
@@ -106,7 +107,7 @@ def write_excel(
         atomic_target(path, force=force, inputs=inputs) as temporary,
         tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES, mode="w+", encoding="utf-8") as spool,
     ):
-        workbook = _new_workbook(provenance.created)
+        workbook = new_workbook(provenance.created)
         names = Names(workbook)
         sheets = [_summary(workbook, result, lang, live=_Live(layout, names))]
         sheets.append(_stakeholders(workbook, result, lang, layout))
@@ -131,7 +132,7 @@ def write_comparison_excel(
     """An overview sheet with every run side by side, then one sheet per run."""
     check_target(path, force=force, inputs=inputs)
     with atomic_target(path, force=force, inputs=inputs) as temporary:
-        workbook = _new_workbook(None)
+        workbook = new_workbook(None)
         sheets = [_overview(workbook, comparison, lang)]
         used = {text("overview_sheet", lang).lower()}
         runs = [(text("base", lang), comparison.base)]
@@ -141,14 +142,6 @@ def write_comparison_excel(
             sheets.append(_summary(workbook, result, lang, title=title))
         workbook.save(temporary)
         _finish(temporary, sheets, None)
-
-
-def _new_workbook(created: datetime | None) -> Workbook:
-    workbook = Workbook(write_only=True)
-    workbook.properties.creator = "werkzorg"
-    workbook.properties.created = created or _FIXED_TIME
-    workbook.properties.modified = created or _FIXED_TIME
-    return workbook
 
 
 # --- Per casus: the layout every formula refers to -------------------------------------------
@@ -527,17 +520,9 @@ def _run_rows(sheet: Sheet, result: Result, lang: Lang, live: _Live | None) -> N
         formula = Formula("(retention_per_year/(1+discount_rate))^(1/12)", q)
         factor = sheet.row([text("month_factor", lang), formula], [None, "0.000000000"])
         live.names.define("maandfactor", sheet.title, "B", factor)
-    level = (
-        text("nominal", lang)
-        if result.price_year is None
-        else text("prices_of", lang, year=result.price_year)
-    )
-    sheet.row([text("price_level", lang), level])
-    changed = "; ".join(
-        f"{key} = {value} ({result.parameter_origins.get(key, '')})"
-        for key, value in result.changed_parameters.items()
-    )
-    sheet.row([text("changed_parameters", lang), changed or text("none_defaults", lang)])
+    sheet.row([text("price_level", lang), price_level(result.price_year, lang)])
+    changed = changed_parameters_line(result.changed_parameters, result.parameter_origins, lang)
+    sheet.row([text("changed_parameters", lang), changed])
 
 
 def _total_rows(sheet: Sheet, result: Result, lang: Lang, counts: tuple[str, str] | None) -> None:
@@ -964,12 +949,7 @@ def _provenance(workbook: Workbook, provenance: Provenance, lang: Lang) -> Sheet
         sheet.row([text("cases", lang), item.cases])
     sheet.row([text("peildatum", lang), provenance.peildatum], [None, DATE])
     sheet.row([text("horizon_months", lang), provenance.horizon])
-    level = (
-        text("nominal", lang)
-        if provenance.price_year is None
-        else text("prices_of", lang, year=provenance.price_year)
-    )
-    sheet.row([text("price_level", lang), level])
+    sheet.row([text("price_level", lang), price_level(provenance.price_year, lang)])
     sheet.row([text("parameter_set", lang), provenance.parameters_sha256])
     sheet.row([text("command", lang), provenance.command])
     sheet.row([])
@@ -1042,4 +1022,4 @@ def _finish(path: Path, sheets: Sequence[Sheet], created: datetime | None) -> No
     parts = {
         sheet.sheet.path.lstrip("/"): SheetExtras(sheet.cached, sheet.extra) for sheet in sheets
     }
-    finish_package(path, parts, created or _FIXED_TIME)
+    finish_package(path, parts, created or FIXED_TIME)

@@ -7,8 +7,7 @@ stakeholder whose net varies and for the total.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import datetime
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Final
 
@@ -23,22 +22,14 @@ from werkzorg_calc.uncertainty.distributions import Distribution
 from werkzorg_calc.uncertainty.model import TARGETS
 from werkzorg_calc.uncertainty.sensitivity import SensitivityResult
 from werkzorg_calc.uncertainty.simulate import SimulationResult
+from werkzorg_calc.wording import changed_parameters_line, price_level
 
 from .safe_write import atomic_target, check_target
-from .xlsx_sheet import DATE, EURO, PERCENT, Sheet
+from .xlsx_sheet import DATE, EURO, PERCENT, Sheet, new_workbook
 
 MAX_DRAW_ROWS: Final = 100_000  # a sheet holds about a million rows; this keeps files small
 HISTOGRAM_BINS: Final = 30
-_FIXED_TIME: Final = datetime(2000, 1, 1)
 _BLOCK_ROWS: Final = HISTOGRAM_BINS + 4  # rows per histogram block; its chart fits beside
-
-
-def _new_workbook() -> Workbook:
-    workbook = Workbook(write_only=True)
-    workbook.properties.creator = "werkzorg"
-    # A fixed timestamp keeps the workbook identical between runs on the same input.
-    workbook.properties.created = workbook.properties.modified = _FIXED_TIME
-    return workbook
 
 
 def _value_format(key: str) -> str | None:
@@ -54,14 +45,17 @@ def write_sensitivity_excel(
     lang: Lang = "nl",
 ) -> None:
     """Tornado (table and bar chart), change per stakeholder, break-even values, distributions."""
-    check_target(path, force=force, inputs=inputs)
-    workbook = _new_workbook()
-    _tornado(workbook, result, lang)
-    _changes(workbook, result, lang)
-    _break_even(workbook, result, lang)
-    _distributions(workbook, result.distributions, lang)
-    with atomic_target(path, force=force, inputs=inputs) as temporary:
-        workbook.save(temporary)
+    _write(
+        path,
+        force=force,
+        inputs=inputs,
+        sheets=[
+            lambda wb: _tornado(wb, result, lang),
+            lambda wb: _changes(wb, result, lang),
+            lambda wb: _break_even(wb, result, lang),
+            lambda wb: _distributions(wb, result.distributions, lang),
+        ],
+    )
 
 
 def write_simulation_excel(
@@ -73,13 +67,33 @@ def write_simulation_excel(
     lang: Lang = "nl",
 ) -> None:
     """Summary, histograms (with charts), the draws themselves, and the distributions."""
+    _write(
+        path,
+        force=force,
+        inputs=inputs,
+        sheets=[
+            lambda wb: _simulation(wb, result, lang),
+            lambda wb: _histograms(wb, result, lang),
+            lambda wb: _draws(wb, result, lang),
+            lambda wb: _distributions(wb, result.distributions, lang),
+        ],
+    )
+
+
+def _write(
+    path: Path,
+    *,
+    force: bool,
+    inputs: Sequence[Path],
+    sheets: Sequence[Callable[[Workbook], None]],
+) -> None:
+    """Refuse a bad target first, then build the sheets and save atomically."""
     check_target(path, force=force, inputs=inputs)
-    workbook = _new_workbook()
-    _simulation(workbook, result, lang)
-    _histograms(workbook, result, lang)
-    _draws(workbook, result, lang)
-    _distributions(workbook, result.distributions, lang)
     with atomic_target(path, force=force, inputs=inputs) as temporary:
+        # Built inside the atomic write: a failure never leaves sheet spool files behind.
+        workbook = new_workbook()
+        for build in sheets:
+            build(workbook)
         workbook.save(temporary)
 
 
@@ -91,17 +105,9 @@ def _run_rows(sheet: Sheet, result: SensitivityResult | SimulationResult, lang: 
     sheet.row([text("peildatum", lang), base.peildatum], [None, DATE])
     sheet.row([text("cases", lang), len(base.cases)])
     sheet.row([text("projection_months", lang), base.horizon])
-    level = (
-        text("nominal", lang)
-        if base.price_year is None
-        else text("prices_of", lang, year=base.price_year)
-    )
-    sheet.row([text("price_level", lang), level])
-    changed = "; ".join(
-        f"{key} = {value} ({base.parameter_origins.get(key, '')})"
-        for key, value in base.changed_parameters.items()
-    )
-    sheet.row([text("changed_parameters", lang), changed or text("none_defaults", lang)])
+    sheet.row([text("price_level", lang), price_level(base.price_year, lang)])
+    changed = changed_parameters_line(base.changed_parameters, base.parameter_origins, lang)
+    sheet.row([text("changed_parameters", lang), changed])
 
 
 def _tornado(workbook: Workbook, result: SensitivityResult, lang: Lang) -> None:

@@ -9,7 +9,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import IO, TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
@@ -55,6 +55,19 @@ class Noted:
 
     value: object
     note: str
+
+
+# A fixed timestamp keeps a workbook identical between runs on the same input.
+FIXED_TIME = datetime(2000, 1, 1)
+
+
+def new_workbook(created: datetime | None = None) -> Workbook:
+    """A write-only workbook by werkzorg, dated ``created`` (or a fixed time: reproducible)."""
+    workbook = Workbook(write_only=True)
+    workbook.properties.creator = AUTHOR
+    workbook.properties.created = created or FIXED_TIME
+    workbook.properties.modified = created or FIXED_TIME
+    return workbook
 
 
 def sheet_title(name: str, used: set[str]) -> str:
