@@ -47,15 +47,15 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from rich.console import Console  # noqa: TID251 - the benchmark renders the report itself
 
-from werkzorg_calc.calc import calculate
-from werkzorg_calc.columns import COLUMNS
-from werkzorg_calc.io import workbook as _workbook  # noqa: F401 - imported lazily by read_raw
-from werkzorg_calc.io.excel_out import write_excel
-from werkzorg_calc.io.json_out import result_to_json
-from werkzorg_calc.io.raw import read_raw
-from werkzorg_calc.io.read import load_cases
-from werkzorg_calc.parameters import default_parameters
-from werkzorg_calc.report import full_report
+from werkzorg_calc.domain.columns import COLUMNS
+from werkzorg_calc.domain.parameters import default_parameters
+from werkzorg_calc.engine.calc import calculate
+from werkzorg_calc.read import workbook as _workbook  # noqa: F401 - imported lazily by read_raw
+from werkzorg_calc.read.cases import load_cases
+from werkzorg_calc.read.raw import read_raw
+from werkzorg_calc.report.results import full_report
+from werkzorg_calc.write.excel.summary import write_excel
+from werkzorg_calc.write.json_document import result_to_json
 
 T = TypeVar("T")
 
@@ -108,8 +108,8 @@ BARE_READ_SCRIPT = (
 
 # What `werkzorg calc` imports before it reads a byte: a fixed cost paid by every run.
 CALC_IMPORTS = (
-    "import werkzorg_calc.cli, werkzorg_calc.calc, werkzorg_calc.io.read, "
-    "werkzorg_calc.io.workbook, werkzorg_calc.report, rich.console"
+    "import werkzorg_calc.cli.app, werkzorg_calc.engine.calc, werkzorg_calc.read.cases, "
+    "werkzorg_calc.read.workbook, werkzorg_calc.report.results, rich.console"
 )
 
 

@@ -35,17 +35,18 @@ from typing import Any, TypeVar
 import numpy as np
 import pandas as pd
 
-from werkzorg_calc.calc import DAYS_PER_MONTH
-from werkzorg_calc.io.read import CaseTable, SourceInfo, _to_frame
-from werkzorg_calc.models import CaseRow
-from werkzorg_calc.parameters import default_parameters
-from werkzorg_calc.stakeholders import STAKEHOLDERS
-from werkzorg_calc.uncertainty.distributions import (
+from werkzorg_calc.domain.cases import CaseTable, SourceInfo
+from werkzorg_calc.domain.parameters import default_parameters
+from werkzorg_calc.domain.stakeholders import STAKEHOLDERS
+from werkzorg_calc.engine.calc import DAYS_PER_MONTH
+from werkzorg_calc.engine.uncertainty.distributions import (
     UNCERTAIN_KEYS,
     default_distributions,
     resolve_distributions,
 )
-from werkzorg_calc.uncertainty.simulate import draw_values, simulate
+from werkzorg_calc.engine.uncertainty.simulate import draw_values, simulate
+from werkzorg_calc.read.cases import _to_frame
+from werkzorg_calc.read.rows import CaseRow
 
 T = TypeVar("T")
 Array = np.ndarray[Any, np.dtype[np.float64]]

@@ -57,7 +57,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from werkzorg_calc.columns import COLUMNS
+from werkzorg_calc.domain.columns import COLUMNS
 
 HERE = Path(__file__).resolve().parent
 XLSX_PATH = HERE / "drechtsteden-2018.xlsx"

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from werkzorg_calc.io.read import CaseTable, load_cases
+from werkzorg_calc.domain.cases import CaseTable
+from werkzorg_calc.read.cases import load_cases
 
 PEILDATUM = date(2018, 6, 30)
 

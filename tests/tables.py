@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from werkzorg_calc.io.read import CaseTable, SourceInfo, _to_frame
-from werkzorg_calc.models import CaseRow
+from werkzorg_calc.domain.cases import CaseTable, SourceInfo
+from werkzorg_calc.read.cases import _to_frame
+from werkzorg_calc.read.rows import CaseRow
 
 
 def make_table(rows: Sequence[dict[str, Any]]) -> CaseTable:

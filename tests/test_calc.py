@@ -8,10 +8,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from werkzorg_calc.calc import calculate, projection_factor
-from werkzorg_calc.io.read import CaseTable
-from werkzorg_calc.parameters import default_parameters, with_overrides
-from werkzorg_calc.result import Result
+from werkzorg_calc.domain.cases import CaseTable
+from werkzorg_calc.domain.parameters import default_parameters, with_overrides
+from werkzorg_calc.domain.result import Result
+from werkzorg_calc.engine.calc import calculate, projection_factor
 
 from .conftest import PEILDATUM
 from .tables import make_table

@@ -9,11 +9,11 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from werkzorg_calc.calc import calculate
 from werkzorg_calc.cli import app
-from werkzorg_calc.io.json_out import result_to_dict
-from werkzorg_calc.io.read import load_cases
-from werkzorg_calc.parameters import default_parameters
+from werkzorg_calc.domain.parameters import default_parameters
+from werkzorg_calc.engine.calc import calculate
+from werkzorg_calc.read.cases import load_cases
+from werkzorg_calc.write.json_document import result_to_dict
 
 from .conftest import PEILDATUM
 

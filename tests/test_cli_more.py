@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from werkzorg_calc.cli import app
-from werkzorg_calc.parameters import default_parameters
+from werkzorg_calc.domain.parameters import default_parameters
 
 from .conftest import WORKED_CSV
 

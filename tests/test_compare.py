@@ -9,12 +9,14 @@ import pytest
 from typer.testing import CliRunner
 
 from werkzorg_calc.cli import app
-from werkzorg_calc.compare import compare
-from werkzorg_calc.errors import ParameterError
-from werkzorg_calc.io.json_out import comparison_to_dict
-from werkzorg_calc.io.parameter_files import Scenario, read_scenario
-from werkzorg_calc.io.read import CaseTable, load_cases
-from werkzorg_calc.parameters import Override, default_set
+from werkzorg_calc.domain.cases import CaseTable
+from werkzorg_calc.domain.errors import ParameterError
+from werkzorg_calc.domain.parameters import Override, default_set
+from werkzorg_calc.domain.scenario import Scenario
+from werkzorg_calc.engine.compare import compare
+from werkzorg_calc.read.cases import load_cases
+from werkzorg_calc.read.parameter_files import read_scenario
+from werkzorg_calc.write.json_document import comparison_to_dict
 
 from .conftest import PEILDATUM
 

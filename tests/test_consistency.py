@@ -10,10 +10,10 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from werkzorg_calc.consistency import check_consistency, duplicate_ids
-from werkzorg_calc.errors import InputError, InputIssue
-from werkzorg_calc.io.read import _to_frame, load_cases
-from werkzorg_calc.models import CaseRow
+from werkzorg_calc.domain.errors import InputError, InputIssue
+from werkzorg_calc.read.cases import _to_frame, load_cases
+from werkzorg_calc.read.consistency import check_consistency, duplicate_ids
+from werkzorg_calc.read.rows import CaseRow
 
 PEILDATUM = date(2018, 6, 30)
 LETTERS = {"case_id": "A", "status": "B", "trajectory_start": "C", "job_start": "D", "job_end": "E"}

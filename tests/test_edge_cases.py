@@ -8,12 +8,18 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from werkzorg_calc.calc import calculate
 from werkzorg_calc.cli import app
-from werkzorg_calc.errors import InputError, ParameterError
-from werkzorg_calc.io.read import CaseTable, load_case_files, load_cases
-from werkzorg_calc.parameters import Override, apply_overrides, default_parameters, default_set
-from werkzorg_calc.report import header
+from werkzorg_calc.domain.cases import CaseTable
+from werkzorg_calc.domain.errors import InputError, ParameterError
+from werkzorg_calc.domain.parameters import (
+    Override,
+    apply_overrides,
+    default_parameters,
+    default_set,
+)
+from werkzorg_calc.engine.calc import calculate
+from werkzorg_calc.read.cases import load_case_files, load_cases
+from werkzorg_calc.report.results import header
 
 from .conftest import PEILDATUM
 from .test_report import render

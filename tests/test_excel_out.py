@@ -9,12 +9,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from werkzorg_calc.calc import calculate
-from werkzorg_calc.errors import OutputError
-from werkzorg_calc.io.excel_out import write_excel
-from werkzorg_calc.io.read import CaseTable
-from werkzorg_calc.parameters import default_parameters
-from werkzorg_calc.result import Result
+from werkzorg_calc.domain.cases import CaseTable
+from werkzorg_calc.domain.errors import OutputError
+from werkzorg_calc.domain.parameters import default_parameters
+from werkzorg_calc.domain.result import Result
+from werkzorg_calc.engine.calc import calculate
+from werkzorg_calc.write.excel.summary import write_excel
 
 from .conftest import PEILDATUM
 from .tables import make_table

@@ -6,11 +6,11 @@ import json
 
 import pytest
 
-from werkzorg_calc.calc import calculate
-from werkzorg_calc.io.json_out import result_to_dict, result_to_json
-from werkzorg_calc.io.read import CaseTable
-from werkzorg_calc.items import ITEM_IDS
-from werkzorg_calc.parameters import default_parameters
+from werkzorg_calc.domain.cases import CaseTable
+from werkzorg_calc.domain.items import ITEM_IDS
+from werkzorg_calc.domain.parameters import default_parameters
+from werkzorg_calc.engine.calc import calculate
+from werkzorg_calc.write.json_document import result_to_dict, result_to_json
 
 from .conftest import PEILDATUM
 

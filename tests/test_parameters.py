@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from werkzorg_calc.errors import ParameterError
-from werkzorg_calc.parameters import (
+from werkzorg_calc.domain.errors import ParameterError
+from werkzorg_calc.domain.parameters import (
     Override,
     Parameters,
     ParameterSet,

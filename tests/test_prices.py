@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from werkzorg_calc.calc import calculate
-from werkzorg_calc.errors import ParameterError
-from werkzorg_calc.io.read import CaseTable
-from werkzorg_calc.parameters import default_parameters
-from werkzorg_calc.prices import cpi, price_factor
+from werkzorg_calc.domain.cases import CaseTable
+from werkzorg_calc.domain.errors import ParameterError
+from werkzorg_calc.domain.parameters import default_parameters
+from werkzorg_calc.domain.prices import cpi, price_factor
+from werkzorg_calc.engine.calc import calculate
 
 from .conftest import PEILDATUM
 

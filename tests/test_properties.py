@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from werkzorg_calc.calc import calculate
-from werkzorg_calc.items import COST_IDS, SAVING_IDS
-from werkzorg_calc.parameters import default_parameters, with_overrides
+from werkzorg_calc.domain.items import COST_IDS, SAVING_IDS
+from werkzorg_calc.domain.parameters import default_parameters, with_overrides
+from werkzorg_calc.engine.calc import calculate
 
 from .conftest import PEILDATUM
 from .tables import make_table

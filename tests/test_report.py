@@ -6,12 +6,23 @@ import io
 
 from rich.console import Console, RenderableType
 
-from werkzorg_calc.calc import calculate
-from werkzorg_calc.io.read import CaseTable
-from werkzorg_calc.parameters import Override, apply_overrides, default_parameters, default_set
-from werkzorg_calc.report import case_table, full_report, header, parts_table, stakeholder_table
-from werkzorg_calc.report import target_panel as panel
-from werkzorg_calc.result import Result
+from werkzorg_calc.domain.cases import CaseTable
+from werkzorg_calc.domain.parameters import (
+    Override,
+    apply_overrides,
+    default_parameters,
+    default_set,
+)
+from werkzorg_calc.domain.result import Result
+from werkzorg_calc.engine.calc import calculate
+from werkzorg_calc.report.results import (
+    case_table,
+    full_report,
+    header,
+    parts_table,
+    stakeholder_table,
+)
+from werkzorg_calc.report.results import target_panel as panel
 
 from .conftest import PEILDATUM
 from .tables import make_table

@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from werkzorg_calc.calc import calculate
-from werkzorg_calc.parameters import default_parameters, with_overrides
-from werkzorg_calc.target import TargetResult, wilson_interval
+from werkzorg_calc.domain.parameters import default_parameters, with_overrides
+from werkzorg_calc.domain.target import TargetResult, wilson_interval
+from werkzorg_calc.engine.calc import calculate
 
 from .conftest import PEILDATUM
 from .tables import make_table

@@ -25,23 +25,15 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .calc import calculate
-    from .compare import Comparison, compare
-    from .errors import InputError, InputIssue, OutputError, ParameterError, WerkzorgError
-    from .explain import (
-        CaseExplanation,
-        ExplainError,
-        ItemAcrossCases,
-        explain_case,
-        explain_item,
-        explanation_to_dict,
+    from werkzorg_calc.domain.cases import CaseTable, SourceInfo
+    from werkzorg_calc.domain.errors import (
+        InputError,
+        InputIssue,
+        OutputError,
+        ParameterError,
+        WerkzorgError,
     )
-    from .io.excel_out import write_comparison_excel, write_excel
-    from .io.excel_uncertainty import write_sensitivity_excel, write_simulation_excel
-    from .io.json_out import comparison_to_dict, result_to_dict, result_to_json
-    from .io.parameter_files import Scenario, export_toml, make_scenario, read_scenario
-    from .io.read import CaseTable, SourceInfo, load_case_files, load_cases
-    from .parameters import (
+    from werkzorg_calc.domain.parameters import (
         Override,
         Parameters,
         ParameterSet,
@@ -51,78 +43,102 @@ if TYPE_CHECKING:
         parameter_info,
         with_overrides,
     )
-    from .prices import price_factor
-    from .provenance import Provenance, build_provenance
-    from .result import Money, Result, Totals
-    from .session import resolve_parameters
-    from .target import TargetResult
-    from .uncertainty.distributions import (
+    from werkzorg_calc.domain.prices import price_factor
+    from werkzorg_calc.domain.result import Money, Result, Totals
+    from werkzorg_calc.domain.scenario import Scenario, make_scenario
+    from werkzorg_calc.domain.target import TargetResult
+    from werkzorg_calc.engine.calc import calculate
+    from werkzorg_calc.engine.compare import Comparison, compare
+    from werkzorg_calc.engine.explain import (
+        CaseExplanation,
+        ExplainError,
+        ItemAcrossCases,
+        explain_case,
+        explain_item,
+        explanation_to_dict,
+    )
+    from werkzorg_calc.engine.provenance import Provenance, build_provenance
+    from werkzorg_calc.engine.uncertainty.distributions import (
         DistributionSpec,
         default_distributions,
         make_distributions,
     )
-    from .uncertainty.documents import sensitivity_to_dict, simulation_to_dict
-    from .uncertainty.inputs import resolve_uncertainty
-    from .uncertainty.sensitivity import SensitivityResult, sensitivity
-    from .uncertainty.simulate import SimulationResult, TargetBootstrap, simulate
+    from werkzorg_calc.engine.uncertainty.sensitivity import SensitivityResult, sensitivity
+    from werkzorg_calc.engine.uncertainty.simulate import (
+        SimulationResult,
+        TargetBootstrap,
+        simulate,
+    )
+    from werkzorg_calc.read.cases import load_case_files, load_cases
+    from werkzorg_calc.read.parameter_files import read_scenario
+    from werkzorg_calc.sources.parameters import resolve_parameters
+    from werkzorg_calc.sources.uncertainty import resolve_uncertainty
+    from werkzorg_calc.write.excel.summary import write_comparison_excel, write_excel
+    from werkzorg_calc.write.excel.uncertainty import (
+        write_sensitivity_excel,
+        write_simulation_excel,
+    )
+    from werkzorg_calc.write.json_document import comparison_to_dict, result_to_dict, result_to_json
+    from werkzorg_calc.write.toml_export import export_toml
+    from werkzorg_calc.write.uncertainty_json import sensitivity_to_dict, simulation_to_dict
 
 _WHERE = {
-    "calculate": ".calc",
-    "Comparison": ".compare",
-    "compare": ".compare",
-    "InputError": ".errors",
-    "InputIssue": ".errors",
-    "OutputError": ".errors",
-    "ParameterError": ".errors",
-    "WerkzorgError": ".errors",
-    "CaseExplanation": ".explain",
-    "ExplainError": ".explain",
-    "ItemAcrossCases": ".explain",
-    "explain_case": ".explain",
-    "explain_item": ".explain",
-    "explanation_to_dict": ".explain",
-    "write_comparison_excel": ".io.excel_out",
-    "write_excel": ".io.excel_out",
-    "comparison_to_dict": ".io.json_out",
-    "result_to_dict": ".io.json_out",
-    "result_to_json": ".io.json_out",
-    "Scenario": ".io.parameter_files",
-    "export_toml": ".io.parameter_files",
-    "make_scenario": ".io.parameter_files",
-    "read_scenario": ".io.parameter_files",
-    "CaseTable": ".io.read",
-    "SourceInfo": ".io.read",
-    "load_case_files": ".io.read",
-    "load_cases": ".io.read",
-    "Override": ".parameters",
-    "Parameters": ".parameters",
-    "ParameterSet": ".parameters",
-    "apply_overrides": ".parameters",
-    "default_parameters": ".parameters",
-    "default_set": ".parameters",
-    "parameter_info": ".parameters",
-    "with_overrides": ".parameters",
-    "price_factor": ".prices",
-    "Provenance": ".provenance",
-    "build_provenance": ".provenance",
-    "Money": ".result",
-    "Result": ".result",
-    "Totals": ".result",
-    "resolve_parameters": ".session",
-    "TargetResult": ".target",
-    "DistributionSpec": ".uncertainty.distributions",
-    "default_distributions": ".uncertainty.distributions",
-    "make_distributions": ".uncertainty.distributions",
-    "sensitivity_to_dict": ".uncertainty.documents",
-    "simulation_to_dict": ".uncertainty.documents",
-    "resolve_uncertainty": ".uncertainty.inputs",
-    "SensitivityResult": ".uncertainty.sensitivity",
-    "sensitivity": ".uncertainty.sensitivity",
-    "SimulationResult": ".uncertainty.simulate",
-    "TargetBootstrap": ".uncertainty.simulate",
-    "simulate": ".uncertainty.simulate",
-    "write_sensitivity_excel": ".io.excel_uncertainty",
-    "write_simulation_excel": ".io.excel_uncertainty",
+    "calculate": ".engine.calc",
+    "Comparison": ".engine.compare",
+    "compare": ".engine.compare",
+    "InputError": ".domain.errors",
+    "InputIssue": ".domain.errors",
+    "OutputError": ".domain.errors",
+    "ParameterError": ".domain.errors",
+    "WerkzorgError": ".domain.errors",
+    "CaseExplanation": ".engine.explain",
+    "ExplainError": ".engine.explain",
+    "ItemAcrossCases": ".engine.explain",
+    "explain_case": ".engine.explain",
+    "explain_item": ".engine.explain",
+    "explanation_to_dict": ".engine.explain",
+    "write_comparison_excel": ".write.excel.summary",
+    "write_excel": ".write.excel.summary",
+    "comparison_to_dict": ".write.json_document",
+    "result_to_dict": ".write.json_document",
+    "result_to_json": ".write.json_document",
+    "Scenario": ".domain.scenario",
+    "export_toml": ".write.toml_export",
+    "make_scenario": ".domain.scenario",
+    "read_scenario": ".read.parameter_files",
+    "CaseTable": ".domain.cases",
+    "SourceInfo": ".domain.cases",
+    "load_case_files": ".read.cases",
+    "load_cases": ".read.cases",
+    "Override": ".domain.parameters",
+    "Parameters": ".domain.parameters",
+    "ParameterSet": ".domain.parameters",
+    "apply_overrides": ".domain.parameters",
+    "default_parameters": ".domain.parameters",
+    "default_set": ".domain.parameters",
+    "parameter_info": ".domain.parameters",
+    "with_overrides": ".domain.parameters",
+    "price_factor": ".domain.prices",
+    "Provenance": ".engine.provenance",
+    "build_provenance": ".engine.provenance",
+    "Money": ".domain.result",
+    "Result": ".domain.result",
+    "Totals": ".domain.result",
+    "resolve_parameters": ".sources.parameters",
+    "TargetResult": ".domain.target",
+    "DistributionSpec": ".engine.uncertainty.distributions",
+    "default_distributions": ".engine.uncertainty.distributions",
+    "make_distributions": ".engine.uncertainty.distributions",
+    "sensitivity_to_dict": ".write.uncertainty_json",
+    "simulation_to_dict": ".write.uncertainty_json",
+    "resolve_uncertainty": ".sources.uncertainty",
+    "SensitivityResult": ".engine.uncertainty.sensitivity",
+    "sensitivity": ".engine.uncertainty.sensitivity",
+    "SimulationResult": ".engine.uncertainty.simulate",
+    "TargetBootstrap": ".engine.uncertainty.simulate",
+    "simulate": ".engine.uncertainty.simulate",
+    "write_sensitivity_excel": ".write.excel.uncertainty",
+    "write_simulation_excel": ".write.excel.uncertainty",
 }
 
 __all__ = [

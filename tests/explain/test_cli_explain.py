@@ -8,12 +8,12 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from werkzorg_calc.calc import calculate
 from werkzorg_calc.cli import app
-from werkzorg_calc.explain import explain_case, explain_item, explanation_to_dict
-from werkzorg_calc.io.read import load_cases
-from werkzorg_calc.parameters import default_parameters
-from werkzorg_calc.provenance import build_provenance
+from werkzorg_calc.domain.parameters import default_parameters
+from werkzorg_calc.engine.calc import calculate
+from werkzorg_calc.engine.explain import explain_case, explain_item, explanation_to_dict
+from werkzorg_calc.engine.provenance import build_provenance
+from werkzorg_calc.read.cases import load_cases
 
 PEILDATUM = date(2018, 6, 30)
 PEIL = ["--peildatum", "2018-06-30"]

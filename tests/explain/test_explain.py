@@ -10,18 +10,19 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from werkzorg_calc.calc import calculate
-from werkzorg_calc.explain import (
+from werkzorg_calc.domain.cases import CaseTable
+from werkzorg_calc.domain.items import ITEM_IDS
+from werkzorg_calc.domain.parameters import default_parameters, parameter_info, with_overrides
+from werkzorg_calc.domain.result import Result
+from werkzorg_calc.engine.calc import calculate
+from werkzorg_calc.engine.explain import (
     MONTHLY_IDS,
     ExplainError,
     explain_case,
     explain_item,
     explanation_to_dict,
 )
-from werkzorg_calc.io.read import CaseTable, load_cases
-from werkzorg_calc.items import ITEM_IDS
-from werkzorg_calc.parameters import default_parameters, parameter_info, with_overrides
-from werkzorg_calc.result import Result
+from werkzorg_calc.read.cases import load_cases
 
 PEILDATUM = date(2018, 6, 30)
 CENT = 0.005

@@ -19,10 +19,10 @@ import openpyxl
 import pytest
 from tests.conftest import WORKED_CSV
 
-from werkzorg_calc.calc import calculate
-from werkzorg_calc.io.excel_out import write_excel
-from werkzorg_calc.io.read import load_cases
-from werkzorg_calc.parameters import default_parameters, with_overrides
+from werkzorg_calc.domain.parameters import default_parameters, with_overrides
+from werkzorg_calc.engine.calc import calculate
+from werkzorg_calc.read.cases import load_cases
+from werkzorg_calc.write.excel.summary import write_excel
 
 PEILDATUM = date(2018, 6, 30)
 CENT = 0.005

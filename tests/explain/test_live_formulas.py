@@ -12,13 +12,13 @@ import openpyxl
 import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
-from werkzorg_calc.calc import calculate
-from werkzorg_calc.io.excel_out import write_excel
-from werkzorg_calc.io.read import CaseTable
-from werkzorg_calc.items import ITEM_IDS
-from werkzorg_calc.labels import item_label
-from werkzorg_calc.parameters import default_parameters
-from werkzorg_calc.result import Result
+from werkzorg_calc.domain.cases import CaseTable
+from werkzorg_calc.domain.items import ITEM_IDS
+from werkzorg_calc.domain.parameters import default_parameters
+from werkzorg_calc.domain.result import Result
+from werkzorg_calc.engine.calc import calculate
+from werkzorg_calc.text.labels import item_label
+from werkzorg_calc.write.excel.summary import write_excel
 
 PEILDATUM = date(2018, 6, 30)
 

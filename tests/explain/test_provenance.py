@@ -13,12 +13,12 @@ from typing import Any
 import openpyxl
 from typer.testing import CliRunner
 
-from werkzorg_calc.calc import calculate
 from werkzorg_calc.cli import app
-from werkzorg_calc.io.json_out import result_to_dict
-from werkzorg_calc.io.read import CaseTable
-from werkzorg_calc.parameters import default_parameters, with_overrides
-from werkzorg_calc.provenance import build_provenance, parameters_hash, tool_version
+from werkzorg_calc.domain.cases import CaseTable
+from werkzorg_calc.domain.parameters import default_parameters, with_overrides
+from werkzorg_calc.engine.calc import calculate
+from werkzorg_calc.engine.provenance import build_provenance, parameters_hash, tool_version
+from werkzorg_calc.write.json_document import result_to_dict
 
 PEILDATUM = date(2018, 6, 30)
 runner = CliRunner()

@@ -17,12 +17,12 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from typer.testing import CliRunner, Result
 
-from werkzorg_calc.calc import calculate
 from werkzorg_calc.cli import app
-from werkzorg_calc.columns import BENEFIT_TYPES, COLUMNS, STATUSES
-from werkzorg_calc.io.json_out import result_to_dict
-from werkzorg_calc.io.read import load_cases
-from werkzorg_calc.parameters import default_parameters
+from werkzorg_calc.domain.columns import BENEFIT_TYPES, COLUMNS, STATUSES
+from werkzorg_calc.domain.parameters import default_parameters
+from werkzorg_calc.engine.calc import calculate
+from werkzorg_calc.read.cases import load_cases
+from werkzorg_calc.write.json_document import result_to_dict
 
 runner = CliRunner()
 WIDE = {"COLUMNS": "400"}

@@ -24,8 +24,9 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
-from werkzorg_calc.errors import InputError
-from werkzorg_calc.io.read import CaseTable, load_cases
+from werkzorg_calc.domain.cases import CaseTable
+from werkzorg_calc.domain.errors import InputError
+from werkzorg_calc.read.cases import load_cases
 
 PEILDATUM = date(2018, 6, 30)
 EXCEL_LAST_ROW = 1_048_576

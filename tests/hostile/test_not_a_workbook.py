@@ -19,8 +19,8 @@ from openpyxl import Workbook
 from typer.testing import CliRunner, Result
 
 from werkzorg_calc.cli import app
-from werkzorg_calc.errors import InputError
-from werkzorg_calc.io.read import load_cases
+from werkzorg_calc.domain.errors import InputError
+from werkzorg_calc.read.cases import load_cases
 
 runner = CliRunner()
 # A wide terminal keeps every message on one line, so a message can be searched whole.

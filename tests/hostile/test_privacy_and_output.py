@@ -25,8 +25,8 @@ from openpyxl import Workbook
 from openpyxl.worksheet import _writer as openpyxl_writer
 from typer.testing import CliRunner, Result
 
-from werkzorg_calc import calc as calc_module
 from werkzorg_calc.cli import app
+from werkzorg_calc.engine import calc as calc_module
 
 runner = CliRunner()
 WIDE = {"COLUMNS": "400"}
@@ -262,7 +262,7 @@ def test_the_debug_traceback_in_a_real_terminal_shows_no_local_values(tmp_path: 
     path = tmp_path / "geheim.csv"
     path.write_text(MARKED_CSV, encoding="utf-8")
     script = (
-        "import werkzorg_calc.calc as c\n"
+        "import werkzorg_calc.engine.calc as c\n"
         "def broken(*args, **kwargs):\n"
         "    raise RuntimeError('kapot')\n"
         "c.calculate = broken\n"

@@ -23,9 +23,10 @@ from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from typer.testing import CliRunner, Result
 
 from werkzorg_calc.cli import app
-from werkzorg_calc.errors import InputError, WerkzorgError
-from werkzorg_calc.io import workbook as workbook_module
-from werkzorg_calc.io.read import CaseTable, load_cases
+from werkzorg_calc.domain.cases import CaseTable
+from werkzorg_calc.domain.errors import InputError, WerkzorgError
+from werkzorg_calc.read import workbook as workbook_module
+from werkzorg_calc.read.cases import load_cases
 
 runner = CliRunner()
 WIDE = {"COLUMNS": "400"}

@@ -22,8 +22,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from typer.testing import CliRunner, Result
 
 from werkzorg_calc.cli import app
-from werkzorg_calc.errors import InputError, InputIssue
-from werkzorg_calc.io.read import CaseTable, load_cases
+from werkzorg_calc.domain.cases import CaseTable
+from werkzorg_calc.domain.errors import InputError, InputIssue
+from werkzorg_calc.read.cases import load_cases
 
 runner = CliRunner()
 WIDE = {"COLUMNS": "400"}

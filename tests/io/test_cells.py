@@ -6,8 +6,13 @@ from datetime import date
 
 import pytest
 
-from werkzorg_calc.io.cells import CellValueError, DecimalStyle, parse_date_text, parse_number_text
-from werkzorg_calc.models import case_id_text
+from werkzorg_calc.read.cells import (
+    CellValueError,
+    DecimalStyle,
+    parse_date_text,
+    parse_number_text,
+)
+from werkzorg_calc.read.rows import case_id_text
 
 # ---------------------------------------------------------------------------- dates
 

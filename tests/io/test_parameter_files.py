@@ -14,22 +14,22 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from werkzorg_calc.errors import ParameterError
-from werkzorg_calc.io.parameter_files import (
-    export_toml,
-    parse_set_option,
-    read_parameter_sheet,
-    read_parameters_toml,
-    read_scenario,
-)
-from werkzorg_calc.parameters import (
+from werkzorg_calc.domain.errors import ParameterError
+from werkzorg_calc.domain.parameters import (
     Override,
     ParameterSet,
     apply_overrides,
     default_parameters,
     default_set,
 )
-from werkzorg_calc.session import resolve_parameters
+from werkzorg_calc.read.parameter_files import (
+    parse_set_option,
+    read_parameter_sheet,
+    read_parameters_toml,
+    read_scenario,
+)
+from werkzorg_calc.sources.parameters import resolve_parameters
+from werkzorg_calc.write.toml_export import export_toml
 
 Row = Sequence[object]
 

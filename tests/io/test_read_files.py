@@ -16,8 +16,9 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook
 
-from werkzorg_calc.errors import InputError, InputIssue
-from werkzorg_calc.io.read import CaseTable, load_cases
+from werkzorg_calc.domain.cases import CaseTable
+from werkzorg_calc.domain.errors import InputError, InputIssue
+from werkzorg_calc.read.cases import load_cases
 
 PEILDATUM = date(2018, 6, 30)
 

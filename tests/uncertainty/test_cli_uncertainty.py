@@ -14,18 +14,18 @@ from rich.console import Console
 from tests.conftest import PEILDATUM
 from typer.testing import CliRunner
 
-from werkzorg_calc import cli_uncertainty
 from werkzorg_calc.cli import app
-from werkzorg_calc.io.read import load_cases
-from werkzorg_calc.parameters import default_parameters
-from werkzorg_calc.uncertainty import plot as plot_module
-from werkzorg_calc.uncertainty.documents import sensitivity_to_dict, simulation_to_dict
-from werkzorg_calc.uncertainty.sensitivity import sensitivity
-from werkzorg_calc.uncertainty.simulate import simulate
+from werkzorg_calc.cli import uncertainty_commands as cli_uncertainty
+from werkzorg_calc.domain.parameters import default_parameters
+from werkzorg_calc.engine.uncertainty.sensitivity import sensitivity
+from werkzorg_calc.engine.uncertainty.simulate import simulate
+from werkzorg_calc.read.cases import load_cases
+from werkzorg_calc.write import plot as plot_module
+from werkzorg_calc.write.uncertainty_json import sensitivity_to_dict, simulation_to_dict
 
 runner = CliRunner()
 # The package exports the function simulate under the module's name; fetch the module itself.
-simulate_module = importlib.import_module("werkzorg_calc.uncertainty.simulate")
+simulate_module = importlib.import_module("werkzorg_calc.engine.uncertainty.simulate")
 EXAMPLE = Path(__file__).parents[2] / "examples" / "drechtsteden-2018.xlsx"
 DAY = ["--peildatum", "2018-06-30"]
 
@@ -227,7 +227,9 @@ def test_a_long_run_in_a_terminal_shows_progress_and_the_same_numbers(
     screen = StringIO()
     monkeypatch.setattr(cli_uncertainty, "PROGRESS_FROM", 1)
     monkeypatch.setattr(
-        cli_uncertainty, "_stderr", lambda: Console(file=screen, force_terminal=True, width=80)
+        cli_uncertainty,
+        "stderr_console",
+        lambda: Console(file=screen, force_terminal=True, width=80),
     )
     monkeypatch.setattr(simulate_module, "MAX_CHUNK", 500)  # six chunks, six updates
     shown = runner.invoke(app, args)

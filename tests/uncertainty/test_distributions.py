@@ -8,9 +8,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from werkzorg_calc.errors import ParameterError
-from werkzorg_calc.parameters import default_parameters, parameter_info, with_overrides
-from werkzorg_calc.uncertainty.distributions import (
+from werkzorg_calc.domain.errors import ParameterError
+from werkzorg_calc.domain.parameters import default_parameters, parameter_info, with_overrides
+from werkzorg_calc.engine.uncertainty.distributions import (
     DEFINITION_KEYS,
     UNCERTAIN_KEYS,
     Distribution,
@@ -18,7 +18,7 @@ from werkzorg_calc.uncertainty.distributions import (
     make_distributions,
     resolve_distributions,
 )
-from werkzorg_calc.uncertainty.inputs import resolve_uncertainty
+from werkzorg_calc.sources.uncertainty import resolve_uncertainty
 
 DRAWS = 400_000
 

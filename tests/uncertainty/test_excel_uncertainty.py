@@ -9,11 +9,11 @@ import openpyxl
 import pytest
 from tests.conftest import PEILDATUM
 
-from werkzorg_calc.errors import OutputError
-from werkzorg_calc.io.excel_uncertainty import write_sensitivity_excel, write_simulation_excel
-from werkzorg_calc.io.read import CaseTable
-from werkzorg_calc.uncertainty.sensitivity import sensitivity
-from werkzorg_calc.uncertainty.simulate import simulate
+from werkzorg_calc.domain.cases import CaseTable
+from werkzorg_calc.domain.errors import OutputError
+from werkzorg_calc.engine.uncertainty.sensitivity import sensitivity
+from werkzorg_calc.engine.uncertainty.simulate import simulate
+from werkzorg_calc.write.excel.uncertainty import write_sensitivity_excel, write_simulation_excel
 
 
 def _rows(sheet: Any) -> list[tuple[Any, ...]]:

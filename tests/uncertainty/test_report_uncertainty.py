@@ -8,15 +8,15 @@ import pytest
 from rich.console import Console, RenderableType
 from tests.conftest import PEILDATUM
 
-from werkzorg_calc.io.read import CaseTable
-from werkzorg_calc.report_uncertainty import (
+from werkzorg_calc.domain.cases import CaseTable
+from werkzorg_calc.engine.uncertainty.sensitivity import sensitivity
+from werkzorg_calc.engine.uncertainty.simulate import simulate
+from werkzorg_calc.report.uncertainty import (
     break_even_table,
     sensitivity_report,
     simulation_report,
     tornado_bar,
 )
-from werkzorg_calc.uncertainty.sensitivity import sensitivity
-from werkzorg_calc.uncertainty.simulate import simulate
 
 
 def _render(renderable: RenderableType, width: int = 80) -> str:

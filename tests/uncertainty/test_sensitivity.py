@@ -10,13 +10,14 @@ import pytest
 from rich.console import Console, RenderableType
 from tests.conftest import PEILDATUM
 
-from werkzorg_calc.calc import calculate
-from werkzorg_calc.io.read import CaseTable, load_cases
-from werkzorg_calc.parameters import default_parameters, with_overrides
-from werkzorg_calc.report_uncertainty import sensitivity_report
-from werkzorg_calc.uncertainty.distributions import UNCERTAIN_KEYS, make_distributions
-from werkzorg_calc.uncertainty.model import TARGETS
-from werkzorg_calc.uncertainty.sensitivity import sensitivity
+from werkzorg_calc.domain.cases import CaseTable
+from werkzorg_calc.domain.parameters import default_parameters, with_overrides
+from werkzorg_calc.engine.calc import calculate
+from werkzorg_calc.engine.uncertainty.distributions import UNCERTAIN_KEYS, make_distributions
+from werkzorg_calc.engine.uncertainty.model import TARGETS
+from werkzorg_calc.engine.uncertainty.sensitivity import sensitivity
+from werkzorg_calc.read.cases import load_cases
+from werkzorg_calc.report.uncertainty import sensitivity_report
 
 # The worked example at horizon 0 (shared/spec/worked-example.md), by hand:
 MUNICIPALITY_SAVINGS = 16_199.73

@@ -9,13 +9,13 @@ import pandas as pd
 import pytest
 from tests.conftest import PEILDATUM
 
-from werkzorg_calc.calc import calculate
-from werkzorg_calc.io.read import CaseTable
-from werkzorg_calc.parameters import default_parameters, with_overrides
-from werkzorg_calc.target import TargetResult, evaluate_target
-from werkzorg_calc.uncertainty.distributions import UNCERTAIN_KEYS, make_distributions
-from werkzorg_calc.uncertainty.model import TARGETS
-from werkzorg_calc.uncertainty.simulate import bootstrap_target, simulate
+from werkzorg_calc.domain.cases import CaseTable
+from werkzorg_calc.domain.parameters import default_parameters, with_overrides
+from werkzorg_calc.domain.target import TargetResult, evaluate_target
+from werkzorg_calc.engine.calc import calculate
+from werkzorg_calc.engine.uncertainty.distributions import UNCERTAIN_KEYS, make_distributions
+from werkzorg_calc.engine.uncertainty.model import TARGETS
+from werkzorg_calc.engine.uncertainty.simulate import bootstrap_target, simulate
 
 Changes = dict[str, dict[str, object]]
 ALL_FIXED: Changes = {key: {"distribution": "fixed"} for key in UNCERTAIN_KEYS}

@@ -9,12 +9,12 @@ from hypothesis import strategies as st
 from tests.conftest import PEILDATUM
 from tests.tables import make_table
 
-from werkzorg_calc.calc import calculate
-from werkzorg_calc.io.read import CaseTable
-from werkzorg_calc.parameters import default_parameters, with_overrides
-from werkzorg_calc.result import Result
-from werkzorg_calc.uncertainty.distributions import UNCERTAIN_KEYS
-from werkzorg_calc.uncertainty.model import TARGETS, NetModel
+from werkzorg_calc.domain.cases import CaseTable
+from werkzorg_calc.domain.parameters import default_parameters, with_overrides
+from werkzorg_calc.domain.result import Result
+from werkzorg_calc.engine.calc import calculate
+from werkzorg_calc.engine.uncertainty.distributions import UNCERTAIN_KEYS
+from werkzorg_calc.engine.uncertainty.model import TARGETS, NetModel
 
 RTOL, ATOL = 1e-12, 1e-9
 

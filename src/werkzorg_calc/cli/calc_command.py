@@ -1,0 +1,140 @@
+"""The ``werkzorg calc`` command: the per-case sum of one or more case files."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from werkzorg_calc.text.labels import Lang
+
+from werkzorg_calc.cli.app import app
+from werkzorg_calc.cli.common import (
+    gather_inputs,
+    guard,
+    now,
+    parse_case_limit,
+    parse_peildatum,
+    require_xlsx_output,
+    resolve_parameter_set,
+)
+from werkzorg_calc.cli.options import (
+    AllowBsn,
+    Debug,
+    Force,
+    Format,
+    GroupBy,
+    Horizon,
+    LangOption,
+    Language,
+    Output,
+    OutputFormat,
+    ParamsFile,
+    Peildatum,
+    PriceYear,
+    SetItems,
+)
+
+
+@app.command()
+def calc(
+    files: Annotated[
+        list[Path], typer.Argument(help="Casusbestand(en): .xlsx of .csv.", show_default=False)
+    ],
+    peildatum: Peildatum = None,
+    horizon: Horizon = 0,
+    params: ParamsFile = None,
+    set_items: SetItems = None,
+    price_year: PriceYear = None,
+    by: Annotated[
+        GroupBy | None, typer.Option("--by", help="Subtotalen en doel per gemeente of bestand.")
+    ] = None,
+    output_format: Format = OutputFormat.tabel,
+    output: Output = None,
+    force: Force = False,
+    cases: Annotated[
+        str, typer.Option(help="Aantal casussen in de tabel, of 'all' voor alle.")
+    ] = "20",
+    allow_bsn: AllowBsn = False,
+    lang: LangOption = Language.nl,
+    timestamp: Annotated[
+        bool,
+        typer.Option(
+            "--timestamp",
+            help="Zet het tijdstip van de run in de verantwoording (anders is de uitvoer "
+            "bij gelijke invoer byte voor byte gelijk).",
+        ),
+    ] = False,
+    debug: Debug = False,
+) -> None:
+    """Bereken besparingen en kosten per casus en per partij, en of het doel is gehaald.
+
+    Voorbeeld: werkzorg calc examples/drechtsteden-2018.xlsx --peildatum 2018-06-30
+    """
+    day, limit = parse_peildatum(peildatum), parse_case_limit(cases)
+    require_xlsx_output(output)
+    with guard(debug, lang):
+        from werkzorg_calc.engine.calc import calculate
+        from werkzorg_calc.write.safe_write import check_target
+
+        if output is not None:
+            check_target(output, force=force, inputs=files)  # fail before the work
+        table, parameters = gather_inputs(
+            files,
+            day,
+            params_file=params,
+            set_items=set_items,
+            allow_bsn=allow_bsn,
+            resolve=resolve_parameter_set,
+        )
+        group = by.value if by else ("bestand" if len(files) > 1 else None)
+        result = calculate(table, parameters, day, horizon, price_year=price_year, by=group)
+        language: Lang = lang.value
+        from werkzorg_calc.engine.provenance import build_provenance
+
+        provenance = build_provenance(
+            result,
+            params_file=str(params) if params else None,
+            set_items=set_items or [],
+            allow_bsn=allow_bsn,
+            created=now() if timestamp else None,
+        )
+        if output is not None:
+            from werkzorg_calc.write.excel.summary import write_excel
+
+            write_excel(
+                result,
+                output,
+                force=force,
+                inputs=files,
+                lang=language,
+                cases=table,
+                provenance=provenance,
+            )
+        if output_format is OutputFormat.json:
+            from werkzorg_calc.write.json_document import result_to_json
+
+            sys.stdout.write(result_to_json(result, provenance) + "\n")
+            return
+        _print_calc_report(result, limit, language, output, provenance)
+
+
+def _print_calc_report(
+    result: object, limit: int | None, lang: Lang, output: Path | None, provenance: object
+) -> None:
+    from rich.console import Console
+
+    from werkzorg_calc.domain.result import Result
+    from werkzorg_calc.engine.provenance import Provenance
+    from werkzorg_calc.report.explain import provenance_footer
+    from werkzorg_calc.report.results import full_report
+    from werkzorg_calc.text.labels import text
+
+    assert isinstance(result, Result) and isinstance(provenance, Provenance)
+    console = Console(highlight=False)
+    console.print(full_report(result, limit, lang, provenance_footer(provenance, lang)))
+    if output is not None:
+        console.print(text("written", lang, path=output), markup=False)

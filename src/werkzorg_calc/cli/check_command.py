@@ -1,0 +1,89 @@
+"""The ``werkzorg check`` and ``werkzorg template`` commands: validate, or write an empty file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from werkzorg_calc.cli.app import app
+from werkzorg_calc.cli.common import (
+    gather_inputs,
+    guard,
+    parse_peildatum,
+    require_xlsx_output,
+    resolve_parameter_set,
+    stderr_console,
+)
+from werkzorg_calc.cli.options import (
+    AllowBsn,
+    Debug,
+    Force,
+    LangOption,
+    Language,
+    ParamsFile,
+    Peildatum,
+    SetItems,
+)
+
+
+@app.command()
+def check(
+    files: Annotated[
+        list[Path], typer.Argument(help="Casusbestand(en): .xlsx of .csv.", show_default=False)
+    ],
+    peildatum: Peildatum = None,
+    params: ParamsFile = None,
+    set_items: SetItems = None,
+    allow_bsn: AllowBsn = False,
+    lang: LangOption = Language.nl,
+    debug: Debug = False,
+) -> None:
+    """Controleer casusbestanden zonder te rekenen: alle fouten en waarschuwingen.
+
+    Exit 0 als het bestand berekend kan worden, 1 als er fouten zijn.
+    Voorbeeld: werkzorg check casussen.xlsx --peildatum 2018-06-30
+    """
+    day = parse_peildatum(peildatum)
+    with guard(debug, lang):
+        from rich.console import Console
+
+        from werkzorg_calc.engine.calc import imputation_warnings
+        from werkzorg_calc.report.results import issue_table
+        from werkzorg_calc.text.labels import text
+
+        table, parameters = gather_inputs(
+            files,
+            day,
+            params_file=params,
+            set_items=set_items,
+            allow_bsn=allow_bsn,
+            resolve=resolve_parameter_set,
+        )
+        warnings = table.warnings + imputation_warnings(table, parameters)
+        console = Console(highlight=False)
+        if warnings:
+            console.print(issue_table(warnings, lang.value))
+        console.print(text("check_ok", lang.value, n=len(table.frame)), style="green")
+
+
+@app.command()
+def template(
+    output: Annotated[
+        Path,
+        typer.Argument(help="Nieuwe werkmap (.xlsx), bijv. casussen.xlsx.", show_default=False),
+    ],
+    force: Force = False,
+    debug: Debug = False,
+) -> None:
+    """Schrijf een lege casuswerkmap met uitleg, keuzelijsten en een voorbeeld.
+
+    Voorbeeld: werkzorg template casussen.xlsx
+    """
+    require_xlsx_output(output)
+    with guard(debug):
+        from werkzorg_calc.write.excel.template import write_template
+
+        write_template(output, force=force)
+        stderr_console().print(f"geschreven: {output}", markup=False)

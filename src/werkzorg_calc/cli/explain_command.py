@@ -1,0 +1,124 @@
+"""``werkzorg explain``: every euro of one case, or one line item across all cases, explained.
+
+Registered on the ``werkzorg`` app when ``cli.py`` is imported. Only Typer is imported at module
+level (so ``werkzorg --help`` stays fast); the library is imported inside the command.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from werkzorg_calc.cli.app import app
+from werkzorg_calc.cli.common import gather_inputs, guard, parse_peildatum, resolve_parameter_set
+from werkzorg_calc.cli.options import (
+    AllowBsn,
+    Debug,
+    Format,
+    Horizon,
+    LangOption,
+    Language,
+    OutputFormat,
+    ParamsFile,
+    Peildatum,
+    PriceYear,
+    SetItems,
+)
+
+if TYPE_CHECKING:
+    from werkzorg_calc.text.labels import Lang
+
+
+@app.command()
+def explain(
+    file: Annotated[Path, typer.Argument(help="Casusbestand: .xlsx of .csv.", show_default=False)],
+    case_id: Annotated[
+        str | None,
+        typer.Argument(
+            help="De casus (het pseudoniem uit casus_id); laat weg bij --item.",
+            show_default=False,
+        ),
+    ] = None,
+    item: Annotated[
+        str | None,
+        typer.Option(
+            "--item",
+            help="Eén post, bv. mental_health_care: over alle casussen, of alleen voor CASE_ID.",
+            show_default=False,
+        ),
+    ] = None,
+    peildatum: Peildatum = None,
+    horizon: Horizon = 0,
+    params: ParamsFile = None,
+    set_items: SetItems = None,
+    price_year: PriceYear = None,
+    output_format: Format = OutputFormat.tabel,
+    allow_bsn: AllowBsn = False,
+    lang: LangOption = Language.nl,
+    debug: Debug = False,
+) -> None:
+    """Leg elk bedrag uit: formule, invoercellen, parameters met bron, maanden en partij.
+
+    Voorbeeld: werkzorg explain examples/drechtsteden-2018.xlsx WBZ-002 --peildatum 2018-06-30
+    """
+    if case_id is None and item is None:
+        raise typer.BadParameter("geef een casus of --item POST", param_hint="CASE_ID")
+    day = parse_peildatum(peildatum)
+    with guard(debug, lang):
+        from werkzorg_calc.domain.items import ITEM_IDS
+        from werkzorg_calc.engine.calc import calculate
+        from werkzorg_calc.engine.explain import (
+            CaseExplanation,
+            ItemAcrossCases,
+            explain_case,
+            explain_item,
+        )
+        from werkzorg_calc.engine.provenance import build_provenance
+
+        table, parameters = gather_inputs(
+            [file],
+            day,
+            params_file=params,
+            set_items=set_items,
+            allow_bsn=allow_bsn,
+            resolve=resolve_parameter_set,
+        )
+        result = calculate(table, parameters, day, horizon, price_year=price_year)
+        provenance = build_provenance(
+            result,
+            params_file=str(params) if params else None,
+            set_items=set_items or [],
+            allow_bsn=allow_bsn,
+        )
+        language: Lang = lang.value
+        explanation: CaseExplanation | ItemAcrossCases
+        if case_id is not None:
+            items = [item] if item else list(ITEM_IDS)
+            explanation = explain_case(result, table, case_id, items=items, lang=language)
+        else:
+            assert item is not None
+            explanation = explain_item(result, table, item, lang=language)
+        if output_format is OutputFormat.json:
+            from werkzorg_calc.engine.explain import explanation_to_dict
+            from werkzorg_calc.write.json_document import to_json
+
+            sys.stdout.write(to_json(explanation_to_dict(explanation, provenance)) + "\n")
+            return
+        from rich.console import Console
+
+        from werkzorg_calc.report.explain import (
+            case_view,
+            item_view,
+            provenance_footer,
+        )
+
+        console = Console(highlight=False)
+        if isinstance(explanation, CaseExplanation):
+            console.print(case_view(explanation, language))
+        else:
+            console.print(item_view(explanation, language))
+        console.print()
+        console.print(provenance_footer(provenance, language))

@@ -1,0 +1,91 @@
+"""The one immutable result that every output (terminal, JSON, Excel) is rendered from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from werkzorg_calc.domain.errors import InputIssue
+from werkzorg_calc.domain.parameters import Parameters
+from werkzorg_calc.domain.target import TargetResult
+
+if TYPE_CHECKING:
+    from werkzorg_calc.domain.cases import SourceInfo
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    """Savings, costs (as a positive number) and their difference, in euros, unrounded."""
+
+    savings: float
+    costs: float
+
+    @property
+    def net(self) -> float:
+        """Savings minus costs."""
+        return self.savings - self.costs
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    """Totals over all cases and stakeholders, with the realised and projected parts."""
+
+    all: Money
+    realised: Money
+    projected: Money
+    benefit_cost_ratio: float | None
+    net_per_participant: float | None
+    net_per_placed: float | None
+
+
+@dataclass(frozen=True)
+class Result:
+    """Everything one ``calc`` run found; renderers read it and compute nothing themselves.
+
+    Frames share one row per case in the order of the file:
+    ``cases`` (case_id, status, row, municipality, the input dates and hours, work_months,
+    working_at_peildatum, durable, savings, costs, net), ``realised`` and ``projected``
+    (signed amount per item id),
+    ``payers`` (stakeholder per item id, ``None`` where an item belongs to nobody) and
+    ``imputed`` (one boolean column per imputed input field). ``stakeholders`` has one row per
+    stakeholder with savings, costs and net for the whole, the realised and projected parts;
+    ``case_stakeholders`` the net per case and stakeholder. ``groups`` (with ``group_by``)
+    holds per group the participants, placed, durable, share, met, savings, costs, net and the
+    net per stakeholder. ``changed_parameters`` are the values that differ from the defaults,
+    ``parameter_origins`` where each was set; ``price_factors`` the CPI factors used when
+    ``price_year`` is set.
+    """
+
+    peildatum: date
+    horizon: int
+    parameters: Parameters
+    changed_parameters: dict[str, Any]
+    parameter_origins: dict[str, str]
+    sources: tuple[SourceInfo, ...]
+    price_year: int | None
+    price_factors: dict[str, float]
+    cases: pd.DataFrame
+    realised: pd.DataFrame
+    projected: pd.DataFrame
+    payers: pd.DataFrame
+    imputed: pd.DataFrame
+    stakeholders: pd.DataFrame
+    case_stakeholders: pd.DataFrame
+    totals: Totals
+    target: TargetResult
+    groups: pd.DataFrame | None
+    group_by: str | None
+    warnings: tuple[InputIssue, ...]
+
+    @property
+    def source(self) -> SourceInfo:
+        """The first (usually the only) input file."""
+        return self.sources[0]
+
+    @property
+    def items(self) -> pd.DataFrame:
+        """Realised plus projected amount per case and item."""
+        return self.realised + self.projected

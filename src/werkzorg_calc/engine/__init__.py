@@ -1,0 +1,1 @@
+"""The method: calculation, comparison, explanation, provenance, uncertainty. Opens no file."""

@@ -1,0 +1,314 @@
+"""What we believe about each uncertain parameter: a range and a probability distribution.
+
+The package defaults live in ``data/distributions.csv`` (distribution, its arguments and a
+one-line justification per parameter); the low–high range comes from ``data/parameters.csv``.
+A user changes either in the parameters TOML under ``[uncertainty.KEY]`` (or with
+``--set uncertainty.KEY.FIELD=VALUE``), e.g.::
+
+    [uncertainty.jobcoach_hour_rate]
+    distribution = "uniform"
+    low = 75
+    high = 120
+
+Arguments that are left out follow the parameter: the triangular ``mode`` and the ``mean`` of
+beta, lognormal and gamma default to the parameter's value, so a scenario that moves a value
+moves its distribution with it.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Final, Literal
+
+import numpy as np
+from numpy.typing import NDArray
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from werkzorg_calc.domain.errors import ParameterError
+from werkzorg_calc.domain.parameters import Override, Parameters, parameter_info
+from werkzorg_calc.domain.validation_messages import dutch_message
+from werkzorg_calc.engine.calc import MONEY_PARAMETERS
+
+Kind = Literal["fixed", "uniform", "triangular", "beta", "lognormal", "gamma"]
+KINDS: Final[tuple[Kind, ...]] = ("fixed", "uniform", "triangular", "beta", "lognormal", "gamma")
+PREFIX: Final = "uncertainty."
+SHARE_KEYS: Final[tuple[str, ...]] = (
+    "mhc_reduction_when_working",
+    "deadweight",
+    "retention_per_year",
+    "discount_rate",
+)
+# Every parameter that changes an amount; only these may be drawn.
+UNCERTAIN_KEYS: Final[tuple[str, ...]] = (*MONEY_PARAMETERS, *SHARE_KEYS)
+# Definitions (what counts as durable, the target): they change no amount and stay fixed.
+DEFINITION_KEYS: Final[tuple[str, ...]] = ("durable_months", "durable_min_hours", "target_share")
+FIELDS: Final[tuple[str, ...]] = ("distribution", "low", "high", "mode", "mean", "sd")
+_USES: Final[dict[Kind, frozenset[str]]] = {
+    "fixed": frozenset(),
+    "uniform": frozenset(),
+    "triangular": frozenset({"mode"}),
+    "beta": frozenset({"mean", "sd"}),
+    "lognormal": frozenset({"mean", "sd"}),
+    "gamma": frozenset({"mean", "sd"}),
+}
+_SHAPE_FIELDS: Final = ("mode", "mean", "sd")
+DEFAULT_ORIGIN: Final = "standaardverdelingen"
+
+
+class DistributionSpec(BaseModel):
+    """A distribution as written: arguments left empty follow the parameter or its range.
+
+    ``low`` and ``high`` are the range of the one-way sensitivity and the bounds of a uniform
+    or triangular distribution (empty: the range in ``parameters.csv``); ``mode`` is the
+    triangular's peak and ``mean``/``sd`` describe beta, lognormal and gamma (empty mode or
+    mean: the parameter's value). ``origin`` says where it was set.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    distribution: Kind
+    low: float | None = None
+    high: float | None = None
+    mode: float | None = None
+    mean: float | None = None
+    sd: float | None = None
+    justification: str = ""
+    origin: str = DEFAULT_ORIGIN
+
+
+@dataclass(frozen=True, slots=True)
+class Distribution:
+    """One parameter's distribution with every number filled in, ready to draw from."""
+
+    key: str
+    kind: Kind
+    value: float
+    low: float
+    high: float
+    mode: float | None
+    mean: float | None
+    sd: float | None
+    justification: str
+    origin: str
+
+    @property
+    def uncertain(self) -> bool:
+        """Whether the parameter varies (everything but ``fixed``)."""
+        return self.kind != "fixed"
+
+    @property
+    def arguments(self) -> dict[str, float]:
+        """The numbers that define the distribution, named as in the TOML file."""
+        if self.kind == "fixed":
+            return {"value": self.value}
+        if self.kind == "uniform":
+            return {"low": self.low, "high": self.high}
+        if self.kind == "triangular":
+            assert self.mode is not None
+            return {"low": self.low, "mode": self.mode, "high": self.high}
+        assert self.mean is not None and self.sd is not None
+        return {"mean": self.mean, "sd": self.sd}
+
+    def draw(self, rng: np.random.Generator, size: int) -> NDArray[np.float64]:
+        """``size`` independent values (all equal to the value when fixed)."""
+        if self.kind == "fixed":
+            return np.full(size, self.value, dtype=np.float64)
+        if self.kind == "uniform":
+            return rng.uniform(self.low, self.high, size)
+        if self.kind == "triangular":
+            assert self.mode is not None
+            return rng.triangular(self.low, self.mode, self.high, size)
+        assert self.mean is not None and self.sd is not None
+        mean, sd = self.mean, self.sd
+        if self.kind == "beta":
+            concentration = mean * (1 - mean) / sd**2 - 1
+            return rng.beta(mean * concentration, (1 - mean) * concentration, size)
+        if self.kind == "lognormal":
+            variance = math.log1p((sd / mean) ** 2)
+            return rng.lognormal(math.log(mean) - variance / 2, math.sqrt(variance), size)
+        return rng.gamma((mean / sd) ** 2, sd**2 / mean, size)
+
+
+def _optional(text: str) -> float | None:
+    return float(text) if text.strip() else None
+
+
+@cache
+def default_distributions() -> dict[str, DistributionSpec]:
+    """The package defaults from ``data/distributions.csv``, keyed by parameter."""
+    text = resources.files("werkzorg_calc").joinpath("data/distributions.csv").read_text("utf-8")
+    return {
+        row["key"]: DistributionSpec(
+            distribution=row["distribution"],
+            mode=_optional(row["mode"]),
+            mean=_optional(row["mean"]),
+            sd=_optional(row["sd"]),
+            justification=row["justification"],
+        )
+        for row in csv.DictReader(text.splitlines())
+    }
+
+
+def apply_distribution_overrides(
+    base: Mapping[str, DistributionSpec], overrides: Sequence[Override]
+) -> dict[str, DistributionSpec]:
+    """Apply ``uncertainty.KEY.FIELD`` overrides in order (later wins).
+
+    Choosing another distribution drops the default's ``mode``, ``mean`` and ``sd`` unless
+    they are given too. Raises ``ParameterError`` naming every unknown key or field and every
+    bad value with where it was written.
+    """
+    problems: list[str] = []
+    given: dict[str, dict[str, object]] = {}
+    origins: dict[str, str] = {}
+    for item in overrides:
+        key, _, field = item.key.removeprefix(PREFIX).rpartition(".")
+        if not key and field in base:
+            problems.append(
+                f"{item.origin}: geef een veld, bijvoorbeeld {PREFIX}{field}.distribution "
+                f"(in TOML: [{PREFIX}{field}] met distribution = ...)"
+            )
+        elif key not in base:
+            known = ", ".join(base)
+            problems.append(
+                f"{item.origin}: onbekende parameter '{key or field}' in {PREFIX.rstrip('.')} "
+                f"(bekend: {known})"
+            )
+        elif field not in (*FIELDS, "justification"):
+            problems.append(
+                f"{item.origin}: onbekend veld '{field}' bij {PREFIX}{key}; gebruik "
+                f"{', '.join(FIELDS)} of justification"
+            )
+        else:
+            value = item.value
+            if field == "distribution" and isinstance(value, str):
+                value = value.strip().lower()
+            given.setdefault(key, {})[field] = value
+            origins[key] = item.origin
+    merged = dict(base)
+    for key, fields in given.items():
+        values: dict[str, Any] = base[key].model_dump()
+        if "distribution" in fields and fields["distribution"] != values["distribution"]:
+            values.update(dict.fromkeys(_SHAPE_FIELDS))
+            values["justification"] = ""
+        values.update(fields)
+        values["origin"] = origins[key]
+        try:
+            merged[key] = DistributionSpec.model_validate(values)
+        except ValidationError as exc:
+            for error in exc.errors():
+                field = ".".join(str(part) for part in error["loc"])
+                problems.append(f"{origins[key]}: {PREFIX}{key}.{field} {dutch_message(error)}")
+    if problems:
+        raise ParameterError(problems)
+    return merged
+
+
+def make_distributions(
+    changes: Mapping[str, Mapping[str, object]], origin: str = "Python"
+) -> dict[str, DistributionSpec]:
+    """The defaults with ``changes`` applied, e.g. ``{"deadweight": {"distribution": "fixed"}}``."""
+    overrides = [
+        Override(f"{PREFIX}{key}.{field}", value, origin)
+        for key, fields in changes.items()
+        for field, value in fields.items()
+    ]
+    return apply_distribution_overrides(default_distributions(), overrides)
+
+
+def _bound(text: str) -> float | None:
+    return float(text) if text.strip() else None
+
+
+def _domain(key: str) -> tuple[float, float]:
+    return (0.0, 1.0) if key in SHARE_KEYS else (0.0, math.inf)
+
+
+def _resolve_one(key: str, spec: DistributionSpec, value: float) -> Distribution | list[str]:
+    """Fill in the defaults and check that the distribution fits the parameter."""
+    info = parameter_info()[key]
+    where = f"{spec.origin}: {PREFIX}{key}"
+    kind = spec.distribution
+    problems = [
+        f"{where}: {field} wordt niet gebruikt bij {kind}"
+        for field in _SHAPE_FIELDS
+        if getattr(spec, field) is not None and field not in _USES[kind]
+    ]
+    if key in DEFINITION_KEYS and kind != "fixed":
+        problems.append(
+            f"{where}: {key} is een definitie en verandert geen bedrag; kies distribution = "
+            "'fixed' en speel andere waarden uit als scenario (werkzorg compare)"
+        )
+    low = spec.low if spec.low is not None else _bound(info.low)
+    high = spec.high if spec.high is not None else _bound(info.high)
+    if low is None or high is None:
+        return [*problems, f"{where}: geen bereik; geef low en high"]
+    floor, ceiling = _domain(key)
+    if low > high:
+        problems.append(f"{where}: low moet kleiner zijn dan high")
+    elif low == high and kind in ("uniform", "triangular"):
+        problems.append(f"{where}: {kind} vraagt low < high")
+    if low < floor or high > ceiling:
+        problems.append(f"{where}: het bereik moet binnen {floor:g}–{ceiling:g} liggen")
+    mode = mean = sd = None
+    if kind == "triangular":
+        mode = spec.mode if spec.mode is not None else value
+        if not low <= mode <= high:
+            problems.append(f"{where}: mode moet tussen low en high liggen")
+    if kind in ("beta", "lognormal", "gamma"):
+        mean = spec.mean if spec.mean is not None else value
+        sd = spec.sd
+        problems += _check_moments(where, key, kind, mean, sd)
+    if problems:
+        return problems
+    return Distribution(
+        key, kind, value, low, high, mode, mean, sd, spec.justification, spec.origin
+    )
+
+
+def _check_moments(where: str, key: str, kind: Kind, mean: float, sd: float | None) -> list[str]:
+    problems = []
+    if sd is None or sd <= 0:
+        problems.append(f"{where}: {kind} vraagt een sd groter dan 0")
+    if kind == "beta":
+        if key not in SHARE_KEYS:
+            problems.append(f"{where}: beta past alleen bij een aandeel of kans (0–1)")
+        if not 0 < mean < 1:
+            problems.append(f"{where}: beta vraagt een mean tussen 0 en 1 (niet 0 of 1)")
+        elif sd is not None and sd > 0 and sd**2 >= mean * (1 - mean):
+            limit = math.sqrt(mean * (1 - mean))
+            problems.append(f"{where}: sd moet bij deze mean kleiner zijn dan {limit:.4g}")
+    else:
+        if key in SHARE_KEYS:
+            problems.append(
+                f"{where}: {kind} kan boven 1 uitkomen; kies beta, uniform of triangular"
+            )
+        if mean <= 0:
+            problems.append(f"{where}: {kind} vraagt een mean groter dan 0")
+    return problems
+
+
+def resolve_distributions(
+    specs: Mapping[str, DistributionSpec], params: Parameters
+) -> tuple[Distribution, ...]:
+    """Every parameter's distribution filled in for ``params``, in the order of the CSV.
+
+    Raises ``ParameterError`` listing every distribution that does not fit its parameter.
+    """
+    values = params.flat()
+    problems: list[str] = []
+    resolved: list[Distribution] = []
+    for key, spec in specs.items():
+        outcome = _resolve_one(key, spec, float(values[key]))
+        if isinstance(outcome, Distribution):
+            resolved.append(outcome)
+        else:
+            problems.extend(outcome)
+    if problems:
+        raise ParameterError(problems)
+    return tuple(resolved)

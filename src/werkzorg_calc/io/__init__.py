@@ -1,1 +1,0 @@
-"""Reading case files and writing results; no calculation happens here."""

@@ -1,0 +1,161 @@
+"""Looking inside an ``.xlsx`` package before any XML is parsed.
+
+A workbook is a zip of XML files. Before openpyxl parses anything we check, from the zip's
+own directory, that it is a workbook and not a macro workbook or another zip, and that the
+declared sizes and compression ratios are sane (a zip bomb declares gigabytes in kilobytes).
+Then we scan the case sheet's XML as bytes for things the streaming reader cannot see:
+formulas without a stored result, merged cells, and hidden rows and columns.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+from werkzorg_calc.domain.errors import InputError
+
+MAX_ENTRIES = 5_000
+MAX_ENTRY_BYTES = 768 * 1024 * 1024  # one XML part, uncompressed
+MAX_TOTAL_BYTES = 1536 * 1024 * 1024  # the whole package, uncompressed
+MAX_RATIO = 200  # real sheets compress about 10:1; a bomb 1000:1 or more
+RATIO_FLOOR_BYTES = 1024 * 1024  # small parts may compress extremely well; only judge large ones
+
+# Element names may carry a namespace prefix (x:c) and attributes come in any order, so each
+# pattern finds an element first and reads its attributes apart.
+_P = rb"(?:[A-Za-z_][\w.-]*:)?"
+_ROW = re.compile(rb"<" + _P + rb"row\b([^>]*?)(/>|>(.*?)</" + _P + rb"row>)", re.S)
+_CELL = re.compile(rb"<" + _P + rb"c\b([^>]*?)(/>|>(.*?)</" + _P + rb"c>)", re.S)
+_FORMULA = re.compile(rb"<" + _P + rb"f\b")
+_VALUE = re.compile(rb"<" + _P + rb"(?:v|is)\b[^>]*>\s*[^<\s]|<" + _P + rb"is\b")
+_MERGED = re.compile(rb"<" + _P + rb"mergeCell\b([^>]*)>")
+_COL = re.compile(rb"<" + _P + rb"col\b([^>]*)>")
+_CELL_REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
+_ROW_REF = re.compile(rb'\br="(\d+)"')
+_RANGE = re.compile(rb'\bref="([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?"')
+_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
+_MIN = re.compile(rb'\bmin="(\d+)"')
+_MAX = re.compile(rb'\bmax="(\d+)"')
+
+
+def column_index(letters: bytes | str) -> int:
+    """0-based index of an Excel column: ``A`` → 0, ``AA`` → 26."""
+    text = letters.decode() if isinstance(letters, bytes) else letters
+    number = 0
+    for char in text:
+        number = number * 26 + (ord(char) - ord("A") + 1)
+    return number - 1
+
+
+@dataclass(frozen=True, slots=True)
+class SheetFindings:
+    """What the byte scan of one sheet found; rows are Excel row numbers, columns 0-based."""
+
+    formula_without_value: tuple[tuple[int, int], ...] = ()
+    merged: tuple[tuple[int, int, int, int], ...] = ()  # min_row, max_row, min_col, max_col
+    hidden_rows: tuple[int, ...] = ()
+    hidden_columns: tuple[int, ...] = field(default=())
+    last_value_row: int | None = None
+
+
+def check_package(data: bytes, display: str) -> None:
+    """Refuse anything that is not a plain, sane workbook, before parsing any XML."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise InputError.about_file(
+            display, "het Excel-bestand is beschadigd of geen werkmap (geen geldige zip)"
+        ) from None
+    names = {entry.filename for entry in entries}
+    if any(name.lower().endswith("vbaproject.bin") for name in names):
+        raise InputError.about_file(
+            display,
+            "werkmap met macro's (.xlsm); werkzorg opent die niet. Sla het blad op als "
+            "Excel-werkmap (.xlsx) zonder macro's",
+        )
+    if "xl/workbook.xml" not in names:
+        raise InputError.about_file(
+            display,
+            "dit is een zip-bestand maar geen Excel-werkmap; sla het op als .xlsx of .csv",
+        )
+    if len(entries) > MAX_ENTRIES:
+        raise InputError.about_file(
+            display, f"het Excel-bestand bevat meer dan {MAX_ENTRIES} onderdelen"
+        )
+    total = 0
+    for entry in entries:
+        total += entry.file_size
+        too_large = entry.file_size > MAX_ENTRY_BYTES or total > MAX_TOTAL_BYTES
+        ratio = entry.file_size / max(entry.compress_size, 1)
+        if too_large or (entry.file_size > RATIO_FLOOR_BYTES and ratio > MAX_RATIO):
+            raise InputError.about_file(
+                display,
+                "het Excel-bestand pakt uit tot een onredelijke omvang (mogelijk een zip-bom); "
+                "het is niet geopend",
+            )
+
+
+def scan_sheet(data: bytes, sheet_path: str) -> SheetFindings:
+    """Scan the sheet's XML bytes (already size-checked) for what streaming cannot see.
+
+    Rows are only walked when the sheet has formulas or hidden rows, so a plain sheet costs
+    a few substring searches.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        xml = archive.read(sheet_path.lstrip("/"))
+    formulas: list[tuple[int, int]] = []
+    hidden_rows: list[int] = []
+    if _FORMULA.search(xml) or b"hidden=" in xml:
+        formulas, hidden_rows = _walk_rows(xml)
+    merged: list[tuple[int, int, int, int]] = []
+    for attributes in _MERGED.findall(xml):
+        if match := _RANGE.search(attributes):
+            c1, r1, c2, r2 = match.groups()
+            merged.append((int(r1), int(r2 or r1), column_index(c1), column_index(c2 or c1)))
+    hidden_columns: list[int] = []
+    for attributes in _COL.findall(xml):
+        low, high = _MIN.search(attributes), _MAX.search(attributes)
+        if _HIDDEN.search(attributes) and low and high:
+            hidden_columns += range(int(low.group(1)) - 1, min(int(high.group(1)), 16_384))
+    return SheetFindings(
+        tuple(formulas),
+        tuple(merged),
+        tuple(hidden_rows),
+        tuple(hidden_columns),
+        _last_value_row(xml),
+    )
+
+
+def _walk_rows(xml: bytes) -> tuple[list[tuple[int, int]], list[int]]:
+    """Formula cells without a stored value, and hidden rows; references may be implied."""
+    formulas: list[tuple[int, int]] = []
+    hidden: list[int] = []
+    row_number = 0
+    for attributes, _, body in _ROW.findall(xml):
+        reference = _ROW_REF.search(attributes)
+        row_number = int(reference.group(1)) if reference else row_number + 1
+        if _HIDDEN.search(attributes):
+            hidden.append(row_number)
+        if not body or not _FORMULA.search(body):
+            continue
+        column = -1
+        for cell_attributes, _, content in _CELL.findall(body):
+            cell = _CELL_REF.search(cell_attributes)
+            column = column_index(cell.group(1)) if cell else column + 1
+            if content and _FORMULA.search(content) and not _VALUE.search(content):
+                formulas.append((row_number, column))
+    return formulas, hidden
+
+
+def _last_value_row(xml: bytes) -> int | None:
+    """The row number of the last cell that holds a value, found from the end of the sheet."""
+    end = max(xml.rfind(b"</v>"), xml.rfind(b":v>"), xml.rfind(b"</is>"), xml.rfind(b":is>"))
+    if end < 0:
+        return None
+    start = max(xml.rfind(b"<row", 0, end), xml.rfind(b":row ", 0, end))
+    if start < 0:
+        return None
+    reference = _ROW_REF.search(xml, start, xml.find(b">", start) + 1)
+    return int(reference.group(1)) if reference else None

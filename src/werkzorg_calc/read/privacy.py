@@ -1,0 +1,110 @@
+"""Keeping citizen service numbers (BSN) out: a column of them is refused, never shown.
+
+A BSN is nine digits passing the 11-proef (9·d1 + 8·d2 + … + 2·d8 − d9 is a multiple of 11).
+One such value can be chance (1 in 11 random nine-digit numbers pass); a column where at
+least half the filled values pass is treated as a BSN column.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+
+from werkzorg_calc.domain.errors import InputIssue, Severity
+from werkzorg_calc.read.table import RawTable, column_letter, is_blank
+
+
+def _located(
+    raw: RawTable, row: int, column: str, message: str, severity: Severity = "fout"
+) -> InputIssue:
+    return InputIssue(raw.file, raw.sheet, row, column, message, severity)
+
+
+def _digits_only(text: str) -> str:
+    """A BSN as people write it: 111 222 333, 111.222.333 or 111-222-333 are one number."""
+    return text.strip().replace(" ", "").replace(".", "").replace("-", "").replace("\u00a0", "")
+
+
+def _could_be_bsn(value: object) -> bool:
+    """Cheap first sieve: nine-digit text, or a whole number of eight or nine digits."""
+    if isinstance(value, str):
+        return len(_digits_only(value)) == 9
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return 10_000_000 <= value < 1_000_000_000
+    return False
+
+
+def _is_bsn(value: object) -> bool:
+    """True for a value that reads as a valid citizen service number (11-proef)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        # A BSN stored as a number keeps 8 or 9 digits (a leading 0 drops); 24 hours a week,
+        # padded to 000000024, would otherwise pass the 11-proef.
+        if not float(value).is_integer() or not 10_000_000 <= value < 1_000_000_000:
+            return False
+        text = f"{int(value):09d}"
+    elif isinstance(value, str):
+        text = _digits_only(value)
+    else:
+        return False
+    if len(text) != 9 or not text.isascii() or not text.isdigit() or text == "000000000":
+        return False
+    digits = [int(char) for char in text]
+    total = sum(digit * weight for digit, weight in zip(digits[:8], range(9, 1, -1), strict=True))
+    return (total - digits[8]) % 11 == 0
+
+
+def bsn_issues(
+    raw: RawTable,
+    table: list[tuple[int, tuple[object, ...]]],
+    mapping: Mapping[str, int],
+    *,
+    allow_bsn: bool,
+) -> list[InputIssue]:
+    """Refuse columns whose values are mostly valid BSNs; never show the values.
+
+    With ``allow_bsn`` such a column is ignored with a warning, except a column whose values
+    are shown in the output (case id, municipality): that one is refused all the same.
+    """
+    issues: list[InputIssue] = []
+    shown_fields = {
+        mapping[field]: field for field in ("case_id", "municipality") if field in mapping
+    }
+    width = max((len(cells) for _, cells in table), default=0)
+    for index in range(width):
+        values = [cells[index] for _, cells in table if index < len(cells)]
+        filled = [value for value in values if not is_blank(value)]
+        if not filled:
+            continue
+        # Most columns repeat a few values (statuses, norms): test each distinct one once.
+        counts = Counter(value for value in filled if _could_be_bsn(value))
+        hits = sum(count for value, count in counts.items() if _is_bsn(value))
+        if hits == 0 or hits * 2 < len(filled):
+            continue
+        letter = column_letter(index)
+        if index in shown_fields:
+            message = (
+                "deze kolom lijkt burgerservicenummers (BSN) te bevatten; gebruik een "
+                "pseudoniem (ook --allow-bsn staat dit niet toe: deze kolom komt in de uitvoer)"
+            )
+            issues.append(_located(raw, raw.header_row, letter, message))
+        elif allow_bsn:
+            issues.append(
+                _located(
+                    raw,
+                    raw.header_row,
+                    letter,
+                    "kolom met BSN's genegeerd (--allow-bsn)",
+                    "waarschuwing",
+                )
+            )
+        elif index in mapping.values():
+            issues.append(
+                _located(raw, raw.header_row, letter, "deze kolom lijkt BSN's te bevatten")
+            )
+        else:
+            message = (
+                "deze kolom lijkt burgerservicenummers (BSN) te bevatten; verwijder de kolom "
+                "of gebruik --allow-bsn (BSN's worden dan genegeerd)"
+            )
+            issues.append(_located(raw, raw.header_row, letter, message))
+    return issues

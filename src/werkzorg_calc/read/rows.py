@@ -1,0 +1,171 @@
+"""The validated shape of one case row (casus), as pydantic sees it at the edge.
+
+Cells arrive as whatever the spreadsheet held (numbers, dates, text in Dutch or ISO notation);
+the ``before`` validators turn them into typed values or raise a Dutch message. Rules that
+involve several fields or the peildatum are checked on whole columns in ``consistency.py``.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
+
+from werkzorg_calc.domain.columns import (
+    BENEFIT_TYPE_LOOKUP,
+    NUMBER_FIELDS,
+    STATUS_LOOKUP,
+    BenefitType,
+    Status,
+    normalise_name,
+)
+from werkzorg_calc.read.cells import (
+    CellValueError,
+    DecimalStyle,
+    parse_date_text,
+    parse_number_text,
+)
+from werkzorg_calc.read.table import EXCEL_ERRORS, is_blank
+
+# No single case amount reaches ten million euros; a larger number is a typing error (or an
+# attack: 1e308 × months overflows to infinity).
+MAX_AMOUNT = 10_000_000
+NonNegative = Annotated[float, Field(ge=0, le=MAX_AMOUNT)]
+
+MAX_TEXT = 200  # a pseudonym or a municipality; longer text is not what this column holds
+_REQUIRED = PydanticCustomError("verplicht", "verplicht veld is leeg")
+
+_DATE_FIELDS = ("trajectory_start", "job_start", "job_end")
+
+
+def _is_blank(value: object) -> bool:
+    if isinstance(value, str) and value.strip() in EXCEL_ERRORS:
+        # A formula that failed in Excel: the cell looks filled but holds no usable value.
+        raise PydanticCustomError("cel", "de cel bevat een Excel-foutwaarde (zoals #N/B)")
+    return is_blank(value)
+
+
+def _fail(exc: CellValueError) -> PydanticCustomError:
+    return PydanticCustomError("cel", str(exc))
+
+
+def case_id_text(value: object) -> str | None:
+    """A case id as text: Excel's 1001.0 becomes "1001", so it matches the case list."""
+    if is_blank(value) or isinstance(value, bool):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, str | int | float):
+        return str(value).strip()
+    return None
+
+
+class CaseRow(BaseModel):
+    """One participant's row, typed; the note column (free text) is deliberately absent."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    case_id: str
+    status: Status
+    trajectory_start: date
+    job_start: date | None = None
+    job_end: date | None = None
+    hours_per_week: Annotated[float, Field(gt=0, le=60)] | None = None
+    benefit_before: NonNegative | None = None
+    benefit_after: NonNegative | None = None
+    benefit_type: BenefitType | None = None
+    wmo_before: NonNegative | None = None
+    wmo_after: NonNegative | None = None
+    mhc_before: NonNegative | None = None
+    mhc_after: NonNegative | None = None
+    jobcoach_hours: NonNegative | None = None
+    counselling_hours: NonNegative | None = None
+    mediation_cost: NonNegative | None = None
+    wage_subsidy_month: NonNegative | None = None
+    no_risk_cost: NonNegative | None = None
+    insurer_contribution: NonNegative | None = None
+    municipality: str | None = None
+
+    @field_validator("case_id", "municipality", mode="before")
+    @classmethod
+    def _text(cls, value: Any, info: ValidationInfo) -> str | None:
+        if _is_blank(value):
+            if info.field_name == "case_id":
+                raise _REQUIRED
+            return None
+        text = case_id_text(value)
+        if text is None:
+            raise PydanticCustomError("tekst", "verwacht tekst")
+        if len(text) > MAX_TEXT:
+            raise PydanticCustomError("tekst", f"tekst te lang (hoogstens {MAX_TEXT} tekens)")
+        return text
+
+    @field_validator("status", mode="before")
+    @classmethod
+    def _status(cls, value: Any) -> str:
+        if _is_blank(value):
+            raise _REQUIRED
+        status = STATUS_LOOKUP.get(normalise_name(str(value)))
+        if status is None:
+            raise PydanticCustomError(
+                "status",
+                "onbekende status; gebruik aangemeld, in_bemiddeling, solliciteert, "
+                "aan_het_werk of uitgevallen",
+            )
+        return status
+
+    @field_validator("benefit_type", mode="before")
+    @classmethod
+    def _benefit_type(cls, value: Any) -> str | None:
+        if _is_blank(value):
+            return None
+        benefit = BENEFIT_TYPE_LOOKUP.get(normalise_name(str(value)))
+        if benefit is None:
+            raise PydanticCustomError(
+                "uitkering_soort",
+                "onbekende uitkeringssoort; gebruik participatiewet, ww, wia, wajong of geen",
+            )
+        return benefit
+
+    @field_validator(*_DATE_FIELDS, mode="before")
+    @classmethod
+    def _date(cls, value: Any, info: ValidationInfo) -> date | None:
+        if _is_blank(value):
+            if info.field_name == "trajectory_start":
+                raise _REQUIRED
+            return None
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        if isinstance(value, str):
+            try:
+                return parse_date_text(value)
+            except CellValueError as exc:
+                raise _fail(exc) from None
+        raise PydanticCustomError(
+            "datum", "verwacht een datum; geef de cel de celopmaak Datum of schrijf 2018-03-01"
+        )
+
+    @field_validator(*NUMBER_FIELDS, mode="before")
+    @classmethod
+    def _number(cls, value: Any, info: ValidationInfo) -> float | None:
+        if type(value) is float and math.isfinite(value):
+            return value  # the common case in a workbook: a plain number
+        if _is_blank(value):
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float | str):
+            raise PydanticCustomError("getal", "verwacht een getal")
+        if isinstance(value, str):
+            style: DecimalStyle = (info.context or {}).get("decimal", "unknown")
+            try:
+                value = parse_number_text(value, style)
+            except CellValueError as exc:
+                raise _fail(exc) from None
+        number = float(value)
+        if not math.isfinite(number):
+            raise PydanticCustomError("getal", "verwacht een eindig getal")
+        return number

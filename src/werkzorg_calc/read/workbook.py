@@ -1,0 +1,143 @@
+"""Reading the case sheet of an ``.xlsx`` workbook with openpyxl in streaming mode.
+
+Hostile or odd files are expected: the package is checked before parsing, the sheet's stated
+size is ignored (a forged dimension would make the reader pad every row to 16,384 columns),
+rows and columns are capped, and anything the parser raises becomes an ``InputError``.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from typing import Any
+
+import openpyxl
+from openpyxl.xml import DEFUSEDXML
+
+from werkzorg_calc.domain.columns import normalise_name
+from werkzorg_calc.domain.errors import InputError, InputIssue, WerkzorgError
+from werkzorg_calc.read.package import check_package, scan_sheet
+from werkzorg_calc.read.table import HEADER_SEARCH_ROWS, RawTable, is_blank, is_header_row
+
+_PREFERRED_SHEET = "casussen"
+MAX_ROWS = 250_000  # rows read below the header; the benchmark goes to 100,000 cases
+MAX_COLUMNS = 200  # the contract has 21 columns; anything far right is not our table
+
+
+def _find_header(rows: Iterator[tuple[object, ...]]) -> tuple[int, tuple[object, ...]] | None:
+    for number, cells in enumerate(rows, start=1):
+        if is_header_row(cells[:MAX_COLUMNS]):
+            return number, cells[:MAX_COLUMNS]
+        if number >= HEADER_SEARCH_ROWS:
+            break
+    return None
+
+
+def read_workbook(data: bytes, display: str, digest: str) -> RawTable:
+    """Find the case sheet (``Casussen`` first, else the first with a case id header)."""
+    if not DEFUSEDXML:
+        # Without defusedxml, openpyxl would expand XML entities: refuse rather than risk it.
+        raise WerkzorgError(
+            "defusedxml ontbreekt of staat uit (OPENPYXL_DEFUSEDXML); werkzorg leest geen "
+            "Excel-bestanden zonder"
+        )
+    check_package(data, display)
+    try:
+        return _read(data, display, digest)
+    except WerkzorgError:
+        raise
+    except Exception as exc:  # a hostile file may make the parser raise anything at all
+        raise InputError.about_file(
+            display, f"het Excel-bestand kon niet worden gelezen ({type(exc).__name__})"
+        ) from None
+
+
+def _read(data: bytes, display: str, digest: str) -> RawTable:
+    workbook = openpyxl.load_workbook(
+        io.BytesIO(data), read_only=True, data_only=True, keep_links=False
+    )
+    try:
+        sheets: list[Any] = sorted(
+            workbook.worksheets, key=lambda ws: normalise_name(ws.title) != _PREFERRED_SHEET
+        )
+        for sheet in sheets:
+            sheet.reset_dimensions()  # never trust the stated size
+            rows = sheet.iter_rows(values_only=True)
+            found = _find_header(rows)
+            if found is None:
+                continue
+            header_row, headers = found
+            data_rows, notes = _data_rows(rows, header_row, display, sheet.title)
+            findings = scan_sheet(data, sheet._worksheet_path)
+            _beyond_the_limit(findings.last_value_row, header_row, display, sheet.title)
+            return RawTable(
+                file=display,
+                sheet=sheet.title,
+                sha256=digest,
+                header_row=header_row,
+                headers=headers,
+                rows=data_rows,
+                decimal="unknown",
+                findings=findings,
+                sheet_hidden=sheet.sheet_state != "visible",
+                date1904=bool(workbook.epoch.year == 1904),
+                notes=tuple(notes),
+            )
+    finally:
+        workbook.close()
+    raise InputError.about_file(
+        display,
+        "geen blad gevonden met een kolom casus_id (of case_id) in de bovenste "
+        f"{HEADER_SEARCH_ROWS} rijen",
+    )
+
+
+def _beyond_the_limit(last: int | None, header_row: int, display: str, sheet: str) -> None:
+    """A value further down than ``MAX_ROWS`` rows below the header is refused, not dropped."""
+    if last is not None and last - header_row > MAX_ROWS:
+        limit = f"{MAX_ROWS:,}".replace(",", ".")
+        raise InputError(
+            [
+                InputIssue(
+                    display,
+                    sheet,
+                    last,
+                    None,
+                    f"meer dan {limit} rijen onder de kop: er staan gegevens in rij {last}; "
+                    "werkzorg leest niet zo ver (staat daar iets per ongeluk?)",
+                )
+            ]
+        )
+
+
+def _data_rows(
+    rows: Iterator[tuple[object, ...]], header_row: int, display: str, sheet: str
+) -> tuple[list[tuple[int, tuple[object, ...]]], list[InputIssue]]:
+    """Rows below the header, at most ``MAX_ROWS``, each at most ``MAX_COLUMNS`` wide."""
+    data_rows: list[tuple[int, tuple[object, ...]]] = []
+    notes: list[InputIssue] = []
+    far_right: list[int] = []
+    for number, row in enumerate(rows, start=header_row + 1):
+        cells = row
+        if number - header_row > MAX_ROWS:
+            # Stop pulling: the streaming reader yields one empty row per missing row number,
+            # so a row numbered in the billions would take hours. The byte scan tells us
+            # whether anything lies further down (see _beyond_the_limit).
+            break
+        if len(cells) > MAX_COLUMNS:
+            if any(not is_blank(cell) for cell in cells[MAX_COLUMNS:]):
+                far_right.append(number)
+            cells = cells[:MAX_COLUMNS]
+        data_rows.append((number, cells))
+    if far_right:
+        notes.append(
+            InputIssue(
+                display,
+                sheet,
+                far_right[0],
+                None,
+                f"cellen rechts van kolom {MAX_COLUMNS} genegeerd (rijen vanaf {far_right[0]})",
+                "waarschuwing",
+            )
+        )
+    return data_rows, notes

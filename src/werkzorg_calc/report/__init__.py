@@ -1,0 +1,1 @@
+"""Rich renderables for the terminal: results, explanations, uncertainty."""

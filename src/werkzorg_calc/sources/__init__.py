@@ -1,0 +1,1 @@
+"""Where parameter values come from: defaults, the workbook sheet, --params and --set."""

@@ -1,0 +1,1 @@
+"""Words for people, in Dutch and English: labels, number formats, verdicts."""

@@ -1,0 +1,44 @@
+"""Sentences that state a result in words, shared by the terminal report and the Excel file."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from werkzorg_calc.domain.target import TargetResult
+from werkzorg_calc.text.formatting import percent
+from werkzorg_calc.text.labels import Lang, text
+
+
+def verdict(target: TargetResult, lang: Lang = "nl") -> str:
+    """The target in one sentence, e.g. ``Doel niet gehaald: 4 van 29 …, doel 50%``."""
+    if target.participants == 0:
+        return text("no_participants", lang)
+    what = text("durable_at_work" if target.basis == "durable" else "placed_word", lang)
+    head = text("met" if target.met else "not_met", lang)
+    share = percent(target.share or 0.0, lang=lang)
+    interval = ""
+    if target.interval95 is not None:
+        low, high = target.interval95
+        interval = (
+            f", {text('interval', lang)} {percent(low, lang=lang)}–{percent(high, lang=lang)}"
+        )
+    goal = f"{text('goal', lang)} {percent(target.target_share, lang=lang)}"
+    if target.target_count is not None:
+        goal += f" {text('at_least', lang)} {target.target_count}"
+    of = text("of", lang)
+    return f"{head}: {target.count} {of} {target.participants} {what} ({share}{interval}), {goal}"
+
+
+def price_level(price_year: int | None, lang: Lang = "nl") -> str:
+    """``bedragen zoals opgegeven`` or ``prijzen 2018 (CPI, CBS)``."""
+    if price_year is None:
+        return text("nominal", lang)
+    return text("prices_of", lang, year=price_year)
+
+
+def changed_parameters_line(
+    changed: Mapping[str, object], origins: Mapping[str, str], lang: Lang = "nl"
+) -> str:
+    """``deadweight = 0.57 (--set deadweight); …`` or ``geen (standaardwaarden)``."""
+    parts = [f"{key} = {value} ({origins.get(key, '')})" for key, value in changed.items()]
+    return "; ".join(parts) or text("none_defaults", lang)

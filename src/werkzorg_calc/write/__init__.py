@@ -1,0 +1,1 @@
+"""Results to files, always atomically: JSON, TOML, plots and the Excel workbooks."""

@@ -1,0 +1,1 @@
+"""The Excel workbooks: summary, comparison, uncertainty workbooks and the case template."""

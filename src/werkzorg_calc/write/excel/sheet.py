@@ -1,0 +1,250 @@
+"""One write-only sheet and its cells: formats, safe text, formulas with their values, notes.
+
+Shared by every workbook werkzorg writes (the summary, the comparison, the uncertainty files).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import IO, TYPE_CHECKING, Any
+from xml.sax.saxutils import escape
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.comments import Comment
+from openpyxl.comments.comment_sheet import CommentRecord
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import to_excel
+from openpyxl.workbook.defined_name import DefinedName
+
+from werkzorg_calc.write.excel.finish import number_text, stored_value
+
+if TYPE_CHECKING:
+    pass
+
+EURO = '"€" #,##0.00;"€" -#,##0.00'
+DATE = "DD-MM-YYYY"
+DECIMAL = "0.00"
+MONTHS = "0.000000"
+PERCENT = "0.0%"
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+# Fixed times keep the workbook identical between runs on the same input.
+_SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
+AUTHOR = "werkzorg"
+
+
+@dataclass(frozen=True, slots=True)
+class Formula:
+    """An Excel formula (without ``=``), the value werkzorg computed, and an optional note."""
+
+    text: str
+    value: object
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Noted:
+    """A plain value with a cell note, e.g. an input cell that was empty and what it counts as."""
+
+    value: object
+    note: str
+
+
+# A fixed timestamp keeps a workbook identical between runs on the same input.
+FIXED_TIME = datetime(2000, 1, 1)
+
+
+def new_workbook(created: datetime | None = None) -> Workbook:
+    """A write-only workbook by werkzorg, dated ``created`` (or a fixed time: reproducible)."""
+    workbook = Workbook(write_only=True)
+    workbook.properties.creator = AUTHOR
+    workbook.properties.created = created or FIXED_TIME
+    workbook.properties.modified = created or FIXED_TIME
+    return workbook
+
+
+def sheet_title(name: str, used: set[str]) -> str:
+    """A valid, unique sheet name: no []:*?/\\, at most 31 characters."""
+    base = _SHEET_NAME_BAD.sub("_", name).strip("'") or "scenario"
+    title = base[:31]
+    number = 2
+    while title.lower() in used:
+        suffix = f" ({number})"
+        title = base[: 31 - len(suffix)] + suffix
+        number += 1
+    used.add(title.lower())
+    return title
+
+
+def quoted(title: str) -> str:
+    """A sheet name as a formula refers to it: ``'Per casus'``."""
+    return "'" + title.replace("'", "''") + "'"
+
+
+class Sheet:
+    """Appends rows to a write-only sheet, giving each cell its style and safe text.
+
+    Formula cells are remembered with their computed value, in the order they are written,
+    for ``_finish`` to store in the saved file.
+    """
+
+    def __init__(self, workbook: Workbook, title: str, widths: Sequence[float]) -> None:
+        # Any: openpyxl's stubs describe the ordinary sheet, not the write-only one we get.
+        self.sheet: Any = workbook.create_sheet(title)
+        self.title = title
+        for index, width in enumerate(widths, start=1):
+            self.sheet.column_dimensions[get_column_letter(index)].width = width
+        self.rows = 0
+        self.header_row = 1
+        self.cached: list[tuple[str, object]] = []
+        self.extra: IO[str] | None = None
+
+    def row(
+        self, values: Iterable[Any], formats: Sequence[str | None] = (), bold: bool = False
+    ) -> int:
+        """Append one row and return its number; text that looks like a formula stays text."""
+        number = self.rows + 1
+        cells = []
+        for index, given in enumerate(values):
+            note = None
+            value = given.value if isinstance(given, Noted) else given
+            if isinstance(given, Noted):
+                note = given.note
+            if isinstance(value, Formula):
+                note = value.note
+                cell = WriteOnlyCell(self.sheet, value="=" + value.text)
+                self.cached.append((f"{get_column_letter(index + 1)}{number}", value.value))
+                shown = value.value
+            else:
+                cell = WriteOnlyCell(self.sheet, value=cell_value(value))
+                if isinstance(cell.value, str) and cell.value.startswith(_FORMULA_START):
+                    # Text that looks like a formula stays text (no formula injection).
+                    cell.data_type = "s"
+                    cell.quotePrefix = True
+                shown = cell.value
+            number_format = formats[index] if index < len(formats) else None
+            if number_format and shown is not None:
+                cell.number_format = number_format
+            if bold:
+                cell.font = Font(bold=True)
+            if note:
+                cell.comment = Comment(note, AUTHOR, height=110, width=320)
+            cells.append(cell)
+        self.sheet.append(cells)
+        self.rows += 1
+        return number
+
+    def fast_rows(
+        self, rows: Iterable[Sequence[object]], formats: Sequence[str | None], spool: IO[str]
+    ) -> None:
+        """Append many rows as XML written here, for ``_finish`` to put into the saved sheet.
+
+        openpyxl serialises cell by cell in pure Python (about 40 µs a cell); a case sheet of
+        100,000 rows and 50 columns would take minutes. Only values, formulas with their
+        stored value, number formats (style ids registered with openpyxl) and notes occur.
+        ``spool`` holds the XML until then; the caller closes it.
+        """
+        styles = [
+            self._style(number_format) if number_format else None for number_format in formats
+        ]
+        quoted = self._style(None, quote=True)
+        letters = [get_column_letter(index) for index in range(1, len(formats) + 1)]
+        self.extra = spool
+        for cells in rows:
+            number = self.rows + 1
+            parts = [f'<row r="{number}">']
+            for letter, style, value in zip(letters, styles, cells, strict=True):
+                parts.append(self._cell_xml(f"{letter}{number}", value, style, quoted))
+            parts.append("</row>")
+            self.extra.write("".join(parts))
+            self.rows += 1
+
+    def _style(self, number_format: str | None, quote: bool = False) -> int:
+        """The workbook's style id for a number format (or a quote prefix), registering it."""
+        probe = WriteOnlyCell(self.sheet)
+        if number_format:
+            probe.number_format = number_format
+        if quote:
+            probe.quotePrefix = True
+        return int(probe.style_id)
+
+    def _cell_xml(self, ref: str, given: object, style: int | None, quoted: int) -> str:
+        value = given.value if isinstance(given, Noted) else given
+        note = given.note if isinstance(given, Noted) else None
+        if isinstance(value, Formula):
+            note = value.note
+        if note:
+            record = CommentRecord(ref=ref, author=AUTHOR, height=110, width=320)
+            record.text.t = note
+            self.sheet._comments.append(record)
+        if isinstance(value, Formula):
+            kind, stored = stored_value(value.value)
+            styled = f' s="{style}"' if style is not None and value.value is not None else ""
+            return f'<c r="{ref}"{styled}{kind}><f>{escape(value.text)}</f><v>{stored}</v></c>'
+        value = cell_value(value)
+        if value is None:
+            return ""
+        styled = f' s="{style}"' if style is not None else ""
+        if isinstance(value, str):
+            if value.startswith(_FORMULA_START):
+                styled = f' s="{quoted}"'  # text that looks like a formula stays text
+            space = ' xml:space="preserve"' if value != value.strip() else ""
+            return f'<c r="{ref}"{styled} t="inlineStr"><is><t{space}>{escape(value)}</t></is></c>'
+        if isinstance(value, bool):
+            return f'<c r="{ref}"{styled} t="b"><v>{int(value)}</v></c>'
+        if isinstance(value, date):
+            value = to_excel(value)  # type: ignore[no-untyped-call]  # openpyxl has no types here
+        return f'<c r="{ref}"{styled} t="n"><v>{number_text(value)}</v></c>'
+
+    def table_header(self, labels: Sequence[str]) -> None:
+        """Bold header row; freeze it and put an autofilter on the table below it.
+
+        A write-only sheet writes its view settings with the first row, so the panes are
+        frozen before anything is appended.
+        """
+        if self.rows == 0:
+            self.sheet.freeze_panes = "A2"
+        self.row(labels, bold=True)
+        self.header_row = self.rows
+
+    def finish_table(self, columns: int) -> None:
+        """Put the autofilter over the header and every row appended since."""
+        last = get_column_letter(columns)
+        self.sheet.auto_filter.ref = f"A{self.header_row}:{last}{max(self.rows, self.header_row)}"
+
+
+def cell_value(value: Any) -> Any:
+    """A value as a cell can hold it: no NaN or infinity, no illegal characters, dates as dates."""
+    if value is None:
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, str):
+        return ILLEGAL_CHARACTERS_RE.sub("", value)
+    if hasattr(value, "to_pydatetime"):  # pandas Timestamp or NaT
+        return None if pd.isna(value) else value.to_pydatetime().date()
+    return value
+
+
+class Names:
+    """The workbook's defined names: parameters and run settings that formulas refer to."""
+
+    def __init__(self, workbook: Workbook) -> None:
+        self.workbook = workbook
+
+    def define(self, name: str, sheet: str, column: str, row: int) -> None:
+        """Name one cell, absolutely: ``peildatum`` → ``'Samenvatting'!$B$9``."""
+        target = f"{quoted(sheet)}!${column}${row}"
+        self.workbook.defined_names[name] = DefinedName(name, attr_text=target)
+
+
+def parameter_name(key: str) -> str:
+    """The defined name of a parameter's cell: ``payers.counselling`` → ``payers_counselling``."""
+    return key.replace(".", "_")

@@ -1,0 +1,218 @@
+"""``Result`` → JSON-ready data (schema in ``docs/json.md``); amounts stay unrounded."""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+from werkzorg_calc.domain.cases import SourceInfo
+from werkzorg_calc.domain.items import ITEM_IDS
+from werkzorg_calc.domain.result import Money, Result
+from werkzorg_calc.domain.stakeholders import STAKEHOLDERS
+from werkzorg_calc.domain.target import TargetResult
+from werkzorg_calc.engine.compare import BASE_NAME, Comparison
+from werkzorg_calc.engine.provenance import Provenance, build_provenance
+
+SCHEMA_VERSION = 1
+
+
+def _number(value: float | None) -> float | None:
+    """JSON has no NaN or infinity: those become null."""
+    if value is None or not math.isfinite(value):
+        return None
+    return float(value)
+
+
+def _money(money: Money) -> dict[str, float | None]:
+    return {
+        "savings": _number(money.savings),
+        "costs": _number(money.costs),
+        "net": _number(money.net),
+    }
+
+
+def _source(source: SourceInfo) -> dict[str, Any]:
+    return {"file": source.file, "sha256": source.sha256, "sheet": source.sheet}
+
+
+def _target(target: TargetResult) -> dict[str, Any]:
+    interval = list(target.interval95) if target.interval95 is not None else None
+    return {
+        "participants": target.participants,
+        "by_status": target.by_status,
+        "placed": target.placed,
+        "durable": target.durable,
+        "basis": target.basis,
+        "share": _number(target.share),
+        "interval95": interval,
+        "target_share": target.target_share,
+        "target_count": target.target_count,
+        "met": target.met,
+    }
+
+
+def _summary(result: Result) -> dict[str, Any]:
+    """Parameters, target, stakeholders and totals: what a comparison shows per run."""
+    totals = result.totals
+    frame = result.stakeholders
+    stakeholders = {
+        str(name): {"savings": _number(savings), "costs": _number(costs), "net": _number(net)}
+        for name, savings, costs, net in zip(
+            frame.index, frame["savings"], frame["costs"], frame["net"], strict=True
+        )
+    }
+    return {
+        "parameters": result.parameters.flat(),
+        "changed_parameters": result.changed_parameters,
+        "parameter_origins": result.parameter_origins,
+        "target": _target(result.target),
+        "stakeholders": stakeholders,
+        "totals": {
+            **_money(totals.all),
+            "benefit_cost_ratio": _number(totals.benefit_cost_ratio),
+            "net_per_participant": _number(totals.net_per_participant),
+            "net_per_placed": _number(totals.net_per_placed),
+            "realised": _money(totals.realised),
+            "projected": _money(totals.projected),
+        },
+    }
+
+
+def result_to_dict(result: Result, provenance: Provenance | None = None) -> dict[str, Any]:
+    """Return the JSON document for ``result`` as plain Python data (see docs/json.md).
+
+    ``provenance`` defaults to ``build_provenance(result)``; the CLI passes the one it built
+    from its own arguments.
+    """
+    summary = _summary(result)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "peildatum": result.peildatum.isoformat(),
+        "horizon_months": result.horizon,
+        "source": _source(result.source),
+        "sources": [_source(source) for source in result.sources],
+        "price_year": result.price_year,
+        "price_factors": result.price_factors,
+        "parameters": summary["parameters"],
+        "changed_parameters": summary["changed_parameters"],
+        "parameter_origins": summary["parameter_origins"],
+        "target": summary["target"],
+        "stakeholders": summary["stakeholders"],
+        "totals": summary["totals"],
+        "group_by": result.group_by,
+        "groups": _groups(result),
+        "cases": _cases(result),
+        "warnings": [
+            {
+                "file": issue.file,
+                "sheet": issue.sheet,
+                "row": issue.row,
+                "column": issue.column,
+                "message": issue.message,
+            }
+            for issue in result.warnings
+        ],
+        "provenance": (provenance or build_provenance(result)).to_dict(),
+    }
+
+
+def _groups(result: Result) -> list[dict[str, Any]] | None:
+    if result.groups is None:
+        return None
+    entries = []
+    for name, row in zip(result.groups.index, result.groups.to_dict(orient="records"), strict=True):
+        entries.append(
+            {
+                "group": name,
+                "participants": row["participants"],
+                "placed": row["placed"],
+                "durable": row["durable"],
+                "share": _number(row["share"]),
+                "met": bool(row["met"]),
+                "savings": row["savings"],
+                "costs": row["costs"],
+                "net": row["net"],
+                "net_by_stakeholder": {s: row[s] for s in STAKEHOLDERS},
+            }
+        )
+    return entries
+
+
+def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
+    """The JSON document of ``werkzorg compare``: the base and each scenario with its difference."""
+    base = comparison.base
+    scenarios = []
+    for scenario, result in comparison.scenarios:
+        difference = comparison.differences[scenario.name]
+        scenarios.append(
+            {
+                "name": scenario.name,
+                "description": scenario.description,
+                "file": scenario.file,
+                "horizon_months": result.horizon,
+                **_summary(result),
+                "difference": {str(k): _number(float(v)) for k, v in difference.items()},
+            }
+        )
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "peildatum": base.peildatum.isoformat(),
+        "horizon_months": base.horizon,
+        "sources": [_source(source) for source in base.sources],
+        "price_year": base.price_year,
+        "base": {"name": BASE_NAME, **_summary(base)},
+        "scenarios": scenarios,
+    }
+
+
+def to_json(data: dict[str, Any]) -> str:
+    """JSON text: UTF-8 safe, no NaN, keys in the order built."""
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
+
+
+def _cases(result: Result) -> list[dict[str, Any]]:
+    """One entry per case; built from whole columns, zipped once."""
+    cases = result.cases
+    items = result.items[list(ITEM_IDS)].to_dict(orient="records")
+    imputed_fields = list(result.imputed.columns)
+    imputed = [
+        [field for field, flag in zip(imputed_fields, flags, strict=True) if flag]
+        for flags in result.imputed.to_numpy().tolist()
+    ]
+    columns = ("case_id", "status", "work_months", "working_at_peildatum", "durable")
+    money = ("savings", "costs", "net")
+    return [
+        {
+            "case_id": case_id,
+            "status": status,
+            "work_months": work_months,
+            "working_at_peildatum": working,
+            "durable": durable,
+            "items": case_items,
+            "savings": savings,
+            "costs": costs,
+            "net": net,
+            "imputed": fields,
+            "file": file,
+            "row": row,
+        }
+        for (case_id, status, work_months, working, durable), case_items, (
+            savings,
+            costs,
+            net,
+        ), fields, file, row in zip(
+            zip(*(cases[column].tolist() for column in columns), strict=True),
+            items,
+            zip(*(cases[column].tolist() for column in money), strict=True),
+            imputed,
+            cases["file"].tolist(),
+            cases["row"].tolist(),
+            strict=True,
+        )
+    ]
+
+
+def result_to_json(result: Result, provenance: Provenance | None = None) -> str:
+    """The JSON text of ``result`` (UTF-8 safe, no NaN, stable key order)."""
+    return to_json(result_to_dict(result, provenance))

@@ -1,0 +1,82 @@
+"""Writing an output file so that a failure never leaves half a file or touches the input."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from werkzorg_calc.domain.errors import OutputError
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
+def check_target(path: Path, *, force: bool, inputs: Sequence[Path] = ()) -> None:
+    """Refuse an output path that is an input file, a folder, or exists without ``force``."""
+    if any(_same_file(path, source) for source in inputs):
+        raise OutputError(f"{path}: dit is het invoerbestand; kies een andere naam voor de uitvoer")
+    if path.is_dir():
+        raise OutputError(f"{path}: dit is een map; geef een bestandsnaam")
+    if path.exists() and not force:
+        raise OutputError(f"{path} bestaat al; gebruik --force om het te overschrijven")
+    if not path.parent.is_dir():
+        raise OutputError(f"{path.parent}: deze map bestaat niet")
+
+
+@contextlib.contextmanager
+def atomic_target(path: Path, *, force: bool, inputs: Sequence[Path] = ()) -> Iterator[Path]:
+    """Yield a temporary path beside ``path``; rename it into place only on success.
+
+    The rename is atomic on one file system, so readers see the old file or the new one,
+    never a partial write; on any failure the temporary file is removed.
+    """
+    check_target(path, force=force, inputs=inputs)
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except PermissionError:
+        raise OutputError(f"{path.parent}: geen schrijfrechten in deze map") from None
+    except OSError as error:
+        raise OutputError(f"{path.parent}: {_reason(error)}") from None
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        yield temporary
+        # mkstemp makes the file private (0600); the result gets the usual rights of a new file.
+        temporary.chmod(0o666 & ~_umask())
+        temporary.replace(path)
+    except PermissionError:
+        raise OutputError(
+            f"{path} kan niet worden geschreven; is het geopend in Excel? "
+            "Sluit het bestand en probeer opnieuw"
+        ) from None
+    except OSError as error:
+        raise OutputError(f"{path} kan niet worden geschreven: {_reason(error)}") from None
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _reason(error: OSError) -> str:
+    """A Dutch reason for the usual ways a write fails (full disk, read-only, gone)."""
+    reasons = {
+        errno.ENOSPC: "de schijf is vol",
+        errno.EROFS: "deze map is alleen-lezen",
+        errno.ENOENT: "deze map bestaat niet (meer)",
+        errno.EACCES: "geen schrijfrechten",
+        errno.EDQUOT: "de schijfruimte (quota) is op",
+    }
+    return reasons.get(error.errno or 0, f"schrijffout ({error.strerror or type(error).__name__})")
+
+
+def _umask() -> int:
+    """The process's file-creation mask (reading it means setting it, so set it back)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
