@@ -49,14 +49,8 @@ if TYPE_CHECKING:
     from werkzorg_calc.domain.target import TargetResult
     from werkzorg_calc.engine.calc import calculate
     from werkzorg_calc.engine.compare import Comparison, compare
-    from werkzorg_calc.engine.explain import (
-        CaseExplanation,
-        ExplainError,
-        ItemAcrossCases,
-        explain_case,
-        explain_item,
-        explanation_to_dict,
-    )
+    from werkzorg_calc.engine.explain import explain_case, explain_item, explanation_to_dict
+    from werkzorg_calc.engine.explanation import CaseExplanation, ExplainError, ItemAcrossCases
     from werkzorg_calc.engine.provenance import Provenance, build_provenance
     from werkzorg_calc.engine.uncertainty.distributions import (
         DistributionSpec,
@@ -73,7 +67,8 @@ if TYPE_CHECKING:
     from werkzorg_calc.read.parameter_files import read_scenario
     from werkzorg_calc.sources.parameters import resolve_parameters
     from werkzorg_calc.sources.uncertainty import resolve_uncertainty
-    from werkzorg_calc.write.excel.summary import write_comparison_excel, write_excel
+    from werkzorg_calc.write.excel.comparison import write_comparison_excel
+    from werkzorg_calc.write.excel.summary import write_excel
     from werkzorg_calc.write.excel.uncertainty import (
         write_sensitivity_excel,
         write_simulation_excel,
@@ -91,13 +86,13 @@ _WHERE = {
     "OutputError": ".domain.errors",
     "ParameterError": ".domain.errors",
     "WerkzorgError": ".domain.errors",
-    "CaseExplanation": ".engine.explain",
-    "ExplainError": ".engine.explain",
-    "ItemAcrossCases": ".engine.explain",
+    "CaseExplanation": ".engine.explanation",
+    "ExplainError": ".engine.explanation",
+    "ItemAcrossCases": ".engine.explanation",
     "explain_case": ".engine.explain",
     "explain_item": ".engine.explain",
     "explanation_to_dict": ".engine.explain",
-    "write_comparison_excel": ".write.excel.summary",
+    "write_comparison_excel": ".write.excel.comparison",
     "write_excel": ".write.excel.summary",
     "comparison_to_dict": ".write.json_document",
     "result_to_dict": ".write.json_document",

@@ -15,13 +15,9 @@ from werkzorg_calc.domain.items import ITEM_IDS
 from werkzorg_calc.domain.parameters import default_parameters, parameter_info, with_overrides
 from werkzorg_calc.domain.result import Result
 from werkzorg_calc.engine.calc import calculate
-from werkzorg_calc.engine.explain import (
-    MONTHLY_IDS,
-    ExplainError,
-    explain_case,
-    explain_item,
-    explanation_to_dict,
-)
+from werkzorg_calc.engine.explain import explain_case, explain_item, explanation_to_dict
+from werkzorg_calc.engine.explanation import ExplainError
+from werkzorg_calc.engine.trace import MONTHLY_IDS
 from werkzorg_calc.read.cases import load_cases
 
 PEILDATUM = date(2018, 6, 30)

@@ -97,7 +97,7 @@ def compare(
         comparison = run_compare(table, parameters, scenarios, day, horizon, price_year=price_year)
         language: Lang = lang.value
         if output is not None:
-            from werkzorg_calc.write.excel.summary import write_comparison_excel
+            from werkzorg_calc.write.excel.comparison import write_comparison_excel
 
             write_comparison_excel(comparison, output, force=force, inputs=files, lang=language)
         if output_format is OutputFormat.json:

@@ -70,12 +70,8 @@ def explain(
     with guard(debug, lang):
         from werkzorg_calc.domain.items import ITEM_IDS
         from werkzorg_calc.engine.calc import calculate
-        from werkzorg_calc.engine.explain import (
-            CaseExplanation,
-            ItemAcrossCases,
-            explain_case,
-            explain_item,
-        )
+        from werkzorg_calc.engine.explain import explain_case, explain_item
+        from werkzorg_calc.engine.explanation import CaseExplanation, ItemAcrossCases
         from werkzorg_calc.engine.provenance import build_provenance
 
         table, parameters = gather_inputs(

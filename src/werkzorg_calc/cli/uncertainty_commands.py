@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from werkzorg_calc.engine.uncertainty.distributions import DistributionSpec
     from werkzorg_calc.engine.uncertainty.sensitivity import SensitivityResult
     from werkzorg_calc.engine.uncertainty.simulate import SimulationResult
+    from werkzorg_calc.text.label_keys import LabelKey
     from werkzorg_calc.text.labels import Lang
 
 CaseFiles = Annotated[
@@ -149,7 +150,11 @@ def _deliver(
         if isinstance(result, SensitivityResult)
         else simulation_report(result, language)
     )
-    for key, path in (("excel_written", output), ("plot_written", plot)):
+    written: tuple[tuple[LabelKey, Path | None], ...] = (
+        ("excel_written", output),
+        ("plot_written", plot),
+    )
+    for key, path in written:
         if path is not None:
             console.print(text(key, language, path=path), markup=False)
 

@@ -22,43 +22,50 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from werkzorg_calc.domain.columns import BY_FIELD, MONEY_FIELDS
-from werkzorg_calc.domain.errors import WerkzorgError
-from werkzorg_calc.domain.items import ITEM_IDS, ITEMS, SAVING_IDS
+from werkzorg_calc.domain.items import ITEM_IDS, SAVING_IDS
 from werkzorg_calc.domain.parameters import parameter_info
 from werkzorg_calc.domain.stakeholders import STAKEHOLDERS
-from werkzorg_calc.engine.calc import months_between, projection_factor
 from werkzorg_calc.text.formatting import euro, number
-from werkzorg_calc.text.labels import Lang, item_label, text
+from werkzorg_calc.text.label_keys import LabelKey
+from werkzorg_calc.text.labels import Lang, assumption_words, formula_words, item_label, text
 
 if TYPE_CHECKING:
     from werkzorg_calc.domain.cases import CaseTable, SourceInfo
     from werkzorg_calc.domain.result import Result
     from werkzorg_calc.engine.provenance import Provenance
+from werkzorg_calc.engine.explanation import (
+    EXPLAIN_SCHEMA_VERSION,
+    CaseExplanation,
+    ExplainError,
+    InputUse,
+    ItemAcrossCases,
+    ItemExplanation,
+    ParameterUse,
+    Projection,
+    ProjectionMonth,
+)
+from werkzorg_calc.engine.trace import (
+    ITEM_FIELDS,
+    MONTHLY_IDS,
+    TIMELINE_FIELDS,
+    cell_at,
+    effective_parameter,
+    item_at,
+    monthly_amounts,
+    projection_factors,
+    projection_months,
+    used_inputs,
+)
 
-EXPLAIN_SCHEMA_VERSION = 1
-MONTHLY_IDS: tuple[str, ...] = tuple(item.id for item in ITEMS if item.projected)
-
-# The case-file fields each line item reads (besides the dates that give the months).
-ITEM_FIELDS: dict[str, tuple[str, ...]] = {
-    "benefit": ("benefit_before", "benefit_after", "benefit_type"),
-    "benefit_administration": ("benefit_after", "benefit_type"),
-    "wmo": ("wmo_before", "wmo_after"),
-    "mental_health_care": ("mhc_before", "mhc_after"),
-    "counselling": ("counselling_hours",),
-    "jobcoach": ("jobcoach_hours",),
-    "mediation": ("mediation_cost",),
-    "wage_subsidy": ("wage_subsidy_month",),
-    "no_risk": ("no_risk_cost",),
-    "insurer_contribution": ("insurer_contribution",),
-}
-TIMELINE_FIELDS = ("status", "trajectory_start", "job_start", "job_end", "hours_per_week")
 _PAYER_PARAMETER = {
     "counselling": "payers.counselling",
     "jobcoach": "payers.jobcoach",
     "mediation": "payers.mediation",
 }
+
+
 # Empty inputs the method fills without calling it an assumption (``method.md``, missing values).
-_EMPTY_MEANS = {
+_EMPTY_MEANS: dict[str, LabelKey] = {
     "benefit_after": "empty_zero",
     "benefit_type": "empty_participatiewet",
     "wmo_before": "empty_zero",
@@ -71,246 +78,6 @@ _EMPTY_MEANS = {
     "no_risk_cost": "empty_zero",
     "insurer_contribution": "empty_zero",
 }
-
-
-class ExplainError(WerkzorgError):
-    """The requested case or line item is not in the result."""
-
-
-@dataclass(frozen=True, slots=True)
-class InputUse:
-    """One input cell: where it is, what the file held, and what the sum used.
-
-    ``cell`` is ``Casussen!G12`` (or ``G12`` for a CSV file), ``None`` when the file has no
-    such column; ``given`` is ``None`` for an empty cell; ``note`` says what was assumed or
-    how an empty cell counts.
-    """
-
-    field: str
-    header: str
-    cell: str | None
-    given: object
-    used: object
-    imputed: bool
-    note: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class ParameterUse:
-    """One parameter as the sum used it: value (after price indexing), unit, year and source."""
-
-    key: str
-    value: object
-    given: object
-    unit: str
-    price_year: int
-    price_factor: float | None
-    evidence: str
-    source: str
-    url: str
-    origin: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class ProjectionMonth:
-    """Month ``m`` after the peildatum: S(m) the job still holds, D(m) discounting, S·D."""
-
-    month: int
-    survival: float
-    discount: float
-    weight: float
-
-
-@dataclass(frozen=True, slots=True)
-class Projection:
-    """The months projected for a case still working, and the factor Σ S(m)·D(m)."""
-
-    months: int
-    horizon: int
-    capped_by_job_end: bool
-    retention_per_year: float
-    discount_rate: float
-    q: float
-    factor: float
-    steps: tuple[ProjectionMonth, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class ItemExplanation:
-    """One line item of one case: formula, inputs, parameters, months, amount and payer.
-
-    ``amount``, ``realised`` and ``projected`` are the Result's own numbers. ``monthly`` is
-    the amount per month of work for the items that accrue per month (else ``None``);
-    ``months`` is the months it counts (work months plus the projection factor).
-    """
-
-    case_id: str
-    file: str
-    row: int
-    item: str
-    label: str
-    saving: bool
-    stakeholder: str | None
-    formula_words: str
-    formula_symbols: str
-    calculation: str
-    inputs: tuple[InputUse, ...]
-    parameters: tuple[ParameterUse, ...]
-    monthly: float | None
-    work_months: float | None
-    projection_factor: float | None
-    realised: float
-    projected: float
-    amount: float
-    imputed: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class CaseExplanation:
-    """Every line item of one case, with the case's dates, months and sums."""
-
-    case_id: str
-    file: str
-    sheet: str | None
-    row: int
-    status: str
-    municipality: str | None
-    peildatum: date
-    horizon: int
-    price_year: int | None
-    case_price_factor: float | None
-    timeline: tuple[InputUse, ...]
-    work_months: float
-    working_at_peildatum: bool
-    durable: bool
-    projection: Projection | None
-    items: tuple[ItemExplanation, ...]
-    savings: float
-    costs: float
-    net: float
-    by_stakeholder: dict[str, float]
-
-
-@dataclass(frozen=True, slots=True)
-class ItemAcrossCases:
-    """One line item over every case: how its total arose, case by case."""
-
-    item: str
-    label: str
-    saving: bool
-    formula_words: str
-    formula_symbols: str
-    peildatum: date
-    horizon: int
-    price_year: int | None
-    parameters: tuple[ParameterUse, ...]
-    cases: tuple[ItemExplanation, ...]
-    total: float
-    realised: float
-    projected: float
-    by_stakeholder: dict[str, float]
-
-
-# --- the intermediate figures, on whole columns --------------------------------------------
-
-
-def effective_parameter(result: Result, key: str) -> Any:
-    """A parameter as the sum used it: money parameters times their CPI factor."""
-    value = result.parameters.flat()[key]
-    factor = result.price_factors.get(key)
-    return value * factor if factor is not None else value
-
-
-def _at(frame: pd.DataFrame, index: int, column: str) -> Any:
-    """One cell of a frame, as an untyped value (pandas' stubs type it as a wide union)."""
-    return frame.at[index, column]
-
-
-def _at1(series: pd.Series, index: int) -> Any:
-    return series.at[index]
-
-
-def _check_table(result: Result, cases: CaseTable) -> None:
-    if cases.frame["case_id"].tolist() != result.cases["case_id"].tolist():
-        raise ValueError("the case table is not the one this result was calculated from")
-
-
-def used_inputs(result: Result, cases: CaseTable) -> pd.DataFrame:
-    """The case inputs the sum used, one row per case: price-indexed, empty cells filled.
-
-    Follows ``calc.py``: amounts times the cases' CPI factor, then the imputations of
-    ``method.md``; ``counselling_hours`` stays empty (NaN) where the per-trajectory cost counts.
-    """
-    _check_table(result, cases)
-    frame = cases.frame
-    factor = result.price_factors.get("cases")
-    money = {
-        column: frame[column] * factor if factor is not None else frame[column]
-        for column in MONEY_FIELDS
-    }
-    mhc_before, mhc_after = money["mhc_before"], money["mhc_after"]
-    reduction = effective_parameter(result, "mhc_reduction_when_working")
-    return pd.DataFrame(
-        {
-            "benefit_before": money["benefit_before"].fillna(
-                effective_parameter(result, "benefit_default_month")
-            ),
-            "benefit_after": money["benefit_after"].fillna(0.0),
-            "benefit_type": frame["benefit_type"].fillna("participatiewet"),
-            "wmo_before": money["wmo_before"].fillna(0.0),
-            "wmo_after": money["wmo_after"].fillna(0.0),
-            "mhc_before": mhc_before.fillna(0.0),
-            "mhc_after": mhc_after.where(mhc_after.notna(), mhc_before * (1 - reduction)).fillna(
-                0.0
-            ),
-            "jobcoach_hours": frame["jobcoach_hours"].fillna(0.0),
-            "counselling_hours": frame["counselling_hours"],
-            "mediation_cost": money["mediation_cost"].fillna(0.0),
-            "wage_subsidy_month": money["wage_subsidy_month"].fillna(0.0),
-            "no_risk_cost": money["no_risk_cost"].fillna(0.0),
-            "insurer_contribution": money["insurer_contribution"].fillna(0.0),
-        }
-    )
-
-
-def monthly_amounts(result: Result, used: pd.DataFrame) -> pd.DataFrame:
-    """The amount per month of work of the items that accrue monthly (savings after deadweight)."""
-    keep = 1 - result.parameters.deadweight
-    has_benefit = used["benefit_type"].ne("geen")
-    full_outflow = (used["benefit_after"].eq(0) & has_benefit).astype("float64")
-    admin_year = effective_parameter(result, "benefit_admin_cost_year")
-    return pd.DataFrame(
-        {
-            "benefit": (used["benefit_before"] - used["benefit_after"]).where(has_benefit, 0.0)
-            * keep,
-            "benefit_administration": (admin_year / 12) * full_outflow * keep,
-            "wmo": (used["wmo_before"] - used["wmo_after"]) * keep,
-            "mental_health_care": (used["mhc_before"] - used["mhc_after"]) * keep,
-            "wage_subsidy": -used["wage_subsidy_month"],
-        }
-    )
-
-
-def projection_months(result: Result) -> pd.Series:
-    """Whole months projected per case: up to the horizon, capped by a known job end."""
-    cases = result.cases
-    if result.horizon == 0:
-        return pd.Series(0.0, index=cases.index)
-    end = cases["job_end"]
-    peil = pd.Series(pd.Timestamp(result.peildatum), index=cases.index)
-    left = months_between(peil, end).where(end.notna(), float(result.horizon))
-    months: pd.Series = (
-        left.clip(upper=result.horizon).floordiv(1).where(cases["working_at_peildatum"], 0.0)
-    )
-    return months
-
-
-def projection_factors(result: Result) -> pd.Series:
-    """Σ_{m=1..N} q^m per case, N from ``projection_months`` (0 for a case not working)."""
-    return projection_factor(projection_months(result), result.parameters)
-
-
-# --- building the explanations --------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -382,19 +149,21 @@ def _present(value: object) -> object:
 
 def _cell(ctx: _Context, index: int, field: str) -> str | None:
     frame = ctx.cases.frame
-    source = ctx.sources.get(str(_at(frame, index, "file")))
+    source = ctx.sources.get(str(cell_at(frame, index, "file")))
     letter = source.columns.get(field) if source else None
     if source is None or letter is None:
         return None
-    place = f"{letter}{int(_at(frame, index, 'row'))}"
+    place = f"{letter}{int(cell_at(frame, index, 'row'))}"
     return f"{source.sheet}!{place}" if source.sheet else place
 
 
 def _input(ctx: _Context, index: int, field: str) -> InputUse:
     frame, lang = ctx.cases.frame, ctx.lang
-    given = _present(_at(frame, index, field))
-    used = _present(_at(ctx.used, index, field)) if field in ctx.used.columns else given
-    imputed = field in ctx.result.imputed.columns and bool(_at(ctx.result.imputed, index, field))
+    given = _present(cell_at(frame, index, field))
+    used = _present(cell_at(ctx.used, index, field)) if field in ctx.used.columns else given
+    imputed = field in ctx.result.imputed.columns and bool(
+        cell_at(ctx.result.imputed, index, field)
+    )
     note: str | None = None
     if imputed:
         note = assumption_note(ctx.result, field, lang)
@@ -415,7 +184,7 @@ def assumption_note(result: Result, field: str, lang: Lang = "nl") -> str:
         "share": number(effective_parameter(result, "mhc_reduction_when_working"), 2, lang),
         "cost": euro(effective_parameter(result, "counselling_cost_per_trajectory"), lang),
     }
-    return text(f"assumed_{field}", lang, **values)
+    return assumption_words(field, lang, **values)
 
 
 def _parameter(result: Result, key: str) -> ParameterUse:
@@ -437,16 +206,16 @@ def _parameter(result: Result, key: str) -> ParameterUse:
 def _parameter_keys(ctx: _Context, index: int, item: str) -> list[str]:
     imputed = ctx.result.imputed
     keys: list[str] = []
-    if item == "benefit" and bool(_at(imputed, index, "benefit_before")):
+    if item == "benefit" and bool(cell_at(imputed, index, "benefit_before")):
         keys.append("benefit_default_month")
     if item == "benefit_administration":
         keys.append("benefit_admin_cost_year")
-    if item == "mental_health_care" and bool(_at(imputed, index, "mhc_after")):
+    if item == "mental_health_care" and bool(cell_at(imputed, index, "mhc_after")):
         keys.append("mhc_reduction_when_working")
     if item in SAVING_IDS:
         keys.append("deadweight")
     if item == "counselling":
-        hours_missing = pd.isna(_at(ctx.used, index, "counselling_hours"))
+        hours_missing = pd.isna(cell_at(ctx.used, index, "counselling_hours"))
         keys.append("counselling_cost_per_trajectory" if hours_missing else "counselling_hour_rate")
     if item == "jobcoach":
         keys.append("jobcoach_hour_rate")
@@ -504,17 +273,20 @@ def _calculation(ctx: _Context, index: int, item: str, amount: float) -> str:
     total = euro(amount, lang)
 
     def money(field: str) -> str:
-        return euro(float(_at(used, index, field)), lang)
+        return euro(float(cell_at(used, index, field)), lang)
 
     keep = f"(1 − {_short(result.parameters.deadweight, lang)})"
-    work = float(_at(result.cases, index, "work_months"))
-    factor = float(_at1(ctx.factors, index))
+    work = float(cell_at(result.cases, index, "work_months"))
+    factor = float(item_at(ctx.factors, index))
     months = _short(work, lang)
     if result.horizon and factor:
         months = f"({months} + {_short(factor, lang)})"
-    if item in ("benefit", "benefit_administration") and _at(used, index, "benefit_type") == "geen":
+    if (
+        item in ("benefit", "benefit_administration")
+        and cell_at(used, index, "benefit_type") == "geen"
+    ):
         return f"{text('no_benefit', lang)}: {total}"
-    if item == "benefit_administration" and float(_at(used, index, "benefit_after")) != 0:
+    if item == "benefit_administration" and float(cell_at(used, index, "benefit_after")) != 0:
         return f"{text('benefit_continues', lang)}: {total}"
     year = euro(effective_parameter(result, "benefit_admin_cost_year"), lang)
     monthly = {
@@ -528,13 +300,13 @@ def _calculation(ctx: _Context, index: int, item: str, amount: float) -> str:
         return f"{monthly[item]} × {months} = {total}"
 
     def times(hours_field: str, rate_key: str) -> str:
-        hours = _short(float(_at(used, index, hours_field)), lang)
+        hours = _short(float(cell_at(used, index, hours_field)), lang)
         return f"− {hours} × {euro(effective_parameter(result, rate_key), lang)}"
 
     per_trajectory = euro(effective_parameter(result, "counselling_cost_per_trajectory"), lang)
     one_off = {
         "counselling": f"− {per_trajectory}"
-        if pd.isna(_at(used, index, "counselling_hours"))
+        if pd.isna(cell_at(used, index, "counselling_hours"))
         else times("counselling_hours", "counselling_hour_rate"),
         "jobcoach": times("jobcoach_hours", "jobcoach_hour_rate"),
         "mediation": f"− {money('mediation_cost')}",
@@ -546,33 +318,33 @@ def _calculation(ctx: _Context, index: int, item: str, amount: float) -> str:
 
 def _item(ctx: _Context, index: int, item: str) -> ItemExplanation:
     result, lang = ctx.result, ctx.lang
-    amount = float(_at(result.items, index, item))
+    amount = float(cell_at(result.items, index, item))
     imputed = result.imputed.loc[index]
     fields = ITEM_FIELDS[item]
     used_imputed = tuple(field for field in fields if field in imputed.index and imputed[field])
     monthly = item in MONTHLY_IDS
-    hours_missing = bool(pd.isna(_at(ctx.used, index, "counselling_hours")))
-    payer = _at(result.payers, index, item)
+    hours_missing = bool(pd.isna(cell_at(ctx.used, index, "counselling_hours")))
+    payer = cell_at(result.payers, index, item)
     return ItemExplanation(
-        case_id=str(_at(result.cases, index, "case_id")),
-        file=str(_at(result.cases, index, "file")),
-        row=int(_at(result.cases, index, "row")),
+        case_id=str(cell_at(result.cases, index, "case_id")),
+        file=str(cell_at(result.cases, index, "file")),
+        row=int(cell_at(result.cases, index, "row")),
         item=item,
         label=item_label(item, lang),
         saving=item in SAVING_IDS,
         stakeholder=None if payer is None or pd.isna(payer) else str(payer),
-        formula_words=text(f"words_{item}", lang),
+        formula_words=formula_words(item, lang),
         formula_symbols=_symbols(
             item, lang, result.horizon, hours_missing if item == "counselling" else None
         ),
         calculation=_calculation(ctx, index, item, amount),
         inputs=tuple(_input(ctx, index, field) for field in fields),
         parameters=tuple(_parameter(result, key) for key in _parameter_keys(ctx, index, item)),
-        monthly=float(_at(ctx.monthly, index, item)) if monthly else None,
-        work_months=float(_at(result.cases, index, "work_months")) if monthly else None,
-        projection_factor=float(_at1(ctx.factors, index)) if monthly else None,
-        realised=float(_at(result.realised, index, item)),
-        projected=float(_at(result.projected, index, item)),
+        monthly=float(cell_at(ctx.monthly, index, item)) if monthly else None,
+        work_months=float(cell_at(result.cases, index, "work_months")) if monthly else None,
+        projection_factor=float(item_at(ctx.factors, index)) if monthly else None,
+        realised=float(cell_at(result.realised, index, item)),
+        projected=float(cell_at(result.projected, index, item)),
         amount=amount,
         imputed=used_imputed,
     )
@@ -580,10 +352,10 @@ def _item(ctx: _Context, index: int, item: str) -> ItemExplanation:
 
 def _projection(ctx: _Context, index: int) -> Projection | None:
     result = ctx.result
-    if not result.horizon or not bool(_at(result.cases, index, "working_at_peildatum")):
+    if not result.horizon or not bool(cell_at(result.cases, index, "working_at_peildatum")):
         return None
     params = result.parameters
-    months = int(_at1(ctx.months, index))
+    months = int(item_at(ctx.months, index))
     steps = []
     for month in range(1, months + 1):
         survival = params.retention_per_year ** (month / 12)
@@ -596,7 +368,7 @@ def _projection(ctx: _Context, index: int) -> Projection | None:
         retention_per_year=params.retention_per_year,
         discount_rate=params.discount_rate,
         q=(params.retention_per_year / (1 + params.discount_rate)) ** (1 / 12),
-        factor=float(_at1(ctx.factors, index)),
+        factor=float(item_at(ctx.factors, index)),
         steps=tuple(steps),
     )
 
@@ -644,7 +416,9 @@ def explain_case(
         savings=float(row["savings"]),
         costs=float(row["costs"]),
         net=float(row["net"]),
-        by_stakeholder={s: float(_at(result.case_stakeholders, index, s)) for s in STAKEHOLDERS},
+        by_stakeholder={
+            s: float(cell_at(result.case_stakeholders, index, s)) for s in STAKEHOLDERS
+        },
     )
 
 
@@ -669,7 +443,7 @@ def explain_item(
         item=item,
         label=item_label(item, lang),
         saving=item in SAVING_IDS,
-        formula_words=text(f"words_{item}", lang),
+        formula_words=formula_words(item, lang),
         formula_symbols=_symbols(item, lang, result.horizon),
         peildatum=result.peildatum,
         horizon=result.horizon,

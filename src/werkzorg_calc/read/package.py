@@ -64,7 +64,8 @@ def check_package(data: bytes, display: str) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    # NotImplementedError: a zip version or compression method Python cannot read.
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
         raise InputError.about_file(
             display, "het Excel-bestand is beschadigd of geen werkmap (geen geldige zip)"
         ) from None

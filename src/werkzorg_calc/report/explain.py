@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from werkzorg_calc.domain.columns import MONEY_FIELDS
-from werkzorg_calc.engine.explain import (
+from werkzorg_calc.engine.explanation import (
     CaseExplanation,
     InputUse,
     ItemAcrossCases,

@@ -24,7 +24,8 @@ from werkzorg_calc.domain.result import Money, Result
 from werkzorg_calc.domain.stakeholders import STAKEHOLDERS
 from werkzorg_calc.engine.compare import BASE_NAME, Comparison
 from werkzorg_calc.text.formatting import euro, number, percent, show_date
-from werkzorg_calc.text.labels import Lang, stakeholder_label, status_label, text
+from werkzorg_calc.text.label_keys import LabelKey
+from werkzorg_calc.text.labels import Lang, group_label, stakeholder_label, status_label, text
 from werkzorg_calc.text.wording import price_level, verdict
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -203,7 +204,7 @@ def parts_table(result: Result, lang: Lang = "nl") -> Table:
     table.add_column(text("part", lang))
     for key in ("savings", "costs", "net"):
         table.add_column(text(key, lang), justify="right", no_wrap=True)
-    rows: tuple[tuple[str, Money], ...] = (
+    rows: tuple[tuple[LabelKey, Money], ...] = (
         ("realised", totals.realised),
         ("projected", totals.projected),
         ("total", totals.all),
@@ -269,7 +270,7 @@ def group_table(result: Result, lang: Lang = "nl") -> Table | None:
     groups = result.groups
     if groups is None or result.group_by is None:
         return None
-    by = text(f"group_{result.group_by}", lang)
+    by = group_label(result.group_by, lang)
     table = Table(
         title=text("per_group", lang, by=by),
         title_justify="left",

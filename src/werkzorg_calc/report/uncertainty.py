@@ -27,7 +27,7 @@ from werkzorg_calc.engine.uncertainty.sensitivity import SensitivityResult
 from werkzorg_calc.engine.uncertainty.simulate import SimulationResult
 from werkzorg_calc.report.results import header
 from werkzorg_calc.text.formatting import number, percent
-from werkzorg_calc.text.labels import Lang, stakeholder_label, text
+from werkzorg_calc.text.labels import Lang, always_label, bound_label, stakeholder_label, text
 
 HALF_BAR = 8  # characters on each side of the tornado's axis
 LOW_MARK, HIGH_MARK = "░", "█"
@@ -150,7 +150,7 @@ def stakeholder_change_table(result: SensitivityResult, lang: Lang = "nl") -> Ta
             row = result.change(key, bound)
             table.add_row(
                 key if bound == "low" else "",
-                text(f"bound_{bound}", lang),
+                bound_label(bound, lang),
                 *(_signed(float(row[s]), lang) for s in stakeholders),
                 end_section=bound == "high",
             )
@@ -160,7 +160,7 @@ def stakeholder_change_table(result: SensitivityResult, lang: Lang = "nl") -> Ta
 def _break_even_cell(key: str, status: str, value: float, lang: Lang) -> Text:
     if status == "crosses":
         return Text(parameter_value(key, value, lang), style="bold")
-    return Text(text(f"always_{status}", lang), style="dim")
+    return Text(always_label(status, lang), style="dim")
 
 
 def break_even_table(result: SensitivityResult, lang: Lang = "nl") -> Table:

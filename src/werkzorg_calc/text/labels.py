@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from typing import Final, Literal
 
+from werkzorg_calc.text.label_keys import LabelKey
+
 Lang = Literal["nl", "en"]
 LANGUAGES: Final[tuple[Lang, ...]] = ("nl", "en")
 
-_TEXT: Final[dict[str, tuple[str, str]]] = {
+
+_TEXT: Final[dict[LabelKey, tuple[str, str]]] = {
     "title": (
         "werkzorg · maatschappelijke business case per casus",
         "werkzorg · social business case per case",
@@ -85,8 +88,6 @@ _TEXT: Final[dict[str, tuple[str, str]]] = {
     "no": ("nee", "no"),
     "note": ("let op", "note"),
     "per_group": ("Per {by}", "Per {by}"),
-    "group_gemeente": ("gemeente", "municipality"),
-    "group_bestand": ("bestand", "file"),
     "participants_short": ("Deeln.", "Part."),
     "placed_short": ("Gepl.", "Placed"),
     "durable_count_short": ("Duurz.", "Dur."),
@@ -154,16 +155,11 @@ _TEXT: Final[dict[str, tuple[str, str]]] = {
         "Verandering van het saldo per partij",
         "Change in the net per stakeholder",
     ),
-    "bound_low": ("laag", "low"),
-    "bound_high": ("hoog", "high"),
     "break_even_title": (
         "Omslagpunten: de waarde waarbij het saldo 0 wordt",
         "Break-even values: where the net becomes 0",
     ),
     "crosses_zero": ("wordt 0", "becomes 0"),
-    "always_positive": ("steeds +", "always +"),
-    "always_negative": ("steeds −", "always −"),
-    "always_zero": ("steeds 0", "always 0"),
     "break_even_legend": (
         "steeds + / steeds −: het saldo wordt binnen het bereik geen 0 (blijft positief / "
         "negatief); steeds 0: het saldo is 0 over het hele bereik",
@@ -356,84 +352,6 @@ _TEXT: Final[dict[str, tuple[str, str]]] = {
     "price_indexed": ("× prijsfactor {factor} (CPI)", "× price factor {factor} (CPI)"),
     "empty_zero": ("leeg: telt als 0", "empty: counts as 0"),
     "empty_participatiewet": ("leeg: participatiewet", "empty: participatiewet"),
-    "assumed_benefit_before": (
-        "uitkering_voor ontbrak: {amount} per maand aangenomen (benefit_default_month, de "
-        "bijstandsnorm), zoals de methode voorschrijft",
-        "benefit_before was missing: {amount} a month assumed (benefit_default_month, the "
-        "social assistance norm), as the method prescribes",
-    ),
-    "assumed_mhc_after": (
-        "ggz_na ontbrak: ggz_voor × (1 − {share}) aangenomen (mhc_reduction_when_working: "
-        "minder GGZ-zorg bij werk)",
-        "mhc_after was missing: mhc_before × (1 − {share}) assumed (mhc_reduction_when_working: "
-        "less care when working)",
-    ),
-    "assumed_mhc_before": (
-        "ggz_voor ontbrak terwijl ggz_na is ingevuld: 0 aangenomen (de rekenregel zegt leeg = 0)",
-        "mhc_before was missing while mhc_after is given: 0 assumed (empty counts as 0)",
-    ),
-    "assumed_counselling_hours": (
-        "trajectbegeleiding_uren ontbrak: {cost} per traject gerekend "
-        "(counselling_cost_per_trajectory) in plaats van uren × tarief",
-        "counselling_hours was missing: {cost} per trajectory charged "
-        "(counselling_cost_per_trajectory) instead of hours × rate",
-    ),
-    "words_benefit": (
-        "De uitkering die niet meer wordt betaald: uitkering vóór min uitkering na, per maand, "
-        "maal het deel dat zonder de aanpak niet was gebeurd (1 − deadweight), maal de maanden "
-        "werk (plus de geprojecteerde maanden). Bij uitkering_soort geen: 0.",
-        "The benefit no longer paid: benefit before minus benefit after, per month, times the "
-        "share that would not have happened anyway (1 − deadweight), times the months worked "
-        "(plus the projected months). With benefit_type geen: 0.",
-    ),
-    "words_benefit_administration": (
-        "De uitvoeringskosten van een uitkering die helemaal stopt (uitkering_na = 0): de "
-        "kosten per jaar gedeeld door 12, maal (1 − deadweight), maal de maanden werk (plus "
-        "de geprojecteerde maanden).",
-        "The cost of administering a benefit that stops altogether (benefit_after = 0): the "
-        "cost per year divided by 12, times (1 − deadweight), times the months worked (plus "
-        "the projected months).",
-    ),
-    "words_wmo": (
-        "Wmo-ondersteuning die niet meer nodig is: Wmo vóór min Wmo na, per maand, maal "
-        "(1 − deadweight), maal de maanden werk (plus de geprojecteerde maanden).",
-        "Wmo support no longer needed: Wmo before minus Wmo after, per month, times "
-        "(1 − deadweight), times the months worked (plus the projected months).",
-    ),
-    "words_mental_health_care": (
-        "GGZ-zorg die niet meer nodig is: GGZ vóór min GGZ na, per maand, maal "
-        "(1 − deadweight), maal de maanden werk (plus de geprojecteerde maanden). Meer zorg "
-        "na plaatsing geeft een negatief bedrag.",
-        "Mental-health care no longer needed: care before minus care after, per month, times "
-        "(1 − deadweight), times the months worked (plus the projected months). More care "
-        "after placement gives a negative amount.",
-    ),
-    "words_counselling": (
-        "De trajectbegeleiding: de uren maal het uurtarief, of de vaste kosten per traject "
-        "als de uren ontbreken. Eenmalig, ook als de deelnemer nooit werkte.",
-        "The trajectory counselling: hours times the hourly rate, or the fixed cost per "
-        "trajectory when the hours are missing. Once, also when the participant never worked.",
-    ),
-    "words_jobcoach": (
-        "De jobcoach: de uren maal het uurtarief. Eenmalig (totaal tot nu).",
-        "The jobcoach: hours times the hourly rate. Once (the total so far).",
-    ),
-    "words_mediation": (
-        "De bemiddelingskosten zoals ingevuld. Eenmalig.",
-        "The mediation cost as entered. Once.",
-    ),
-    "words_wage_subsidy": (
-        "De loonkostensubsidie per maand maal de maanden werk (plus de geprojecteerde maanden).",
-        "The wage subsidy per month times the months worked (plus the projected months).",
-    ),
-    "words_no_risk": (
-        "De kosten van de no-riskpolis zoals ingevuld. Eenmalig.",
-        "The cost of the no-risk policy as entered. Once.",
-    ),
-    "words_insurer_contribution": (
-        "De bijdrage van de zorgverzekeraar zoals ingevuld. Eenmalig.",
-        "The health insurer's contribution as entered. Once.",
-    ),
     # provenance
     "provenance_title": ("Verantwoording", "Provenance"),
     "program": ("Programma", "Program"),
@@ -496,11 +414,117 @@ _ITEM: Final[dict[str, tuple[str, str]]] = {
 }
 
 
+# The formula of each line item in words, keyed by item id (``werkzorg explain``).
+_FORMULA_WORDS: Final[dict[str, tuple[str, str]]] = {
+    "benefit": (
+        "De uitkering die niet meer wordt betaald: uitkering vóór min uitkering na, per maand, "
+        "maal het deel dat zonder de aanpak niet was gebeurd (1 − deadweight), maal de maanden "
+        "werk (plus de geprojecteerde maanden). Bij uitkering_soort geen: 0.",
+        "The benefit no longer paid: benefit before minus benefit after, per month, times the "
+        "share that would not have happened anyway (1 − deadweight), times the months worked "
+        "(plus the projected months). With benefit_type geen: 0.",
+    ),
+    "benefit_administration": (
+        "De uitvoeringskosten van een uitkering die helemaal stopt (uitkering_na = 0): de "
+        "kosten per jaar gedeeld door 12, maal (1 − deadweight), maal de maanden werk (plus "
+        "de geprojecteerde maanden).",
+        "The cost of administering a benefit that stops altogether (benefit_after = 0): the "
+        "cost per year divided by 12, times (1 − deadweight), times the months worked (plus "
+        "the projected months).",
+    ),
+    "wmo": (
+        "Wmo-ondersteuning die niet meer nodig is: Wmo vóór min Wmo na, per maand, maal "
+        "(1 − deadweight), maal de maanden werk (plus de geprojecteerde maanden).",
+        "Wmo support no longer needed: Wmo before minus Wmo after, per month, times "
+        "(1 − deadweight), times the months worked (plus the projected months).",
+    ),
+    "mental_health_care": (
+        "GGZ-zorg die niet meer nodig is: GGZ vóór min GGZ na, per maand, maal "
+        "(1 − deadweight), maal de maanden werk (plus de geprojecteerde maanden). Meer zorg "
+        "na plaatsing geeft een negatief bedrag.",
+        "Mental-health care no longer needed: care before minus care after, per month, times "
+        "(1 − deadweight), times the months worked (plus the projected months). More care "
+        "after placement gives a negative amount.",
+    ),
+    "counselling": (
+        "De trajectbegeleiding: de uren maal het uurtarief, of de vaste kosten per traject "
+        "als de uren ontbreken. Eenmalig, ook als de deelnemer nooit werkte.",
+        "The trajectory counselling: hours times the hourly rate, or the fixed cost per "
+        "trajectory when the hours are missing. Once, also when the participant never worked.",
+    ),
+    "jobcoach": (
+        "De jobcoach: de uren maal het uurtarief. Eenmalig (totaal tot nu).",
+        "The jobcoach: hours times the hourly rate. Once (the total so far).",
+    ),
+    "mediation": (
+        "De bemiddelingskosten zoals ingevuld. Eenmalig.",
+        "The mediation cost as entered. Once.",
+    ),
+    "wage_subsidy": (
+        "De loonkostensubsidie per maand maal de maanden werk (plus de geprojecteerde maanden).",
+        "The wage subsidy per month times the months worked (plus the projected months).",
+    ),
+    "no_risk": (
+        "De kosten van de no-riskpolis zoals ingevuld. Eenmalig.",
+        "The cost of the no-risk policy as entered. Once.",
+    ),
+    "insurer_contribution": (
+        "De bijdrage van de zorgverzekeraar zoals ingevuld. Eenmalig.",
+        "The health insurer's contribution as entered. Once.",
+    ),
+}
+
+# What was assumed for an empty cell, keyed by field.
+_ASSUMPTION: Final[dict[str, tuple[str, str]]] = {
+    "benefit_before": (
+        "uitkering_voor ontbrak: {amount} per maand aangenomen (benefit_default_month, de "
+        "bijstandsnorm), zoals de methode voorschrijft",
+        "benefit_before was missing: {amount} a month assumed (benefit_default_month, the "
+        "social assistance norm), as the method prescribes",
+    ),
+    "mhc_after": (
+        "ggz_na ontbrak: ggz_voor × (1 − {share}) aangenomen (mhc_reduction_when_working: "
+        "minder GGZ-zorg bij werk)",
+        "mhc_after was missing: mhc_before × (1 − {share}) assumed (mhc_reduction_when_working: "
+        "less care when working)",
+    ),
+    "mhc_before": (
+        "ggz_voor ontbrak terwijl ggz_na is ingevuld: 0 aangenomen (de rekenregel zegt leeg = 0)",
+        "mhc_before was missing while mhc_after is given: 0 assumed (empty counts as 0)",
+    ),
+    "counselling_hours": (
+        "trajectbegeleiding_uren ontbrak: {cost} per traject gerekend "
+        "(counselling_cost_per_trajectory) in plaats van uren × tarief",
+        "counselling_hours was missing: {cost} per trajectory charged "
+        "(counselling_cost_per_trajectory) instead of hours × rate",
+    ),
+}
+
+# The word for a subtotal grouping (``--by``).
+_GROUP: Final[dict[str, tuple[str, str]]] = {
+    "gemeente": ("gemeente", "municipality"),
+    "bestand": ("bestand", "file"),
+}
+
+# The low and the high end of a range.
+_BOUND: Final[dict[str, tuple[str, str]]] = {
+    "low": ("laag", "low"),
+    "high": ("hoog", "high"),
+}
+
+# A net that keeps one sign over the whole range.
+_ALWAYS: Final[dict[str, tuple[str, str]]] = {
+    "positive": ("steeds +", "always +"),
+    "negative": ("steeds −", "always −"),
+    "zero": ("steeds 0", "always 0"),
+}
+
+
 def _pick(pair: tuple[str, str], lang: Lang) -> str:
     return pair[0] if lang == "nl" else pair[1]
 
 
-def text(key: str, lang: Lang = "nl", **values: object) -> str:
+def text(key: LabelKey, lang: Lang = "nl", **values: object) -> str:
     """The label ``key`` in ``lang``, with ``{name}`` placeholders filled from ``values``."""
     label = _pick(_TEXT[key], lang)
     return label.format(**values) if values else label
@@ -519,3 +543,42 @@ def stakeholder_label(stakeholder: str, lang: Lang = "nl") -> str:
 def item_label(item: str, lang: Lang = "nl") -> str:
     """``benefit`` → ``Uitkering bespaard`` / ``Benefit saved``."""
     return _pick(_ITEM[item], lang)
+
+
+def formula_words(item: str, lang: Lang = "nl") -> str:
+    """The formula of line item ``item`` in words."""
+    return _pick(_FORMULA_WORDS[item], lang)
+
+
+def assumption_words(field: str, lang: Lang = "nl", **values: object) -> str:
+    """What was assumed for an empty ``field``, with its values filled in."""
+    return _pick(_ASSUMPTION[field], lang).format(**values)
+
+
+def group_label(group: str, lang: Lang = "nl") -> str:
+    """``gemeente`` → ``gemeente`` / ``municipality``."""
+    return _pick(_GROUP[group], lang)
+
+
+def bound_label(bound: str, lang: Lang = "nl") -> str:
+    """``low`` → ``laag`` / ``low``."""
+    return _pick(_BOUND[bound], lang)
+
+
+def always_label(sign: str, lang: Lang = "nl") -> str:
+    """``positive`` → ``steeds +`` / ``always +``."""
+    return _pick(_ALWAYS[sign], lang)
+
+
+def label_families() -> dict[str, frozenset[str]]:
+    """The ids each label family covers, so a test can hold them against the domain's ids."""
+    return {
+        "formula_words": frozenset(_FORMULA_WORDS),
+        "assumption": frozenset(_ASSUMPTION),
+        "group": frozenset(_GROUP),
+        "bound": frozenset(_BOUND),
+        "always": frozenset(_ALWAYS),
+        "status": frozenset(_STATUS),
+        "stakeholder": frozenset(_STAKEHOLDER),
+        "item": frozenset(_ITEM),
+    }

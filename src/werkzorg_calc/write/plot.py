@@ -18,7 +18,7 @@ from werkzorg_calc.domain.errors import WerkzorgError
 from werkzorg_calc.engine.uncertainty.display import parameter_value, target_label
 from werkzorg_calc.engine.uncertainty.model import TARGETS
 from werkzorg_calc.text.formatting import number, percent
-from werkzorg_calc.text.labels import Lang, text
+from werkzorg_calc.text.labels import Lang, bound_label, text
 from werkzorg_calc.write.safe_write import atomic_target, check_target
 
 if TYPE_CHECKING:
@@ -108,7 +108,7 @@ def plot_tornado(
         tornado["change_low"].tolist(),
         left=base,
         color=LOW_COLOUR,
-        label=text("bound_low", lang),
+        label=bound_label("low", lang),
     )
     axes.barh(
         positions,
@@ -116,7 +116,7 @@ def plot_tornado(
         left=base,
         color=HIGH_COLOUR,
         alpha=0.8,
-        label=text("bound_high", lang),
+        label=bound_label("high", lang),
     )
     axes.axvline(base, color="black", linewidth=1)
     axes.axvline(0, color="grey", linewidth=0.8, linestyle="--")

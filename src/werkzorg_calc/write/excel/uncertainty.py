@@ -21,7 +21,8 @@ from werkzorg_calc.engine.uncertainty.model import TARGETS
 from werkzorg_calc.engine.uncertainty.sensitivity import SensitivityResult
 from werkzorg_calc.engine.uncertainty.simulate import SimulationResult
 from werkzorg_calc.text.formatting import number
-from werkzorg_calc.text.labels import Lang, text
+from werkzorg_calc.text.label_keys import LabelKey
+from werkzorg_calc.text.labels import Lang, always_label, bound_label, text
 from werkzorg_calc.text.wording import changed_parameters_line, price_level
 from werkzorg_calc.write.excel.sheet import DATE, EURO, PERCENT, Sheet, new_workbook
 from werkzorg_calc.write.safe_write import atomic_target, check_target
@@ -176,7 +177,7 @@ def _tornado(workbook: Workbook, result: SensitivityResult, lang: Lang) -> None:
 def _changes(workbook: Workbook, result: SensitivityResult, lang: Lang) -> None:
     labels = [
         text("parameter", lang),
-        text("bound_low", lang).capitalize() + "/" + text("bound_high", lang),
+        bound_label("low", lang).capitalize() + "/" + bound_label("high", lang),
         text("value", lang),
         *(_target_label(target, lang) for target in TARGETS),
     ]
@@ -189,7 +190,7 @@ def _changes(workbook: Workbook, result: SensitivityResult, lang: Lang) -> None:
             sheet.row(
                 [
                     key,
-                    text(f"bound_{bound}", lang),
+                    bound_label(bound, lang),
                     float(row["value"]),
                     *(float(row[target]) for target in TARGETS),
                 ],
@@ -217,9 +218,7 @@ def _break_even(workbook: Workbook, result: SensitivityResult, lang: Lang) -> No
             row = result.crossing(key, target)
             status = str(row["status"])
             outcome = (
-                text("crosses_zero", lang)
-                if status == "crosses"
-                else text(f"always_{status}", lang)
+                text("crosses_zero", lang) if status == "crosses" else always_label(status, lang)
             )
             value = float(row["value"])
             sheet.row(
@@ -279,7 +278,15 @@ def _simulation(workbook: Workbook, result: SimulationResult, lang: Lang) -> Non
     sheet.row([text("draws", lang), result.draws])
     sheet.row([text("seed", lang), result.seed])
     sheet.row([])
-    columns = ("deterministic", "mean", "sd", "p5", "p50", "p95", "chance_positive")
+    columns: tuple[LabelKey, ...] = (
+        "deterministic",
+        "mean",
+        "sd",
+        "p5",
+        "p50",
+        "p95",
+        "chance_positive",
+    )
     sheet.row([text("stakeholder", lang), *(text(key, lang) for key in columns)], bold=True)
     formats = [None] + [EURO] * 6 + [PERCENT]
     for target, row in zip(result.summary.index, result.summary.to_dict("records"), strict=True):
@@ -290,7 +297,7 @@ def _simulation(workbook: Workbook, result: SimulationResult, lang: Lang) -> Non
     target, base = result.target, result.base.target
     sheet.row([text("target_header", lang), text("value", lang)], bold=True)
     sheet.row([text("participants", lang), base.participants])
-    counted = "durable_full" if base.basis == "durable" else "placed_full"
+    counted: LabelKey = "durable_full" if base.basis == "durable" else "placed_full"
     sheet.row([text(counted, lang), base.count])
     sheet.row([text("share", lang), target.share], [None, PERCENT])
     sheet.row([text("bootstrap_low", lang), target.low], [None, PERCENT])

@@ -1,0 +1,245 @@
+"""The front sheet ``Samenvatting``: run facts, totals, the target and the chart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, Reference
+
+from werkzorg_calc.domain.columns import STATUSES
+from werkzorg_calc.domain.stakeholders import STAKEHOLDERS
+from werkzorg_calc.domain.target import Z95
+from werkzorg_calc.text.label_keys import LabelKey
+from werkzorg_calc.text.labels import Lang, stakeholder_label, status_label, text
+from werkzorg_calc.text.wording import changed_parameters_line, price_level, verdict
+from werkzorg_calc.write.excel.case_sheet import CaseLayout
+from werkzorg_calc.write.excel.sheet import (
+    DATE,
+    DECIMAL,
+    EURO,
+    PERCENT,
+    Formula,
+    Names,
+    Sheet,
+    quoted,
+)
+from werkzorg_calc.write.excel.stakeholder_sheet import STAKEHOLDER_FIRST_ROW
+
+if TYPE_CHECKING:
+    from werkzorg_calc.domain.result import Money, Result
+    from werkzorg_calc.domain.target import TargetResult
+
+
+@dataclass(frozen=True)
+class LiveTotals:
+    """What the summary's formulas refer to: the case layout and the defined names."""
+
+    layout: CaseLayout
+    names: Names
+
+
+def stakeholder_cell(column: str, row: int, lang: Lang) -> str:
+    return f"{quoted(text('stakeholder_sheet', lang))}!{column}{row}"
+
+
+def summary_sheet(
+    workbook: Workbook,
+    result: Result,
+    lang: Lang,
+    title: str | None = None,
+    live: LiveTotals | None = None,
+) -> Sheet:
+    """Verdict, run settings, target, totals and stakeholders; with ``live``, as formulas."""
+    sheet = Sheet(workbook, title or text("summary_sheet", lang), [36, 18, 18, 18])
+    sheet.row([text("title", lang)], bold=True)
+    sheet.row([verdict(result.target, lang)], bold=True)
+    sheet.row([])
+    run_rows(sheet, result, lang, live)
+    sheet.row([])
+    counts = target_rows(sheet, result.target, lang, live.layout if live else None)
+    sheet.row([])
+    total_rows(sheet, result, lang, counts)
+    sheet.row([])
+    stakeholder_rows(sheet, result, lang, live is not None)
+    return sheet
+
+
+def run_rows(sheet: Sheet, result: Result, lang: Lang, live: LiveTotals | None) -> None:
+    """Files, peildatum, horizon (named cells when live), price level, changed parameters."""
+    for source in result.sources:
+        sheet.row([text("file", lang), source.file])
+        sheet.row([text("sheet_title", lang), source.sheet or "-"])
+        sheet.row(["SHA-256", source.sha256])
+    day = sheet.row([text("peildatum", lang), result.peildatum], [None, DATE])
+    sheet.row([text("cases", lang), len(result.cases)])
+    horizon = sheet.row([text("projection_months", lang), result.horizon])
+    if live is not None:
+        live.names.define("peildatum", sheet.title, "B", day)
+        live.names.define("horizon", sheet.title, "B", horizon)
+        params = result.parameters
+        q = (params.retention_per_year / (1 + params.discount_rate)) ** (1 / 12)
+        formula = Formula("(retention_per_year/(1+discount_rate))^(1/12)", q)
+        factor = sheet.row([text("month_factor", lang), formula], [None, "0.000000000"])
+        live.names.define("maandfactor", sheet.title, "B", factor)
+    sheet.row([text("price_level", lang), price_level(result.price_year, lang)])
+    changed = changed_parameters_line(result.changed_parameters, result.parameter_origins, lang)
+    sheet.row([text("changed_parameters", lang), changed])
+
+
+def total_rows(sheet: Sheet, result: Result, lang: Lang, counts: tuple[str, str] | None) -> None:
+    """Realised, projected and total money, the ratio and the averages."""
+    totals = result.totals
+    money = [None, EURO, EURO, EURO]
+    sheet.row(
+        [text("totals", lang), *(text(k, lang) for k in ("savings", "costs", "net"))], bold=True
+    )
+    total_row = STAKEHOLDER_FIRST_ROW + len(STAKEHOLDERS)
+    parts: tuple[tuple[LabelKey, Money, str], ...] = (
+        ("realised", totals.realised, "EFG"),
+        ("projected", totals.projected, "HIJ"),
+        ("total", totals.all, "BCD"),
+    )
+    for key, part, columns in parts:
+        values: list[object] = [part.savings, part.costs, part.net]
+        if counts is not None:
+            values = [
+                Formula(stakeholder_cell(column, total_row, lang), value)
+                for column, value in zip(columns, values, strict=True)
+            ]
+        sheet.row([text(key, lang), *values], money)
+    ratio: object = totals.benefit_cost_ratio
+    per_participant: object = totals.net_per_participant
+    per_placed: object = totals.net_per_placed
+    if counts is not None:
+        savings, costs, net = (stakeholder_cell(c, total_row, lang) for c in "BCD")
+        participants, placed = counts
+        ratio = Formula(f'IF({costs}=0,"",{savings}/{costs})', ratio)
+        per_participant = Formula(f'IF({participants}=0,"",{net}/{participants})', per_participant)
+        per_placed = Formula(f'IF({placed}=0,"",{net}/{placed})', per_placed)
+    sheet.row([text("ratio", lang), ratio], [None, DECIMAL])
+    sheet.row([text("net_per_participant", lang), per_participant], [None, EURO])
+    sheet.row([text("per_placed", lang).capitalize(), per_placed], [None, EURO])
+
+
+def stakeholder_rows(sheet: Sheet, result: Result, lang: Lang, live: bool) -> None:
+    """Savings, costs and net per stakeholder, and a bar chart of them."""
+    sheet.row(
+        [text("stakeholder", lang), *(text(k, lang) for k in ("savings", "costs", "net"))],
+        bold=True,
+    )
+    first = sheet.rows + 1
+    frame = result.stakeholders
+    for position, (name, savings, costs, net) in enumerate(
+        zip(frame.index, frame["savings"], frame["costs"], frame["net"], strict=True)
+    ):
+        amounts: list[object] = [savings, costs, net]
+        if live:
+            row = STAKEHOLDER_FIRST_ROW + position
+            amounts = [
+                Formula(stakeholder_cell(column, row, lang), value)
+                for column, value in zip("BCD", amounts, strict=True)
+            ]
+        sheet.row([stakeholder_label(str(name), lang), *amounts], [None, EURO, EURO, EURO])
+    last = sheet.rows
+    chart = BarChart()
+    chart.type = "col"
+    chart.title = text("chart_title", lang)
+    chart.y_axis.title = "euro"
+    chart.y_axis.numFmt = "#,##0"
+    data = Reference(sheet.sheet, min_col=2, max_col=3, min_row=first - 1, max_row=last)
+    labels = Reference(sheet.sheet, min_col=1, min_row=first, max_row=last)
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(labels)
+    chart.height, chart.width = 8, 16
+    sheet.sheet.add_chart(chart, "F3")
+
+
+def target_rows(
+    sheet: Sheet, target: TargetResult, lang: Lang, layout: CaseLayout | None
+) -> tuple[str, str] | None:
+    """The target block; with ``layout`` every figure counts the ``Per casus`` rows.
+
+    Returns the cells holding the participants and the placed count, for the averages.
+    """
+    sheet.row([text("target_header", lang), text("value", lang)], bold=True)
+    if layout is None:
+        static_target_rows(sheet, target, lang)
+        return None
+    yes, no = f'"{layout.yes}"', f'"{layout.no}"'
+    number = sheet.rows + 1
+    n = f"B{number}"
+    sheet.row(
+        [
+            text("participants", lang),
+            Formula(f"COUNTA({layout.range('case_id')})", target.participants),
+        ]
+    )
+    for status in STATUSES:
+        label = status_label(status, lang)
+        formula = Formula(f'COUNTIF({layout.range("status")},"{label}")', target.by_status[status])
+        sheet.row([f"  {label}", formula])
+    placed = f"B{sheet.rows + 1}"
+    sheet.row(
+        [
+            text("placed_full", lang),
+            Formula(f"COUNTIF({layout.range('working')},{yes})", target.placed),
+        ]
+    )
+    durable = f"B{sheet.rows + 1}"
+    sheet.row(
+        [
+            text("durable_full", lang),
+            Formula(f"COUNTIF({layout.range('durable')},{yes})", target.durable),
+        ]
+    )
+    count = f'IF(target_basis="placed",{placed},{durable})'
+    share = f"B{sheet.rows + 1}"
+    sheet.row(
+        [text("share", lang), Formula(f'IF({n}=0,"",{count}/{n})', target.share)], [None, PERCENT]
+    )
+    z = repr(Z95)
+    root = f"{z}*SQRT({share}*(1-{share})/{n}+{z}^2/(4*{n}^2))"
+    centre = f"{share}+{z}^2/(2*{n})"
+    low, high = target.interval95 if target.interval95 is not None else (None, None)
+    sheet.row(
+        [
+            text("interval_low", lang),
+            Formula(f'IF({n}=0,"",MAX(0,({centre}-{root})/(1+{z}^2/{n})))', low),
+        ],
+        [None, PERCENT],
+    )
+    sheet.row(
+        [
+            text("interval_high", lang),
+            Formula(f'IF({n}=0,"",MIN(1,({centre}+{root})/(1+{z}^2/{n})))', high),
+        ],
+        [None, PERCENT],
+    )
+    sheet.row(
+        [text("target_share", lang), Formula("target_share", target.target_share)], [None, PERCENT]
+    )
+    met = (
+        f"IF({n}=0,{no},IF(AND({count}/{n}>=target_share,"
+        f'OR(target_count="",{count}>=target_count)),{yes},{no}))'
+    )
+    sheet.row([text("met", lang), Formula(met, layout.yes if target.met else layout.no)])
+    return n, placed
+
+
+def static_target_rows(sheet: Sheet, target: TargetResult, lang: Lang) -> None:
+    sheet.row([text("participants", lang), target.participants])
+    for status in STATUSES:
+        sheet.row([f"  {status_label(status, lang)}", target.by_status[status]])
+    sheet.row([text("placed_full", lang), target.placed])
+    sheet.row([text("durable_full", lang), target.durable])
+    sheet.row([text("share", lang), target.share], [None, PERCENT])
+    low, high = target.interval95 if target.interval95 is not None else (None, None)
+    sheet.row([text("interval_low", lang), low], [None, PERCENT])
+    sheet.row([text("interval_high", lang), high], [None, PERCENT])
+    sheet.row([text("target_share", lang), target.target_share], [None, PERCENT])
+    sheet.row([text("met", lang), text("yes" if target.met else "no", lang)])
+
+
+# --- Per partij -------------------------------------------------------------------------------
