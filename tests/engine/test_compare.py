@@ -1,0 +1,103 @@
+"""Scenarios side by side on the worked example, with the differences worked out by hand."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.conftest import PEILDATUM
+from tests.paths import SCENARIOS
+from werkzorg_calc.cli import app
+from werkzorg_calc.domain.cases import CaseTable
+from werkzorg_calc.domain.errors import ParameterError
+from werkzorg_calc.domain.parameters import Override, default_set
+from werkzorg_calc.domain.scenario import Scenario
+from werkzorg_calc.engine.compare import compare
+from werkzorg_calc.read.cases import load_cases
+from werkzorg_calc.read.parameter_files import read_scenario
+from werkzorg_calc.write.json_document import comparison_to_dict
+
+CENT = 0.005
+COUNSELLING = 30 * 89.02 + 8000 + 45 * 89.02 + 8000  # 22,676.50 for the four cases
+
+
+def _scenario(name: str, *overrides: tuple[str, object], horizon: int | None = None) -> Scenario:
+    return Scenario(
+        name=name,
+        description=f"{name} test",
+        overrides=tuple(Override(key, value, f"{name}.toml") for key, value in overrides),
+        horizon=horizon,
+    )
+
+
+def test_payer_scenario_moves_costs_between_pockets(worked_cases: CaseTable) -> None:
+    """Care provider pays counselling: the insurer's net rises by 22,676.50, the total stays."""
+    scenario = _scenario("ggz", ("payers.counselling", "care_provider"))
+    result = compare(worked_cases, default_set(), [scenario], PEILDATUM)
+    difference = result.differences["ggz"]
+    assert difference["net_health_insurer"] == pytest.approx(COUNSELLING)
+    assert difference["net_care_provider"] == pytest.approx(-COUNSELLING)
+    assert difference["net"] == pytest.approx(0.0, abs=1e-9)
+    overview = result.overview["ggz"]
+    # Insurer: savings 3,411.99 − costs (23,176.50 − 22,676.50 = 500) = 2,911.99.
+    assert overview["net_health_insurer"] == pytest.approx(2911.99, abs=CENT)
+
+
+def test_deadweight_and_horizon_scenarios(worked_cases: CaseTable) -> None:
+    """Deadweight 0.25 takes 6,008.00 of savings; 12 months' projection adds 32,287.69 net."""
+    scenarios = [
+        _scenario("dw", ("deadweight", 0.25)),
+        _scenario("jaar", horizon=12),
+    ]
+    result = compare(worked_cases, default_set(), scenarios, PEILDATUM)
+    assert result.names == ["basis", "dw", "jaar"]
+    assert result.overview.at["savings", "basis"] == pytest.approx(24032.02, abs=CENT)
+    # 24,032.02 × 0.25 = 6,008.00
+    assert result.differences.at["savings", "dw"] == pytest.approx(-6008.00, abs=CENT)
+    assert result.differences.at["costs", "dw"] == 0.0
+    # Horizon 12 net 21,658.21 − realised −10,629.48 = 32,287.69 (worked example).
+    assert result.differences.at["net", "jaar"] == pytest.approx(32287.69, abs=0.01)
+    assert result.overview.at["target_met", "jaar"] is False
+    assert result.scenarios[1][1].horizon == 12
+
+
+def test_names_must_be_unique(worked_cases: CaseTable) -> None:
+    """Two scenarios with one name, or one named 'basis', are refused before any work."""
+    with pytest.raises(ParameterError, match="komt vaker voor"):
+        compare(worked_cases, default_set(), [_scenario("a"), _scenario("a")], PEILDATUM)
+    with pytest.raises(ParameterError, match="basis"):
+        compare(worked_cases, default_set(), [_scenario("basis")], PEILDATUM)
+
+
+def test_shipped_scenarios_read_and_cite_their_reasons() -> None:
+    """The three example scenarios parse, have a description and change something."""
+    folder = SCENARIOS
+    scenarios = [read_scenario(path) for path in sorted(folder.glob("*.toml"))]
+    assert [s.name for s in scenarios] == ["conservatief", "ggz-betaalt", "vijf-jaar"]
+    assert all(len(s.description) > 40 for s in scenarios)
+    assert all(s.overrides or s.horizon for s in scenarios)
+    assert scenarios[2].horizon == 60
+
+
+def test_cli_json_equals_the_api(worked_csv: Path, tmp_path: Path) -> None:
+    """werkzorg compare --format json is comparison_to_dict of the library's comparison."""
+    scenario_file = tmp_path / "dw.toml"
+    scenario_file.write_text('name = "dw"\ndescription = "test"\ndeadweight = 0.25\n')
+    args = ["compare", str(worked_csv), str(scenario_file), "--peildatum", "2018-06-30"]
+    outcome = CliRunner().invoke(app, [*args, "--format", "json"])
+    assert outcome.exit_code == 0, outcome.output
+    expected = comparison_to_dict(
+        compare(
+            load_cases(worked_csv, PEILDATUM),
+            default_set(),
+            [read_scenario(scenario_file)],
+            PEILDATUM,
+        )
+    )
+    assert json.loads(outcome.stdout) == json.loads(json.dumps(expected))
+    assert json.loads(outcome.stdout)["scenarios"][0]["difference"]["savings"] == pytest.approx(
+        -6008.00, abs=CENT
+    )

@@ -1,0 +1,91 @@
+"""The JSON document: schema keys, unrounded amounts, and nothing that is not data."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import PEILDATUM
+from werkzorg_calc.domain.cases import CaseTable
+from werkzorg_calc.domain.items import ITEM_IDS
+from werkzorg_calc.domain.parameters import default_parameters
+from werkzorg_calc.engine.calc import calculate
+from werkzorg_calc.write.json_document import result_to_dict, result_to_json
+
+
+def test_document_has_the_documented_keys(worked_cases: CaseTable) -> None:
+    """Top-level, target, totals and case keys are exactly those of docs/json.md."""
+    data = result_to_dict(calculate(worked_cases, default_parameters(), PEILDATUM))
+    assert list(data) == [
+        "schema_version",
+        "peildatum",
+        "horizon_months",
+        "source",
+        "sources",
+        "price_year",
+        "price_factors",
+        "parameters",
+        "changed_parameters",
+        "parameter_origins",
+        "target",
+        "stakeholders",
+        "totals",
+        "group_by",
+        "groups",
+        "cases",
+        "warnings",
+        "provenance",
+    ]
+    assert data["peildatum"] == "2018-06-30"
+    assert set(data["source"]) == {"file", "sha256", "sheet"}
+    assert len(data["source"]["sha256"]) == 64
+    assert list(data["stakeholders"]) == ["municipality", "uwv", "health_insurer", "care_provider"]
+    assert set(data["totals"]) == {
+        "savings",
+        "costs",
+        "net",
+        "benefit_cost_ratio",
+        "net_per_participant",
+        "net_per_placed",
+        "realised",
+        "projected",
+    }
+    case = data["cases"][0]
+    assert list(case) == [
+        "case_id",
+        "status",
+        "work_months",
+        "working_at_peildatum",
+        "durable",
+        "items",
+        "savings",
+        "costs",
+        "net",
+        "imputed",
+        "file",
+        "row",
+    ]
+    assert list(case["items"]) == list(ITEM_IDS)
+
+
+def test_amounts_are_unrounded_and_signed(worked_cases: CaseTable) -> None:
+    """V-01's benefit is 1401.50 × 211 / 30.4375 in full precision; costs are negative items."""
+    data = result_to_dict(calculate(worked_cases, default_parameters(), PEILDATUM))
+    v01 = data["cases"][0]
+    assert v01["items"]["benefit"] == 1401.50 * (211 / 30.4375)
+    assert v01["items"]["jobcoach"] == pytest.approx(-40 * 89.02)
+    assert v01["costs"] == pytest.approx(12437.354825, abs=1e-6)
+    assert data["cases"][1]["imputed"] == ["mhc_after", "counselling_hours"]
+    assert data["cases"][3]["imputed"] == ["benefit_before", "counselling_hours"]
+    target = data["target"]
+    assert target["by_status"]["aan_het_werk"] == 2
+    assert target["interval95"] == pytest.approx([0.0456, 0.6994], abs=5e-5)
+    assert data["totals"]["net"] == pytest.approx(-10629.48, abs=0.005)
+
+
+def test_json_text_round_trips_and_has_no_nan(worked_cases: CaseTable) -> None:
+    """The text parses back to the same data; a null ratio is written as null."""
+    result = calculate(worked_cases, default_parameters(), PEILDATUM)
+    assert json.loads(result_to_json(result)) == result_to_dict(result)
+    assert "NaN" not in result_to_json(result)
