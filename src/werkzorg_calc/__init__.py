@@ -31,6 +31,7 @@ if TYPE_CHECKING:
         InputIssue,
         OutputError,
         ParameterError,
+        ParameterProblem,
         WerkzorgError,
     )
     from werkzorg_calc.domain.parameters import (
@@ -67,6 +68,7 @@ if TYPE_CHECKING:
     from werkzorg_calc.read.parameter_files import read_scenario
     from werkzorg_calc.sources.parameters import resolve_parameters
     from werkzorg_calc.sources.uncertainty import resolve_uncertainty
+    from werkzorg_calc.text.issues import error_messages, issue_message
     from werkzorg_calc.write.excel.comparison import write_comparison_excel
     from werkzorg_calc.write.excel.summary import write_excel
     from werkzorg_calc.write.excel.uncertainty import (
@@ -85,6 +87,9 @@ _WHERE = {
     "InputIssue": ".domain.errors",
     "OutputError": ".domain.errors",
     "ParameterError": ".domain.errors",
+    "ParameterProblem": ".domain.errors",
+    "error_messages": ".text.issues",
+    "issue_message": ".text.issues",
     "WerkzorgError": ".domain.errors",
     "CaseExplanation": ".engine.explanation",
     "ExplainError": ".engine.explanation",
@@ -149,6 +154,7 @@ __all__ = [
     "OutputError",
     "Override",
     "ParameterError",
+    "ParameterProblem",
     "ParameterSet",
     "Parameters",
     "Provenance",
@@ -169,10 +175,12 @@ __all__ = [
     "default_distributions",
     "default_parameters",
     "default_set",
+    "error_messages",
     "explain_case",
     "explain_item",
     "explanation_to_dict",
     "export_toml",
+    "issue_message",
     "load_case_files",
     "load_cases",
     "make_distributions",

@@ -121,7 +121,7 @@ def test_check_refuses_a_bad_file_with_the_same_table_as_calc(tmp_path: Path) ->
     text = flat(check.stderr)
     assert "- 2 B fout status: onbekende status" in text
     assert "- 3 C fout start_traject: deze datum bestaat niet" in text
-    assert "3 fout(en) gevonden; er is niets berekend." in text
+    assert "3 fouten gevonden; er is niets berekend." in text
     assert "Traceback" not in check.output
     assert snapshot(tmp_path) == before
 
@@ -241,7 +241,7 @@ def test_a_template_filled_in_by_hand_passes_check(template: Path) -> None:
     assert shown.endswith("Geen fouten: 2 casussen kunnen worden berekend.")
     # Only what the method fills in for the cells left empty is said; nothing is an error.
     assert " fout " not in shown
-    assert "uitkering_voor ontbreekt in 1 rij(en) (3)" in shown
+    assert "uitkering_voor ontbreekt in 1 rij (3)" in shown
     table = load_cases(template, PEILDATUM)
     assert table.frame["case_id"].tolist() == ["T-001", "T-002"]
     assert table.warnings == ()

@@ -73,7 +73,7 @@ def test_bad_input_gives_a_located_dutch_table_and_exit_1(tmp_path: Path) -> Non
     assert outcome.exit_code == 1
     assert "Traceback" not in outcome.output
     text = " ".join(outcome.stderr.split())
-    assert "3 fout(en) gevonden; er is niets berekend." in text
+    assert "3 fouten gevonden; er is niets berekend." in text
     assert "onbekende status" in text
     assert "deze datum bestaat niet" in text
     assert "mag niet negatief zijn" in text
@@ -81,8 +81,8 @@ def test_bad_input_gives_a_located_dutch_table_and_exit_1(tmp_path: Path) -> Non
 
 
 def test_wrong_usage_exits_2() -> None:
-    """A peildatum that is not JJJJ-MM-DD is a usage error: exit 2."""
-    outcome = runner.invoke(app, ["calc", str(EXAMPLE), "--peildatum", "30-06-2018"])
+    """A peildatum that is neither JJJJ-MM-DD nor DD-MM-JJJJ is a usage error: exit 2."""
+    outcome = runner.invoke(app, ["calc", str(EXAMPLE), "--peildatum", "30/06/2018"])
     assert outcome.exit_code == 2
     assert "JJJJ-MM-DD" in outcome.output
 

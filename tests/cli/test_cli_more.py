@@ -144,9 +144,9 @@ def test_set_deadweight_scales_the_savings(worked_csv: Path) -> None:
 
 
 def test_set_with_an_unknown_key_fails_naming_it(worked_csv: Path) -> None:
-    """``--set onbekend=1`` stops with exit 1 and a message naming the key and --set."""
+    """``--set onbekend=1`` is a usage error: exit 2 and a message naming the key and --set."""
     outcome = invoke("calc", worked_csv, *PEIL, "--set", "onbekend=1")
-    assert outcome.exit_code == 1
+    assert outcome.exit_code == 2
     message = one_line(outcome.stderr)
     assert "onbekend" in message
     assert "--set" in message

@@ -209,7 +209,7 @@ def test_error_messages_never_echo_the_bad_values(tmp_path: Path) -> None:
     outcome = calc(path)
     assert outcome.exit_code == 1
     text = flat(outcome.stderr)
-    assert "3 fout(en) gevonden" in text
+    assert "3 fouten gevonden" in text
     assert "- 2 B fout status: onbekende status" in text
     assert "- 3 C fout start_traject" in text
     assert "- 3 F fout uitkering_voor" in text

@@ -26,6 +26,7 @@ from werkzorg_calc.domain.parameters import (
     parameter_info,
     with_overrides,
 )
+from werkzorg_calc.text.issues import error_messages
 
 SHARED_REFERENCE = SHARED / "domain" / "reference-values.csv"
 BUNDLED_REFERENCE = Path(__file__).parent / "data" / "reference-values.csv"
@@ -72,8 +73,8 @@ def only_problem(overrides: list[Override]) -> str:
     """Apply ``overrides`` to the defaults and return the single problem reported."""
     with pytest.raises(ParameterError) as caught:
         apply_overrides(default_set(), overrides)
-    assert len(caught.value.problems) == 1, caught.value.problems
-    return caught.value.problems[0]
+    assert len(error_messages(caught.value)) == 1, error_messages(caught.value)
+    return error_messages(caught.value)[0]
 
 
 @pytest.mark.parametrize(("key", "reference_key"), sorted(CORRESPONDING.items()))
@@ -172,12 +173,18 @@ def test_several_problems_are_reported_at_once() -> None:
     overrides.append(Override("onbekend", 1, "--set onbekend"))
     with pytest.raises(ParameterError) as caught:
         apply_overrides(default_set(), overrides)
-    problems = caught.value.problems
+    problems = error_messages(caught.value)
     assert len(problems) == len(BAD_VALUES) + 1
     for number, (key, _) in enumerate(BAD_VALUES, start=2):
         assert any(f"proef.toml, regel {number}" in p and f"'{key}'" in p for p in problems), key
     assert any("--set onbekend" in p and "'onbekend'" in p for p in problems)
-    assert str(caught.value) == "; ".join(problems)
+    assert [problem.code for problem in caught.value.problems] == [
+        "unknown_parameter",
+        "number_at_most",
+        "number_negative",
+        "one_of",
+        "one_of",
+    ]
 
 
 def test_later_overrides_win_and_record_their_origin() -> None:
@@ -249,7 +256,7 @@ def test_with_overrides_is_the_short_route() -> None:
     assert changed.differences(default_parameters()) == {"deadweight": 0.43}
     with pytest.raises(ParameterError) as caught:
         with_overrides(default_parameters(), {"deadweight": 2}, "mijn scenario")
-    assert caught.value.problems[0].startswith("mijn scenario: ")
+    assert error_messages(caught.value)[0].startswith("mijn scenario: ")
 
 
 def test_apply_overrides_does_not_change_its_input() -> None:

@@ -14,6 +14,7 @@ from werkzorg_calc.domain.cases import CaseTable
 from werkzorg_calc.domain.parameters import default_parameters, with_overrides
 from werkzorg_calc.domain.result import Result
 from werkzorg_calc.engine.calc import calculate, projection_factor
+from werkzorg_calc.text.issues import issue_message
 
 CENT = 0.005  # results are compared to the cent shown in the worked example
 V01_MONTHS = 211 / 30.4375  # 2017-12-01 → 2018-06-30 = 211 days = 6.932238 months
@@ -262,19 +263,19 @@ def test_missing_care_before_counts_as_zero_and_is_flagged() -> None:
     result = calculate(table, default_parameters(), PEILDATUM)
     assert _item(result, 0, "mental_health_care") == pytest.approx(-100 * 30 / 30.4375)
     assert bool(result.imputed.loc[0, "mhc_before"])
-    assert any("ggz_voor" in issue.message for issue in result.warnings)
+    assert any("ggz_voor" in issue_message(issue) for issue in result.warnings)
 
 
 def test_imputation_warnings_name_rows_not_values(worked_cases: CaseTable) -> None:
     """Each imputed field gives one warning naming the Excel rows and the assumption."""
     result = _run(worked_cases)
-    messages = [issue.message for issue in result.warnings]
+    messages = [issue_message(issue) for issue in result.warnings]
     assert messages == [
-        "uitkering_voor ontbreekt in 1 rij(en) (5): € 1.401,50 per maand aangenomen "
+        "uitkering_voor ontbreekt in 1 rij (5): € 1.401,50 per maand aangenomen "
         "(benefit_default_month)",
-        "ggz_na ontbreekt in 1 rij(en) (3): ggz_voor × (1 − 45%) aangenomen "
+        "ggz_na ontbreekt in 1 rij (3): ggz_voor × (1 − 45%) aangenomen "
         "(mhc_reduction_when_working)",
-        "trajectbegeleiding_uren ontbreekt in 2 rij(en) (3, 5): € 8.000,00 per traject "
+        "trajectbegeleiding_uren ontbreekt in 2 rijen (3, 5): € 8.000,00 per traject "
         "gerekend (counselling_cost_per_trajectory)",
     ]
     assert [issue.column for issue in result.warnings] == ["G", "M", "O"]

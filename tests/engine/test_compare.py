@@ -18,6 +18,7 @@ from werkzorg_calc.domain.scenario import Scenario
 from werkzorg_calc.engine.compare import compare
 from werkzorg_calc.read.cases import load_cases
 from werkzorg_calc.read.parameter_files import read_scenario
+from werkzorg_calc.text.issues import error_messages
 from werkzorg_calc.write.json_document import comparison_to_dict
 
 CENT = 0.005
@@ -66,10 +67,12 @@ def test_deadweight_and_horizon_scenarios(worked_cases: CaseTable) -> None:
 
 def test_names_must_be_unique(worked_cases: CaseTable) -> None:
     """Two scenarios with one name, or one named 'basis', are refused before any work."""
-    with pytest.raises(ParameterError, match="komt vaker voor"):
+    with pytest.raises(ParameterError) as caught:
         compare(worked_cases, default_set(), [_scenario("a"), _scenario("a")], PEILDATUM)
-    with pytest.raises(ParameterError, match="basis"):
+    assert error_messages(caught.value) == ("scenarionaam 'a' komt vaker voor",)
+    with pytest.raises(ParameterError) as caught:
         compare(worked_cases, default_set(), [_scenario("basis")], PEILDATUM)
+    assert "'basis' is de naam van de uitgangssituatie" in error_messages(caught.value)[0]
 
 
 def test_shipped_scenarios_read_and_cite_their_reasons() -> None:

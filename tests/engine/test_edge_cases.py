@@ -22,6 +22,7 @@ from werkzorg_calc.domain.parameters import (
 from werkzorg_calc.engine.calc import calculate
 from werkzorg_calc.read.cases import load_case_files, load_cases
 from werkzorg_calc.report.results import header
+from werkzorg_calc.text.issues import error_messages, issue_message
 
 runner = CliRunner()
 
@@ -32,18 +33,25 @@ def _csv(path: Path, rows: list[str]) -> Path:
 
 
 def test_markup_in_a_parameter_key_is_shown_not_obeyed(tmp_path: Path) -> None:
-    """A --set key with Rich markup, next to a bad file, is printed as text: exit 1, not 3."""
+    """A --set key with Rich markup, next to a bad file, is printed as text: exit 2, not 3.
+
+    An unknown key on the command line is a usage error, so it decides the exit code.
+    """
     bad = _csv(tmp_path / "fout.csv", ["A;onzin;2018-01-01;100"])
     outcome = runner.invoke(app, ["calc", str(bad), "--set", "[/x]=1", "--set", "[bold]y=2"])
-    assert outcome.exit_code == 1
+    assert outcome.exit_code == 2
+    assert "onbekende status" in outcome.stderr  # the file's problems are shown as well
     assert "onbekende parameter '[/x]'" in outcome.stderr
     assert "onbekende parameter '[bold]y'" in outcome.stderr
 
 
 def test_infinity_is_not_a_parameter_value() -> None:
     """inf passes 'at least 0' but would poison every sum: refused with the key named."""
-    with pytest.raises(ParameterError, match="jobcoach_hour_rate"):
+    with pytest.raises(ParameterError) as caught:
         apply_overrides(default_set(), [Override("jobcoach_hour_rate", float("inf"), "--set")])
+    assert error_messages(caught.value) == (
+        "--set: parameter 'jobcoach_hour_rate' verwacht een eindig getal",
+    )
 
 
 def test_an_absurd_amount_is_a_located_error(tmp_path: Path) -> None:
@@ -53,7 +61,7 @@ def test_an_absurd_amount_is_a_located_error(tmp_path: Path) -> None:
         load_cases(path, PEILDATUM)
     (issue,) = caught.value.issues
     assert (issue.row, issue.column) == (2, "D")
-    assert issue.message == "uitkering_voor: mag hoogstens 10000000 zijn"
+    assert issue_message(issue) == "uitkering_voor: mag hoogstens 10000000 zijn"
 
 
 @pytest.mark.parametrize("written", ["111 222 333", "111.222.333", "111-222-333"])
@@ -63,7 +71,7 @@ def test_a_bsn_written_with_separators_is_still_a_bsn(tmp_path: Path, written: s
     path.write_text(f"casus_id;status;start_traject\n{written};aangemeld;2018-01-01\n")
     with pytest.raises(InputError) as caught:
         load_cases(path, PEILDATUM)
-    messages = " ".join(issue.message for issue in caught.value.issues)
+    messages = " ".join(issue_message(issue) for issue in caught.value.issues)
     assert "burgerservicenummers" in messages
     assert written not in messages
 
@@ -89,25 +97,27 @@ def test_each_changed_parameter_has_its_own_line(worked_cases: CaseTable) -> Non
 def test_a_peildatum_long_after_the_file_is_warned_about(worked_cases: CaseTable) -> None:
     """2018-04-03 → 2026-11-23 is 3,156 days = 103.7 months, shown as 104: a warning."""
     result = calculate(worked_cases, default_parameters(), date(2026, 11, 23))
-    (warning,) = [w for w in result.warnings if "peildatum" in w.message]
+    (warning,) = [w for w in result.warnings if "peildatum" in issue_message(w)]
     assert warning.severity == "waarschuwing"
-    assert "ligt 104 maanden na de laatste datum in het bestand (03-04-2018)" in warning.message
+    assert "ligt 104 maanden na de laatste datum in het bestand (03-04-2018)" in issue_message(
+        warning
+    )
     on_time = calculate(worked_cases, default_parameters(), PEILDATUM)
-    assert not [w for w in on_time.warnings if "peildatum" in w.message]
+    assert not [w for w in on_time.warnings if "peildatum" in issue_message(w)]
 
 
 def test_the_same_file_twice_is_one_clear_error(worked_csv: Path, tmp_path: Path) -> None:
     """One file named twice, or two files with the same bytes: one error, not a flood."""
     with pytest.raises(InputError) as twice:
         load_case_files([worked_csv, worked_csv], PEILDATUM)
-    assert [issue.message for issue in twice.value.issues] == [
+    assert [issue_message(issue) for issue in twice.value.issues] == [
         f"dit bestand is al opgegeven ({worked_csv})"
     ]
     copy = tmp_path / "kopie.csv"
     copy.write_bytes(worked_csv.read_bytes())
     with pytest.raises(InputError) as same:
         load_case_files([worked_csv, copy], PEILDATUM)
-    assert [issue.message for issue in same.value.issues] == [
+    assert [issue_message(issue) for issue in same.value.issues] == [
         f"dit bestand heeft precies dezelfde inhoud als {worked_csv}"
     ]
 
@@ -117,7 +127,7 @@ def test_check_shows_what_the_method_will_fill_in(worked_csv: Path) -> None:
     outcome = runner.invoke(app, ["check", str(worked_csv), "--peildatum", "2018-06-30"])
     assert outcome.exit_code == 0
     text = " ".join(outcome.stdout.split())
-    assert "ggz_na ontbreekt in 1 rij(en) (3)" in text
+    assert "ggz_na ontbreekt in 1 rij (3)" in text
     assert text.endswith("Geen fouten: 4 casussen kunnen worden berekend.")
 
 
@@ -126,7 +136,7 @@ def test_a_bad_cell_does_not_hide_the_rows_other_problems(tmp_path: Path) -> Non
     path = _csv(tmp_path / "twee.csv", ["A-1;aan_het_werk;2018-01-01;-5"])
     with pytest.raises(InputError) as caught:
         load_cases(path, PEILDATUM)
-    assert sorted((issue.row, issue.message) for issue in caught.value.issues) == [
+    assert sorted((issue.row, issue_message(issue)) for issue in caught.value.issues) == [
         (2, "start_werk ontbreekt; verplicht bij status aan_het_werk"),
         (2, "uitkering_voor: mag niet negatief zijn"),
     ]
@@ -142,4 +152,4 @@ def test_an_unreadable_job_start_is_not_reported_twice(tmp_path: Path) -> None:
         load_cases(path, PEILDATUM)
     (issue,) = caught.value.issues
     assert (issue.row, issue.column) == (2, "D")
-    assert issue.message.startswith("start_werk: geen datum")
+    assert issue_message(issue).startswith("start_werk: geen datum")

@@ -14,6 +14,7 @@ from werkzorg_calc.domain.errors import InputError, InputIssue
 from werkzorg_calc.read.cases import _to_frame, load_cases
 from werkzorg_calc.read.consistency import check_consistency, duplicate_ids
 from werkzorg_calc.read.rows import CaseRow
+from werkzorg_calc.text.issues import issue_message, issue_place
 
 PEILDATUM = date(2018, 6, 30)
 LETTERS = {"case_id": "A", "status": "B", "trajectory_start": "C", "job_start": "D", "job_end": "E"}
@@ -37,7 +38,7 @@ def check(*rows: dict[str, Any], peildatum: date = PEILDATUM) -> list[InputIssue
 
 def located(issues: Sequence[InputIssue]) -> list[tuple[int | None, str | None, str]]:
     """(row, column, message) of each issue."""
-    return [(issue.row, issue.column, issue.message) for issue in issues]
+    return [(issue.row, issue.column, issue_message(issue)) for issue in issues]
 
 
 def test_consistent_cases_give_no_issues() -> None:
@@ -113,8 +114,8 @@ def test_working_by_the_dates_needs_status_aan_het_werk(status: str, end: date |
     """A case whose dates say it works at the peildatum must have status aan_het_werk."""
     issues = check({"status": status, "job_start": date(2018, 1, 1), "job_end": end})
     assert [(issue.row, issue.column) for issue in issues] == [(2, "B")]
-    assert "werkt deze persoon op de peildatum (30-06-2018)" in issues[0].message
-    assert "de status is niet aan_het_werk" in issues[0].message
+    assert "werkt deze persoon op de peildatum (30-06-2018)" in issue_message(issues[0])
+    assert "de status is niet aan_het_werk" in issue_message(issues[0])
 
 
 def test_rules_are_judged_at_the_given_peildatum() -> None:
@@ -135,7 +136,7 @@ def test_several_rules_on_several_rows_come_in_row_order_with_place() -> None:
     assert [(issue.row, issue.column) for issue in issues] == [(2, "C"), (4, "B"), (4, "E")]
     assert all(issue.file == "casussen.xlsx" and issue.sheet == "Casussen" for issue in issues)
     assert all(issue.severity == "fout" for issue in issues)
-    assert issues[0].place == "Casussen!C2"
+    assert issue_place(issues[0]) == "Casussen!C2"
 
 
 def test_a_rule_on_a_field_without_a_column_letter_names_the_row_only() -> None:
@@ -143,7 +144,7 @@ def test_a_rule_on_a_field_without_a_column_letter_names_the_row_only() -> None:
     frame = frame_of([{"status": "aan_het_werk"}])
     (issue,) = check_consistency(frame, PEILDATUM, "x.csv", None, {"status": "B"})
     assert (issue.row, issue.column) == (2, None)
-    assert issue.place == "rij 2"
+    assert issue_place(issue) == "rij 2"
 
 
 def test_duplicate_ids_name_every_row_and_its_twins_but_not_the_id() -> None:
@@ -156,7 +157,7 @@ def test_duplicate_ids_name_every_row_and_its_twins_but_not_the_id() -> None:
         (4, "A", "casus_id komt vaker voor (ook in rij 2, 7)"),
         (7, "A", "casus_id komt vaker voor (ook in rij 2, 4)"),
     ]
-    assert all("GEHEIM" not in issue.message for issue in issues)
+    assert all("GEHEIM" not in issue_message(issue) for issue in issues)
 
 
 def test_unique_ids_and_empty_ids_are_no_duplicates() -> None:

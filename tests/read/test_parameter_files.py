@@ -29,6 +29,7 @@ from werkzorg_calc.read.parameter_files import (
     read_scenario,
 )
 from werkzorg_calc.sources.parameters import resolve_parameters
+from werkzorg_calc.text.issues import error_messages
 from werkzorg_calc.write.toml_export import export_toml
 
 Row = Sequence[object]
@@ -135,7 +136,7 @@ def test_invalid_toml_names_the_file(tmp_path: Path) -> None:
     path = write_text(tmp_path / "kapot.toml", "deadweight = \n[payers\n")
     with pytest.raises(ParameterError) as caught:
         read_parameters_toml(path)
-    (problem,) = caught.value.problems
+    (problem,) = error_messages(caught.value)
     assert problem.startswith(f"{path}: ")
     assert "TOML" in problem
 
@@ -145,7 +146,7 @@ def test_a_missing_toml_file_is_named(tmp_path: Path) -> None:
     path = tmp_path / "bestaat-niet.toml"
     with pytest.raises(ParameterError) as caught:
         read_parameters_toml(path)
-    assert caught.value.problems == (f"{path}: bestand niet gevonden",)
+    assert error_messages(caught.value) == (f"{path}: bestand niet gevonden",)
 
 
 def test_bad_toml_values_are_refused_with_file_and_line(tmp_path: Path) -> None:
@@ -153,7 +154,7 @@ def test_bad_toml_values_are_refused_with_file_and_line(tmp_path: Path) -> None:
     path = write_text(tmp_path / "fout.toml", "deadweight = 0.2\ndiscount_rate = -0.1\n")
     with pytest.raises(ParameterError) as caught:
         apply_overrides(default_set(), read_parameters_toml(path))
-    (problem,) = caught.value.problems
+    (problem,) = error_messages(caught.value)
     assert f"{path}, regel 2" in problem
     assert "'discount_rate'" in problem
 
@@ -199,7 +200,7 @@ def test_a_bad_horizon_is_refused(tmp_path: Path, horizon: str) -> None:
     path = write_text(tmp_path / "s.toml", f'name = "s"\nhorizon = {horizon}\n')
     with pytest.raises(ParameterError) as caught:
         read_scenario(path)
-    (problem,) = caught.value.problems
+    (problem,) = error_messages(caught.value)
     assert problem.startswith(f"{path}, regel 2: ")
     assert "horizon" in problem
 
@@ -216,7 +217,7 @@ def test_an_empty_scenario_name_is_refused(tmp_path: Path) -> None:
     path = write_text(tmp_path / "s.toml", 'name = "  "\n')
     with pytest.raises(ParameterError) as caught:
         read_scenario(path)
-    assert caught.value.problems[0].startswith(f"{path}, regel 1: ")
+    assert error_messages(caught.value)[0].startswith(f"{path}, regel 1: ")
 
 
 def test_invalid_scenario_toml_names_the_file(tmp_path: Path) -> None:
@@ -224,7 +225,7 @@ def test_invalid_scenario_toml_names_the_file(tmp_path: Path) -> None:
     path = write_text(tmp_path / "kapot.toml", 'name = "x\n')
     with pytest.raises(ParameterError) as caught:
         read_scenario(path)
-    assert caught.value.problems[0].startswith(f"{path}: ")
+    assert error_messages(caught.value)[0].startswith(f"{path}: ")
 
 
 # --- --set ------------------------------------------------------------------------------------
@@ -254,7 +255,7 @@ def test_a_set_item_without_key_and_equals_is_refused(item: str) -> None:
     """An item that is not ``key=value`` is refused, quoting the item."""
     with pytest.raises(ParameterError) as caught:
         parse_set_option([item])
-    (problem,) = caught.value.problems
+    (problem,) = error_messages(caught.value)
     assert f"--set {item}" in problem
     assert "sleutel=waarde" in problem
 
@@ -263,7 +264,7 @@ def test_every_bad_set_item_is_reported() -> None:
     """Two malformed items give two problems at once."""
     with pytest.raises(ParameterError) as caught:
         parse_set_option(["deadweight", "target_count=3", "retention"])
-    assert len(caught.value.problems) == 2
+    assert len(error_messages(caught.value)) == 2
 
 
 # --- the Parameters sheet ---------------------------------------------------------------------
@@ -313,7 +314,7 @@ def test_a_parameters_sheet_without_its_headers_is_refused(tmp_path: Path) -> No
     path = write_workbook(tmp_path / "cases.xlsx", [("naam", "getal"), ("deadweight", 0.2)])
     with pytest.raises(ParameterError) as caught:
         read_parameter_sheet(path, "cases.xlsx")
-    assert caught.value.problems[0].startswith("cases.xlsx, blad Parameters, rij 1: ")
+    assert error_messages(caught.value)[0].startswith("cases.xlsx, blad Parameters, rij 1: ")
 
 
 # --- export_toml ------------------------------------------------------------------------------
@@ -427,7 +428,7 @@ def test_problems_from_every_source_are_reported_together(tmp_path: Path) -> Non
     params = write_text(tmp_path / "params.toml", "onbekend = 3\n")
     with pytest.raises(ParameterError) as caught:
         resolve_parameters([workbook], params, ["target_basis=iets"])
-    problems = caught.value.problems
+    problems = error_messages(caught.value)
     assert len(problems) == 3
     assert any(f"{workbook}, blad Parameters, rij 2" in p and "'deadweight'" in p for p in problems)
     assert any(f"{params}, regel 1" in p and "'onbekend'" in p for p in problems)

@@ -19,6 +19,7 @@ from openpyxl import Workbook
 from werkzorg_calc.domain.cases import CaseTable
 from werkzorg_calc.domain.errors import InputError, InputIssue
 from werkzorg_calc.read.cases import load_cases
+from werkzorg_calc.text.issues import issue_message, issue_place
 
 PEILDATUM = date(2018, 6, 30)
 
@@ -116,7 +117,7 @@ def places(issues: Sequence[InputIssue]) -> list[tuple[int | None, str | None]]:
 
 def all_text(issues: Sequence[InputIssue]) -> str:
     """Everything a person could be shown about the issues, in one string."""
-    return "\n".join(f"{issue.place} {issue.message}" for issue in issues)
+    return "\n".join(f"{issue_place(issue)} {issue_message(issue)}" for issue in issues)
 
 
 def elf_proef(text: str) -> bool:
@@ -279,7 +280,7 @@ def test_missing_required_columns_are_all_named(tmp_path: Path) -> None:
     """A header row without status and start_traject is refused naming both missing columns."""
     path = write_cases(tmp_path / "short.xlsx", [["R-1", 1000]], ["casus_id", "uitkering_voor"])
     error = load_error(path)
-    messages = [issue.message for issue in errors(error)]
+    messages = [issue_message(issue) for issue in errors(error)]
     assert "verplichte kolom status ontbreekt" in messages
     assert "verplichte kolom start_traject ontbreekt" in messages
     assert len(messages) == 2
@@ -293,7 +294,7 @@ def test_a_column_given_twice_is_an_error_naming_both_letters(tmp_path: Path) ->
     )
     (issue,) = errors(load_error(path))
     assert (issue.row, issue.column) == (1, "E")
-    assert "kolommen D en E" in issue.message
+    assert "kolommen D en E" in issue_message(issue)
 
 
 # ---------------------------------------------------------------------------- dates in workbooks
@@ -318,9 +319,9 @@ def test_ambiguous_text_date_in_a_workbook_is_a_located_error(tmp_path: Path) ->
     path = write_cases(tmp_path / "slash.xlsx", [case("D-1"), case("D-2", start_werk="04/03/2018")])
     (issue,) = errors(load_error(path))
     assert (issue.row, issue.column) == (3, "D")
-    assert issue.message.startswith("start_werk: ")
-    assert "dubbelzinnig" in issue.message
-    assert "04/03/2018" not in issue.message
+    assert issue_message(issue).startswith("start_werk: ")
+    assert "dubbelzinnig" in issue_message(issue)
+    assert "04/03/2018" not in issue_message(issue)
 
 
 def test_a_date_serial_number_is_read_as_a_date_and_said(tmp_path: Path) -> None:
@@ -329,9 +330,9 @@ def test_a_date_serial_number_is_read_as_a_date_and_said(tmp_path: Path) -> None
     table = load(path)
     # 43160 days after 1899-12-30 is 2018-03-01 (Excel's own reading of the number).
     assert table.frame["trajectory_start"].tolist() == [pd.Timestamp("2018-03-01")]
-    (warning,) = [w for w in table.warnings if "Excel-datum" in w.message]
+    (warning,) = [w for w in table.warnings if "Excel-datum" in issue_message(w)]
     assert (warning.column, warning.severity) == ("C", "waarschuwing")
-    assert "rij(en) 2" in warning.message
+    assert "rij 2" in issue_message(warning)
 
 
 def test_a_number_far_from_any_plausible_date_is_refused(tmp_path: Path) -> None:
@@ -339,7 +340,7 @@ def test_a_number_far_from_any_plausible_date_is_refused(tmp_path: Path) -> None
     path = write_cases(tmp_path / "serial.xlsx", [case("D-1", start_traject=12)])
     (issue,) = errors(load_error(path))
     assert (issue.row, issue.column) == (2, "C")
-    assert "datum" in issue.message
+    assert "datum" in issue_message(issue)
 
 
 def test_an_excel_error_value_is_a_located_error(tmp_path: Path) -> None:
@@ -347,7 +348,7 @@ def test_an_excel_error_value_is_a_located_error(tmp_path: Path) -> None:
     path = write_cases(tmp_path / "na.xlsx", [case("N-1", voor="#N/A")])
     (issue,) = errors(load_error(path))
     assert (issue.row, issue.column) == (2, "G")
-    assert "Excel-foutwaarde" in issue.message
+    assert "Excel-foutwaarde" in issue_message(issue)
 
 
 # ---------------------------------------------------------------------------- layout of the sheet
@@ -365,8 +366,8 @@ def test_header_below_a_title_counts_rows_from_the_real_excel_row(tmp_path: Path
     path = write_xlsx(tmp_path / "title.xlsx", ("Casussen", rows))
     (issue,) = errors(load_error(path))
     assert (issue.row, issue.column) == (5, "F")
-    assert issue.place == "Casussen!F5"
-    assert issue.message.startswith("uren_per_week: mag hoogstens 60")
+    assert issue_place(issue) == "Casussen!F5"
+    assert issue_message(issue).startswith("uren_per_week: mag hoogstens 60")
 
 
 def test_header_below_a_title_gives_row_numbers_on_the_frame(tmp_path: Path) -> None:
@@ -383,7 +384,7 @@ def test_table_starting_in_column_b_keeps_excel_letters(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "shifted.xlsx", ("Casussen", rows))
     (issue,) = errors(load_error(path))
     assert (issue.row, issue.column) == (3, "G")
-    assert issue.message.startswith("uren_per_week: moet groter dan 0")
+    assert issue_message(issue).startswith("uren_per_week: moet groter dan 0")
 
 
 def test_a_sheet_named_casussen_wins_over_an_earlier_case_sheet(tmp_path: Path) -> None:
@@ -417,7 +418,7 @@ def test_a_workbook_without_a_case_header_is_refused(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "none.xlsx", ("Blad1", [["naam", "status"], ["x", "y"]]))
     (issue,) = load_error(path).issues
     assert (issue.row, issue.column) == (None, None)
-    assert "geen blad gevonden met een kolom casus_id" in issue.message
+    assert "geen blad gevonden met een kolom casus_id" in issue_message(issue)
 
 
 def test_unknown_columns_are_named_once_in_a_warning(tmp_path: Path) -> None:
@@ -428,9 +429,9 @@ def test_unknown_columns_are_named_once_in_a_warning(tmp_path: Path) -> None:
     (warning,) = table.warnings
     assert warning.severity == "waarschuwing"
     assert (warning.row, warning.column) == (1, None)
-    assert "K (Leeftijd)" in warning.message
-    assert "L (Klantmanager)" in warning.message
-    assert "Jansen" not in warning.message
+    assert "K (Leeftijd)" in issue_message(warning)
+    assert "L (Klantmanager)" in issue_message(warning)
+    assert "Jansen" not in issue_message(warning)
     assert "Leeftijd" not in table.frame.columns
     assert table.frame["case_id"].tolist() == ["U-1"]
 
@@ -441,7 +442,7 @@ def test_data_under_a_column_without_header_is_named_in_a_warning(tmp_path: Path
     table = load(path)
     (warning,) = table.warnings
     assert (warning.severity, warning.row, warning.column) == ("waarschuwing", 1, "L")
-    assert "iets" not in warning.message
+    assert "iets" not in issue_message(warning)
 
 
 def test_note_text_never_reaches_messages_or_the_frame(tmp_path: Path) -> None:
@@ -564,10 +565,10 @@ def test_dutch_csv_errors_are_located_by_line(tmp_path: Path) -> None:
     error = load_error(write_csv(tmp_path / "bad.csv", lines))
     issues = errors(error)
     assert places(issues) == [(2, "D"), (3, "C")]
-    assert issues[0].message == "uitkering_voor: mag niet negatief zijn"
-    assert issues[1].message == "start_traject: deze datum bestaat niet"
+    assert issue_message(issues[0]) == "uitkering_voor: mag niet negatief zijn"
+    assert issue_message(issues[1]) == "start_traject: deze datum bestaat niet"
     assert all(issue.sheet is None for issue in issues)
-    assert issues[0].place == "D2"
+    assert issue_place(issues[0]) == "D2"
 
 
 def test_dutch_csv_with_ambiguous_grouping_in_comma_style_is_thousands(tmp_path: Path) -> None:
@@ -580,7 +581,7 @@ def test_csv_without_header_line_is_refused(tmp_path: Path) -> None:
     """A CSV without a casus_id header line is one Dutch error."""
     path = write_csv(tmp_path / "x.csv", ["naam;status", "Jan;aangemeld"])
     (issue,) = load_error(path).issues
-    assert "geen kopregel met casus_id" in issue.message
+    assert "geen kopregel met casus_id" in issue_message(issue)
 
 
 # ---------------------------------------------------------------------------- many mistakes at once
@@ -621,7 +622,7 @@ def test_every_mistake_in_a_file_is_reported_at_once(tmp_path: Path) -> None:
     ]
     path = write_cases(tmp_path / "many.xlsx", rows)
     error = load_error(path)
-    found = {(issue.row, issue.column): issue.message for issue in errors(error)}
+    found = {(issue.row, issue.column): issue_message(issue) for issue in errors(error)}
     expected = {
         (3, "C"): "start_traject: deze datum bestaat niet",
         (4, "G"): "uitkering_voor: mag niet negatief zijn",
@@ -646,7 +647,7 @@ def test_every_mistake_in_a_file_is_reported_at_once(tmp_path: Path) -> None:
     assert places(error.issues) == sorted(
         places(error.issues), key=lambda p: (p[0] or 0, p[1] or "")
     )
-    assert str(error) == f"{len(expected)} fout(en) in de invoer"
+    assert str(error).startswith(f"{len(expected)} errors in the input: ")
     text = all_text(error.issues)
     for value in (
         duplicate,
@@ -672,7 +673,7 @@ def test_one_empty_row_inside_the_table_is_skipped_with_a_warning(tmp_path: Path
     assert table.frame["row"].tolist() == [2, 4, 5]
     (warning,) = table.warnings
     assert (warning.severity, warning.row, warning.column) == ("waarschuwing", 3, None)
-    assert warning.message == "lege rij overgeslagen"
+    assert issue_message(warning) == "lege rij overgeslagen"
 
 
 def test_a_whitespace_only_row_counts_as_empty(tmp_path: Path) -> None:
@@ -689,9 +690,9 @@ def test_data_after_two_empty_rows_is_an_error_naming_those_rows(tmp_path: Path)
     error = load_error(write_xlsx(tmp_path / "below.xlsx", ("Casussen", rows)))
     (issue,) = errors(error)
     assert (issue.row, issue.column) == (4, None)
-    assert "rijen 4–5 zijn leeg" in issue.message
-    assert "vanaf rij 6" in issue.message
-    assert "Totaal" not in issue.message
+    assert "rijen 4–5 zijn leeg" in issue_message(issue)
+    assert "vanaf rij 6" in issue_message(issue)
+    assert "Totaal" not in issue_message(issue)
 
 
 def test_trailing_empty_rows_are_fine(tmp_path: Path) -> None:
@@ -722,7 +723,7 @@ def test_csv_data_after_two_empty_lines_is_an_error(tmp_path: Path) -> None:
     lines = ["casus_id;status;start_traject", "C-1;aangemeld;1-3-2018", "", "", "notitie;;"]
     (issue,) = errors(load_error(write_csv(tmp_path / "notes.csv", lines)))
     assert issue.row == 3
-    assert "rijen 3–4" in issue.message
+    assert "rijen 3–4" in issue_message(issue)
 
 
 # ---------------------------------------------------------------------------- BSN
@@ -743,8 +744,8 @@ def test_a_bsn_header_refuses_the_file(tmp_path: Path, header: str) -> None:
     error = load_error(path)
     (issue,) = errors(error)
     assert (issue.row, issue.column) == (1, "K")
-    assert "burgerservicenummers (BSN)" in issue.message
-    assert "--allow-bsn" in issue.message
+    assert "burgerservicenummers (BSN)" in issue_message(issue)
+    assert "--allow-bsn" in issue_message(issue)
     assert bsn not in all_text(error.issues)
 
 
@@ -772,7 +773,7 @@ def test_bsn_values_under_an_unknown_header_refuse_the_file(tmp_path: Path) -> N
     error = load_error(path)
     (issue,) = errors(error)
     assert (issue.row, issue.column) == (1, "K")
-    assert "BSN" in issue.message
+    assert "BSN" in issue_message(issue)
     text = all_text(error.issues)
     assert all(bsn not in text for bsn in bsns)
 
@@ -797,7 +798,7 @@ def test_bsn_values_under_an_unknown_header_with_allow_bsn_warn(tmp_path: Path) 
         write_cases(tmp_path / "allowed.xlsx", rows, [*HEADERS, "klantnummer"]), allow_bsn=True
     )
     assert len(table.frame) == 3
-    assert any(w.column == "K" and "BSN" in w.message for w in table.warnings)
+    assert any(w.column == "K" and "BSN" in issue_message(w) for w in table.warnings)
     assert all(w.severity == "waarschuwing" for w in table.warnings)
     shown = all_text(table.warnings) + table.frame.astype(str).to_string()
     assert all(bsn not in shown for bsn in bsns)
@@ -810,7 +811,7 @@ def test_bsns_used_as_case_ids_are_refused_even_with_allow_bsn(tmp_path: Path) -
     error = load_error(path, allow_bsn=True)
     (issue,) = errors(error)
     assert (issue.row, issue.column) == (1, "A")
-    assert "pseudoniem" in issue.message
+    assert "pseudoniem" in issue_message(issue)
     assert all(bsn not in all_text(error.issues) for bsn in bsns)
 
 
@@ -833,8 +834,8 @@ def test_nine_digit_numbers_failing_the_elf_proef_are_not_bsns(tmp_path: Path) -
     rows = [[*case(f"P-{n}"), number] for n, number in enumerate(numbers)]
     table = load(write_cases(tmp_path / "plain.xlsx", rows, [*HEADERS, "dossiernummer"]))
     (warning,) = table.warnings
-    assert "K (dossiernummer)" in warning.message
-    assert "BSN" not in warning.message
+    assert "K (dossiernummer)" in issue_message(warning)
+    assert "BSN" not in issue_message(warning)
 
 
 # ---------------------------------------------------------------------------- the input file
@@ -866,7 +867,7 @@ def test_a_missing_file_is_an_input_error(tmp_path: Path) -> None:
     """A path that does not exist gives a Dutch 'not found' error naming the file as given."""
     path = tmp_path / "bestaat-niet.xlsx"
     (issue,) = load_error(path).issues
-    assert issue.message == "bestand niet gevonden"
+    assert issue_message(issue) == "bestand niet gevonden"
     assert issue.file == str(path)
     assert (issue.row, issue.column) == (None, None)
 
@@ -874,7 +875,7 @@ def test_a_missing_file_is_an_input_error(tmp_path: Path) -> None:
 def test_a_directory_is_an_input_error(tmp_path: Path) -> None:
     """A folder passed as the case file gives a Dutch error, not a traceback."""
     (issue,) = load_error(tmp_path).issues
-    assert issue.message == "dit is een map"
+    assert issue_message(issue) == "dit is een map"
 
 
 @pytest.mark.parametrize(
@@ -885,15 +886,30 @@ def test_an_empty_file_is_an_input_error(tmp_path: Path, name: str, data: bytes)
     path = tmp_path / name
     path.write_bytes(data)
     (issue,) = load_error(path).issues
-    assert issue.message == "het bestand is leeg"
+    assert issue_message(issue) == "het bestand is leeg"
 
 
-def test_a_text_file_named_xlsx_is_an_input_error(tmp_path: Path) -> None:
-    """A CSV saved under an .xlsx name is refused as not a valid workbook."""
+def test_a_case_csv_named_xlsx_is_read_as_csv_with_a_warning(tmp_path: Path) -> None:
+    """A sound case CSV saved under an .xlsx name is read as what it is, and the user is told."""
     path = tmp_path / "nep.xlsx"
     path.write_bytes(b"casus_id;status;start_traject\r\nC-1;aangemeld;1-3-2018\r\n")
+    table = load_cases(path, PEILDATUM)
+    assert table.frame["case_id"].tolist() == ["C-1"]
+    (warning,) = [w for w in table.warnings if w.code == "text_named_xlsx_read"]
+    assert warning.severity == "waarschuwing"
+    assert issue_message(warning) == (
+        "dit is een tekstbestand (CSV) met de extensie .xlsx; gelezen als CSV. Hernoem het "
+        "naar .csv"
+    )
+    assert issue_message(warning, "en").startswith("this is a text file (CSV)")
+
+
+def test_binary_bytes_named_xlsx_are_not_called_text(tmp_path: Path) -> None:
+    """Bytes that are neither a zip nor text, named .xlsx: not a valid Excel file."""
+    path = tmp_path / "nep.xlsx"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     (issue,) = load_error(path).issues
-    assert issue.message == "geen geldig Excel-bestand (.xlsx)"
+    assert issue.code == "not_xlsx"
 
 
 def test_a_legacy_ole_file_is_an_input_error(tmp_path: Path) -> None:
@@ -901,8 +917,8 @@ def test_a_legacy_ole_file_is_an_input_error(tmp_path: Path) -> None:
     path = tmp_path / "oud.xlsx"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504)
     (issue,) = load_error(path).issues
-    assert "oud Excel-formaat (.xls)" in issue.message
-    assert "sla het op als Excel-werkmap (.xlsx)" in issue.message
+    assert "oud Excel-formaat (.xls)" in issue_message(issue)
+    assert "sla het op als Excel-werkmap (.xlsx)" in issue_message(issue)
 
 
 def test_a_damaged_workbook_is_an_input_error(tmp_path: Path) -> None:
@@ -910,4 +926,4 @@ def test_a_damaged_workbook_is_an_input_error(tmp_path: Path) -> None:
     path = tmp_path / "kapot.xlsx"
     path.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
     (issue,) = load_error(path).issues
-    assert "beschadigd of geen werkmap" in issue.message
+    assert "beschadigd of geen werkmap" in issue_message(issue)

@@ -47,7 +47,7 @@ def test_target_panel_and_stakeholder_table(worked_cases: CaseTable) -> None:
         "╭─ Doel van de pilot ──────────────────────────────────────────────────────────╮\n"
         "│ Doel niet gehaald: 1 van 4 duurzaam aan het werk (25%, 95%-interval 5%–70%), │\n"
         "│ doel 50%                                                                     │\n"
-        "│ 4 deelnemers: 0 aangemeld · 1 in bemiddeling · 0 solliciteert · 2 aan het    │\n"
+        "│ 4 deelnemers: 0 aangemeld · 1 in bemiddeling · 0 solliciteren · 2 aan het    │\n"
         "│ werk · 1 uitgevallen                                                         │\n"
         "│ Geplaatst (werkt op peildatum): 2 · duurzaam (≥ 6 maanden en ≥ 12 uur per    │\n"
         "│ week): 1                                                                     │\n"

@@ -16,6 +16,7 @@ from werkzorg_calc.domain.errors import OutputError
 from werkzorg_calc.domain.parameters import default_parameters
 from werkzorg_calc.domain.result import Result
 from werkzorg_calc.engine.calc import calculate
+from werkzorg_calc.text.issues import error_messages
 from werkzorg_calc.write.excel.summary import write_excel
 
 CENT = 0.005
@@ -138,12 +139,15 @@ def test_refuses_existing_file_and_the_input(result: Result, tmp_path: Path) -> 
     """An existing output needs force; the input file is refused even with force."""
     path = tmp_path / "uit.xlsx"
     path.write_bytes(b"old")
-    with pytest.raises(OutputError, match="bestaat al"):
+    with pytest.raises(OutputError) as caught:
         write_excel(result, path)
+    assert error_messages(caught.value) == (
+        f"{path} bestaat al; gebruik --force om het te overschrijven",
+    )
     assert path.read_bytes() == b"old"
     write_excel(result, path, force=True)
     assert path.read_bytes().startswith(b"PK")
-    with pytest.raises(OutputError, match="invoerbestand"):
+    with pytest.raises(OutputError, match="output_is_input"):
         write_excel(result, path, force=True, inputs=[path])
 
 
@@ -159,6 +163,8 @@ def test_a_failure_while_writing_leaves_nothing(
 
     monkeypatch.setattr(openpyxl.Workbook, "save", broken_save)
     before = sorted(tmp_path.iterdir())
-    with pytest.raises(OutputError, match="kan niet worden geschreven: de schijf is vol"):
+    with pytest.raises(OutputError) as caught:
         write_excel(result, tmp_path / "uit.xlsx")
+    assert "kan niet worden geschreven: de schijf is vol" in error_messages(caught.value)[0]
+    assert "cannot be written: the disk is full" in error_messages(caught.value, "en")[0]
     assert sorted(tmp_path.iterdir()) == before

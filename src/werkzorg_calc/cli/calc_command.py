@@ -74,7 +74,7 @@ def calc(
 
     Voorbeeld: werkzorg calc examples/drechtsteden-2018.xlsx --peildatum 2018-06-30
     """
-    day, limit = parse_peildatum(peildatum), parse_case_limit(cases)
+    day, limit = parse_peildatum(peildatum, lang), parse_case_limit(cases)
     require_xlsx_output(output)
     with guard(debug, lang):
         from werkzorg_calc.engine.calc import calculate
@@ -117,7 +117,7 @@ def calc(
         if output_format is OutputFormat.json:
             from werkzorg_calc.write.json_document import result_to_json
 
-            sys.stdout.write(result_to_json(result, provenance) + "\n")
+            sys.stdout.write(result_to_json(result, provenance, language) + "\n")
             return
         _print_calc_report(result, limit, language, output, provenance)
 

@@ -45,7 +45,7 @@ def check(
     Exit 0 als het bestand berekend kan worden, 1 als er fouten zijn.
     Voorbeeld: werkzorg check casussen.xlsx --peildatum 2018-06-30
     """
-    day = parse_peildatum(peildatum)
+    day = parse_peildatum(peildatum, lang)
     with guard(debug, lang):
         from rich.console import Console
 

@@ -6,6 +6,9 @@ The guard is the one place where a library error becomes a message and an exit c
 from __future__ import annotations
 
 import contextlib
+import os
+import re
+import sys
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -20,20 +23,39 @@ if TYPE_CHECKING:
     from werkzorg_calc.domain.parameters import ParameterSet
 
 from werkzorg_calc.cli.options import Language
+from werkzorg_calc.domain.errors import InputError, ParameterError, WerkzorgError
 
 EXIT_INPUT = 1
+EXIT_USAGE = 2  # as Click and Typer exit on a bad option
 EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports Ctrl-C
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports `… | head`
 
 
-def parse_peildatum(text: str | None) -> date:
+_DAY_FIRST = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
+
+
+def parse_peildatum(text: str | None, lang: Language = Language.nl) -> date:
+    """``2018-06-30`` (ISO) or ``30-06-2018`` (day first, as the case file writes it).
+
+    A bad date is a usage error (exit 2), as Click reports any bad option.
+    """
     if text is None:
         return date.today()
     try:
-        return date.fromisoformat(text)
+        if match := _DAY_FIRST.fullmatch(text.strip()):
+            day, month, year = (int(part) for part in match.groups())
+            return date(year, month, day)
+        return date.fromisoformat(text.strip())
     except ValueError:
-        raise typer.BadParameter(
-            "schrijf de peildatum als JJJJ-MM-DD, bijvoorbeeld 2018-06-30", param_hint="--peildatum"
-        ) from None
+        message = (
+            "schrijf de peildatum als JJJJ-MM-DD of DD-MM-JJJJ, bijvoorbeeld 2018-06-30 of "
+            "30-06-2018"
+            if lang is Language.nl
+            else "write the reference date as YYYY-MM-DD or DD-MM-YYYY, e.g. 2018-06-30 or "
+            "30-06-2018"
+        )
+        raise typer.BadParameter(message, param_hint="--peildatum") from None
 
 
 def parse_case_limit(text: str) -> int | None:
@@ -57,31 +79,62 @@ def stderr_console() -> Console:
 
 @contextlib.contextmanager
 def guard(debug: bool, lang: Language = Language.nl) -> Iterator[None]:
-    """Turn library errors into messages (exit 1) and bugs into a short note (exit 3)."""
-    from werkzorg_calc.domain.errors import InputError, ParameterError, WerkzorgError
+    """Turn library errors into messages and exit codes, in the chosen language.
 
+    Exit 1: the input cannot be used. Exit 2: a usage error on the command line (``--set``).
+    Exit 130: Ctrl-C. Exit 141: the reader of our output stopped (``| head``), quietly.
+    Exit 3: a bug, in one short line (the traceback only with ``--debug``).
+    """
     try:
         yield
+        sys.stdout.flush()  # a closed pipe shows here, inside the guard, not at exit
     except WerkzorgError as error:
-        from rich.text import Text
-
-        from werkzorg_calc.report.results import issue_table
+        raise typer.Exit(report_error(error, lang)) from None
+    except BrokenPipeError:
+        quiet_broken_pipe()
+    except KeyboardInterrupt:
         from werkzorg_calc.text.labels import text
 
-        console = stderr_console()
-        prefix = Text(f"{text('error', lang.value)}:", style="red")
-        if isinstance(error, InputError):
-            errors = sum(issue.severity == "fout" for issue in error.issues)
-            console.print(issue_table(error.issues, lang.value))
-            console.print(Text(text("errors_found", lang.value, n=errors), style="bold red"))
-        elif isinstance(error, ParameterError):
-            for problem in error.problems:
-                console.print(prefix, Text(problem))
-        else:
-            console.print(prefix, Text(str(error)))
-        raise typer.Exit(EXIT_INPUT) from None
+        stderr_console().print(text("interrupted", lang.value), markup=False)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     except Exception as exc:  # the one place where a bug becomes a message
         internal_error(exc, debug)
+
+
+def quiet_broken_pipe() -> NoReturn:
+    """The program reading our output has gone: say nothing, exit as SIGPIPE would."""
+    # Python would complain again when it flushes stdout at exit; point it at nothing first.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(devnull, sys.stdout.fileno())
+    raise typer.Exit(EXIT_BROKEN_PIPE)
+
+
+def report_error(error: Exception, lang: Language) -> int:
+    """Print a library error on stderr in ``lang``; return the exit code it deserves."""
+    from rich.text import Text
+
+    from werkzorg_calc.report.results import issue_table
+    from werkzorg_calc.text.issues import error_messages
+    from werkzorg_calc.text.labels import text
+
+    console = stderr_console()
+    prefix = Text(f"{text('error', lang.value)}:", style="red")
+    parameters = error.parameters if isinstance(error, InputsError) else error
+    inputs = error.inputs if isinstance(error, InputsError) else error
+    usage = False
+    if isinstance(parameters, ParameterError):
+        usage = any(problem.from_command_line for problem in parameters.problems)
+        for message in error_messages(parameters, lang.value):
+            console.print(prefix, Text(message))
+    if isinstance(inputs, InputError):
+        errors = sum(issue.severity == "fout" for issue in inputs.issues)
+        console.print(issue_table(inputs.issues, lang.value))
+        console.print(Text(text("errors_found", lang.value, n=errors), style="bold red"))
+    elif not isinstance(parameters, ParameterError):
+        for message in error_messages(error, lang.value):  # type: ignore[arg-type]
+            console.print(prefix, Text(message))
+    return EXIT_USAGE if usage else EXIT_INPUT
 
 
 def internal_error(exc: Exception, debug: bool) -> NoReturn:
@@ -98,6 +151,15 @@ def internal_error(exc: Exception, debug: bool) -> NoReturn:
 Resolved = TypeVar("Resolved")
 
 
+class InputsError(WerkzorgError):
+    """Problems in the case files and in the parameters at once: both are shown."""
+
+    def __init__(self, inputs: InputError, parameters: ParameterError) -> None:
+        self.inputs = inputs
+        self.parameters = parameters
+        super().__init__(f"{inputs}; {parameters}")
+
+
 def gather_inputs(
     files: list[Path],
     day: date,
@@ -112,26 +174,22 @@ def gather_inputs(
     ``resolve`` turns the parameter sources into what the command needs (the parameter set,
     or for the uncertainty commands the parameter set and the distributions).
     """
-    from werkzorg_calc.domain.errors import InputError, ParameterError
     from werkzorg_calc.read.cases import load_case_files
 
     resolved: Resolved | None = None
-    problems: list[str] = []
+    parameter_error: ParameterError | None = None
     try:
         resolved = resolve(files, params_file, set_items or [])
     except ParameterError as error:
-        problems = list(error.problems)
+        parameter_error = error
     try:
         cases = load_case_files(files, day, allow_bsn=allow_bsn)
-    except InputError:
-        if problems:  # show the parameter problems too, then the file's table
-            from rich.text import Text
-
-            for problem in problems:
-                stderr_console().print(Text("fout:", style="red"), Text(problem))
+    except InputError as error:
+        if parameter_error is not None:  # show the parameter problems too, then the table
+            raise InputsError(error, parameter_error) from None
         raise
-    if resolved is None:
-        raise ParameterError(problems)
+    if parameter_error is not None or resolved is None:
+        raise parameter_error or ParameterError([])
     return cases, resolved
 
 

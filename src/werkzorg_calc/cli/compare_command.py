@@ -62,14 +62,14 @@ def compare(
     Voorbeeld: werkzorg compare examples/drechtsteden-2018.xlsx examples/scenarios/*.toml
     --peildatum 2018-06-30
     """
-    day = parse_peildatum(peildatum)
+    day = parse_peildatum(peildatum, lang)
     require_xlsx_output(output)
     scenario_files = [file for file in files if file.suffix.lower() == ".toml"]
     case_files = [file for file in files if file.suffix.lower() != ".toml"]
     if not case_files:
         raise typer.BadParameter("geef minstens één casusbestand", param_hint="FILES")
     with guard(debug, lang):
-        from werkzorg_calc.domain.errors import ParameterError
+        from werkzorg_calc.domain.errors import ParameterError, ParameterProblem
         from werkzorg_calc.domain.scenario import Scenario
         from werkzorg_calc.engine.compare import compare as run_compare
         from werkzorg_calc.read.parameter_files import read_scenario
@@ -78,7 +78,7 @@ def compare(
         if output is not None:
             check_target(output, force=force, inputs=files)
         scenarios: list[Scenario] = []
-        problems: list[str] = []
+        problems: list[ParameterProblem] = []
         for file in scenario_files:
             try:
                 scenarios.append(read_scenario(file))

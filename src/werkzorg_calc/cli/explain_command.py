@@ -66,7 +66,7 @@ def explain(
     """
     if case_id is None and item is None:
         raise typer.BadParameter("geef een casus of --item POST", param_hint="CASE_ID")
-    day = parse_peildatum(peildatum)
+    day = parse_peildatum(peildatum, lang)
     with guard(debug, lang):
         from werkzorg_calc.domain.items import ITEM_IDS
         from werkzorg_calc.engine.calc import calculate

@@ -180,7 +180,7 @@ def sensitivity(
     Voorbeeld: werkzorg sensitivity examples/drechtsteden-2018.xlsx --peildatum 2018-06-30
     --horizon 12 --plot tornado.png
     """
-    day = parse_peildatum(peildatum)
+    day = parse_peildatum(peildatum, lang)
     require_xlsx_output(output)
     with guard(debug, lang):
         from werkzorg_calc.engine.uncertainty.sensitivity import sensitivity as run_sensitivity
@@ -223,7 +223,7 @@ def simulate(
     Voorbeeld: werkzorg simulate examples/drechtsteden-2018.xlsx --peildatum 2018-06-30
     --draws 10000 --seed 42
     """
-    day = parse_peildatum(peildatum)
+    day = parse_peildatum(peildatum, lang)
     require_xlsx_output(output)
     with guard(debug, lang):
         _check_outputs(files, output, plot, force=force)

@@ -16,9 +16,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from werkzorg_calc.domain.errors import ParameterError
+from werkzorg_calc.domain.errors import ParameterError, ParameterProblem
 from werkzorg_calc.domain.stakeholders import Stakeholder
-from werkzorg_calc.domain.validation_messages import dutch_message
+from werkzorg_calc.domain.validation_codes import validation_code
 
 TargetBasis = Literal["durable", "placed"]
 
@@ -157,7 +157,7 @@ def apply_overrides(base: ParameterSet, overrides: Sequence[Override]) -> Parame
     """
     known = base.values.flat()
     problems = [
-        f"{item.origin}: onbekende parameter '{item.key}'"
+        ParameterProblem(item.origin, "unknown_parameter", {"key": item.key})
         for item in overrides
         if item.key not in known
     ]
@@ -173,7 +173,9 @@ def apply_overrides(base: ParameterSet, overrides: Sequence[Override]) -> Parame
         for error in exc.errors():
             key = ".".join(str(part) for part in error["loc"])
             origin = origins.get(key, "standaardwaarden")
-            problems.append(f"{origin}: parameter '{key}' {dutch_message(error)}")
+            code, params = validation_code(error)
+            params["subject"] = f"parameter '{key}'"
+            problems.append(ParameterProblem(origin, code, params))
     if problems:
         raise ParameterError(problems)
     return ParameterSet(values, origins)

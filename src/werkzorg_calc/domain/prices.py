@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from werkzorg_calc.domain.errors import ParameterError
+from werkzorg_calc.domain.errors import ParameterError, ParameterProblem
 
 CPI_SOURCE = "CBS, Consumentenprijzen; prijsindex 2015=100 (83131NED), jaargemiddelden"
 
@@ -46,6 +46,11 @@ def price_factor(from_year: int, to_year: int) -> float:
     if missing:
         first, last = min(series), max(series)
         raise ParameterError(
-            [f"prijsjaar {year}: geen prijsindex (beschikbaar {first}–{last})" for year in missing]
+            [
+                ParameterProblem(
+                    "", "price_year_unknown", {"year": year, "first": first, "last": last}
+                )
+                for year in missing
+            ]
         )
     return series[to_year].index / series[from_year].index

@@ -11,7 +11,7 @@ import pandas as pd
 
 from werkzorg_calc.domain.cases import CaseTable
 from werkzorg_calc.domain.columns import BY_FIELD, MONEY_FIELDS
-from werkzorg_calc.domain.errors import InputIssue
+from werkzorg_calc.domain.errors import InputIssue, Param
 from werkzorg_calc.domain.items import COST_IDS, ITEM_IDS, ITEMS, SAVING_IDS
 from werkzorg_calc.domain.parameters import (
     Parameters,
@@ -23,7 +23,6 @@ from werkzorg_calc.domain.prices import price_factor
 from werkzorg_calc.domain.result import Money, Result, Totals
 from werkzorg_calc.domain.stakeholders import STAKEHOLDERS
 from werkzorg_calc.domain.target import evaluate_target
-from werkzorg_calc.text.formatting import euro, percent, row_list, show_date
 
 DAYS_PER_MONTH = 30.4375  # 365.25 / 12: months are fractional and calendar-neutral
 _BENEFIT_PAYER = {
@@ -335,14 +334,11 @@ def _late_peildatum(cases: CaseTable, peildatum: date) -> tuple[InputIssue, ...]
     dates = cases.frame[["trajectory_start", "job_start", "job_end"]].max().max()
     if pd.isna(dates) or (pd.Timestamp(peildatum) - dates).days <= STALE_DAYS:
         return ()
-    latest = dates.date()
-    months = (pd.Timestamp(peildatum) - dates).days / DAYS_PER_MONTH
-    message = (
-        f"de peildatum {show_date(peildatum)} ligt {months:.0f} maanden na de laatste datum in "
-        f"het bestand ({show_date(latest)}); wie nog aan het werk staat, telt tot de peildatum "
-        "door. Bedoelt u een eerdere --peildatum?"
+    months = round((pd.Timestamp(peildatum) - dates).days / DAYS_PER_MONTH)
+    params = {"peildatum": peildatum, "months": months, "latest": dates.date()}
+    return (
+        InputIssue(cases.source.file, None, None, None, "late_peildatum", params, "waarschuwing"),
     )
-    return (InputIssue(cases.source.file, None, None, None, message, "waarschuwing"),)
 
 
 def imputation_warnings(
@@ -358,29 +354,31 @@ def _imputation_warnings(
     cases: CaseTable, imputed: pd.DataFrame, params: Parameters
 ) -> tuple[InputIssue, ...]:
     """One warning per imputed field, naming the rows (never the values) and the assumption."""
-    assumption = {
-        "benefit_before": f"{euro(params.benefit_default_month)} per maand aangenomen "
-        "(benefit_default_month)",
-        "mhc_after": f"ggz_voor × (1 − {percent(params.mhc_reduction_when_working)}) aangenomen "
-        "(mhc_reduction_when_working)",
-        "mhc_before": "0 aangenomen terwijl ggz_na is ingevuld",
-        "counselling_hours": f"{euro(params.counselling_cost_per_trajectory)} per traject "
-        "gerekend (counselling_cost_per_trajectory)",
+    assumption: dict[str, dict[str, Param]] = {
+        "benefit_before": {"amount_euro": params.benefit_default_month},
+        "mhc_after": {"share": params.mhc_reduction_when_working},
+        "mhc_before": {},
+        "counselling_hours": {"amount_euro": params.counselling_cost_per_trajectory},
     }
     warnings = []
     for source in cases.sources:
         in_file = cases.frame["file"].eq(source.file)
-        for field, message in assumption.items():
+        for field, values in assumption.items():
             rows = cases.frame.loc[imputed[field] & in_file, "row"].tolist()
             if rows:
-                header = BY_FIELD[field].header
+                found: dict[str, Param] = {
+                    "field": BY_FIELD[field].header,
+                    "count": len(rows),
+                    "rows": tuple(rows),
+                }
                 warnings.append(
                     InputIssue(
                         source.file,
                         source.sheet,
                         None,
                         source.columns.get(field),
-                        f"{header} ontbreekt in {len(rows)} rij(en) ({row_list(rows)}): {message}",
+                        f"imputed_{field}",
+                        {**found, **values},
                         "waarschuwing",
                     )
                 )

@@ -9,7 +9,7 @@ from datetime import date
 import pandas as pd
 
 from werkzorg_calc.domain.cases import CaseTable
-from werkzorg_calc.domain.errors import ParameterError
+from werkzorg_calc.domain.errors import ParameterError, ParameterProblem
 from werkzorg_calc.domain.parameters import ParameterSet, apply_overrides
 from werkzorg_calc.domain.result import Result
 from werkzorg_calc.domain.scenario import Scenario
@@ -80,8 +80,11 @@ def compare(
     if repeated:
         raise ParameterError(
             [
-                f"scenarionaam '{name}' komt vaker voor"
-                + ("" if name != BASE_NAME else " ('basis' is de naam van de uitgangssituatie)")
+                ParameterProblem(
+                    "",
+                    "scenario_name_base" if name == BASE_NAME else "scenario_name_repeated",
+                    {"name": name},
+                )
                 for name in repeated
             ]
         )

@@ -19,8 +19,8 @@ from pydantic import TypeAdapter, ValidationError
 
 from werkzorg_calc.domain.cases import CaseTable, SourceInfo
 from werkzorg_calc.domain.columns import BSN_HEADERS, BY_FIELD, HEADER_LOOKUP, normalise_name
-from werkzorg_calc.domain.errors import InputError, InputIssue
-from werkzorg_calc.domain.validation_messages import dutch_message
+from werkzorg_calc.domain.errors import InputError, InputIssue, Param
+from werkzorg_calc.domain.validation_codes import validation_code
 from werkzorg_calc.read.consistency import check_consistency, duplicate_ids
 from werkzorg_calc.read.privacy import bsn_issues
 from werkzorg_calc.read.raw import read_raw
@@ -70,16 +70,29 @@ def _load(path: str | Path, peildatum: date, *, allow_bsn: bool) -> CaseTable:
     raw = read_raw(Path(path), str(path))
     issues: list[InputIssue] = []
     mapping = _map_headers(raw, issues, allow_bsn)
-    if _has_errors(issues):
-        raise InputError(issues)
+    # A wrong header does not stop the reading: the cells of the columns that were recognised
+    # are checked too, so one run shows every problem.
+    header_errors = _has_errors(issues)
     table = _table_rows(raw, issues)
     _check_unlabelled_data(raw, table, issues)
-    issues.extend(bsn_issues(raw, table, mapping, allow_bsn=allow_bsn))
+    # A column already refused (or ignored) for its BSN header is not reported again.
+    named = {issue.column for issue in issues if issue.code.startswith("bsn_header")}
+    issues.extend(
+        issue
+        for issue in bsn_issues(raw, table, mapping, allow_bsn=allow_bsn)
+        if issue.column not in named
+    )
     issues.extend(sheet_issues(raw, table, mapping))
     table, converted = dates_from_numbers(raw, table, mapping)
     issues.extend(converted)
     letters = {field: column_letter(index) for field, index in mapping.items()}
     models, rows, bad_rows = _validate(raw, table, mapping, letters, issues)
+    if header_errors:
+        # Without every required column the rules across fields cannot run; the duplicates can.
+        if "case_id" in mapping:
+            issues.extend(_duplicates(raw, table, mapping, letters))
+        issues.sort(key=_reading_order)
+        raise InputError(issues)
     frame = _to_frame(models, rows)
     consistency = check_consistency(frame, peildatum, raw.file, raw.sheet, letters)
     # A date that could not be read is empty in the frame: a rule about it would only repeat
@@ -113,9 +126,7 @@ def load_case_files(
     for path in paths:
         resolved = Path(path).resolve()
         if resolved in seen:
-            raise InputError.about_file(
-                str(path), f"dit bestand is al opgegeven ({seen[resolved]})"
-            )
+            raise InputError.about_file(str(path), "file_given_twice", other=seen[resolved])
         seen[resolved] = str(path)
     for path in paths:
         try:
@@ -138,8 +149,8 @@ def _same_content(tables: Sequence[CaseTable]) -> list[InputIssue]:
     issues = []
     for source in (source for table in tables for source in table.sources):
         if source.sha256 in first:
-            message = f"dit bestand heeft precies dezelfde inhoud als {first[source.sha256]}"
-            issues.append(InputIssue.about_file(source.file, message))
+            other = first[source.sha256]
+            issues.append(InputIssue.about_file(source.file, "same_content", other=other))
         first.setdefault(source.sha256, source.file)
     return issues
 
@@ -157,8 +168,8 @@ def _duplicates_across(tables: Sequence[CaseTable]) -> list[InputIssue]:
     for _, group in repeated.groupby("case_id", sort=False):
         spots = list(zip(group["file"].tolist(), group["row"].tolist(), strict=True))
         for file, row in spots:
-            others = "; ".join(
-                f"{other_file}, rij {other_row}"
+            others = tuple(
+                (str(other_file), int(other_row))
                 for other_file, other_row in spots
                 if (other_file, other_row) != (file, row)
             )
@@ -169,7 +180,8 @@ def _duplicates_across(tables: Sequence[CaseTable]) -> list[InputIssue]:
                     source.sheet,
                     int(row),
                     source.columns.get("case_id"),
-                    f"casus_id komt ook voor in {others}",
+                    "duplicate_id_across",
+                    {"places": others},
                 )
             )
     return issues
@@ -185,12 +197,16 @@ def _has_errors(issues: Sequence[InputIssue]) -> bool:
     return any(issue.severity == "fout" for issue in issues)
 
 
-def _issue(raw: RawTable, row: int | None, column: str | None, message: str) -> InputIssue:
-    return InputIssue(raw.file, raw.sheet, row, column, message)
+def _issue(
+    raw: RawTable, row: int | None, column: str | None, code: str, **params: Param
+) -> InputIssue:
+    return InputIssue(raw.file, raw.sheet, row, column, code, params)
 
 
-def _warning(raw: RawTable, row: int | None, column: str | None, message: str) -> InputIssue:
-    return InputIssue(raw.file, raw.sheet, row, column, message, "waarschuwing")
+def _warning(
+    raw: RawTable, row: int | None, column: str | None, code: str, **params: Param
+) -> InputIssue:
+    return InputIssue(raw.file, raw.sheet, row, column, code, params, "waarschuwing")
 
 
 def _map_headers(raw: RawTable, issues: list[InputIssue], allow_bsn: bool) -> dict[str, int]:
@@ -204,19 +220,9 @@ def _map_headers(raw: RawTable, issues: list[InputIssue], allow_bsn: bool) -> di
         name = normalise_name(str(cell))
         if name in BSN_HEADERS:
             if allow_bsn:
-                issues.append(
-                    _warning(raw, raw.header_row, letter, "BSN-kolom genegeerd (--allow-bsn)")
-                )
+                issues.append(_warning(raw, raw.header_row, letter, "bsn_header_ignored"))
             else:
-                issues.append(
-                    _issue(
-                        raw,
-                        raw.header_row,
-                        letter,
-                        "deze kolom bevat burgerservicenummers (BSN); verwijder de kolom "
-                        "of gebruik --allow-bsn (BSN's worden dan genegeerd)",
-                    )
-                )
+                issues.append(_issue(raw, raw.header_row, letter, "bsn_header"))
             continue
         column = HEADER_LOOKUP.get(name)
         if column is None:
@@ -228,24 +234,22 @@ def _map_headers(raw: RawTable, issues: list[InputIssue], allow_bsn: bool) -> di
                     raw,
                     raw.header_row,
                     letter,
-                    f"kolom {column.header} staat er twee keer in (kolommen {first} en {letter})",
+                    "duplicate_header",
+                    header=column.header,
+                    first=first,
+                    second=letter,
                 )
             )
         else:
             mapping[column.field] = index
     if unknown:
         issues.append(
-            _warning(
-                raw,
-                raw.header_row,
-                None,
-                "onbekende kolommen, niet gebruikt in de berekening: " + ", ".join(unknown),
-            )
+            _warning(raw, raw.header_row, None, "unknown_columns", columns=", ".join(unknown))
         )
     for column in (BY_FIELD[field] for field in ("case_id", "status", "trajectory_start")):
         if column.field not in mapping:
             issues.append(
-                _issue(raw, raw.header_row, None, f"verplichte kolom {column.header} ontbreekt")
+                _issue(raw, raw.header_row, None, "required_column_missing", header=column.header)
             )
     return mapping
 
@@ -259,17 +263,10 @@ def _table_rows(raw: RawTable, issues: list[InputIssue]) -> list[tuple[int, tupl
             gap.append(number)
             continue
         if len(gap) == 1:
-            issues.append(_warning(raw, gap[0], None, "lege rij overgeslagen"))
+            issues.append(_warning(raw, gap[0], None, "empty_row_skipped"))
         elif gap:
             issues.append(
-                _issue(
-                    raw,
-                    gap[0],
-                    None,
-                    f"rijen {gap[0]}–{gap[-1]} zijn leeg en daaronder staan nog gegevens "
-                    f"(vanaf rij {number}); haal de lege rijen weg of verwijder wat onder de "
-                    "tabel staat",
-                )
+                _issue(raw, gap[0], None, "empty_rows_gap", first=gap[0], last=gap[-1], next=number)
             )
             break
         gap = []
@@ -286,14 +283,7 @@ def _check_unlabelled_data(
         if not is_blank(header):
             continue
         if any(index < len(cells) and not is_blank(cells[index]) for _, cells in table):
-            issues.append(
-                _warning(
-                    raw,
-                    raw.header_row,
-                    column_letter(index),
-                    "kolom heeft gegevens maar geen kop; niet gebruikt",
-                )
-            )
+            issues.append(_warning(raw, raw.header_row, column_letter(index), "unlabelled_data"))
 
 
 def _validate(
@@ -325,10 +315,13 @@ def _validate(
             position, field = error["loc"][0], error["loc"][1] if len(error["loc"]) > 1 else None
             assert isinstance(position, int)
             failed.setdefault(position, set()).add(str(field))
-            header = BY_FIELD[str(field)].header if field is not None else None
-            message = f"{header}: {dutch_message(error)}" if header else dutch_message(error)
+            if error["type"] == "missing" and str(field) not in mapping:
+                continue  # a missing required column: reported once, at the header
+            code, params = validation_code(error)
+            if field is not None:
+                params["field"] = BY_FIELD[str(field)].header
             letter = letters.get(str(field)) if field is not None else None
-            issues.append(_issue(raw, table[position][0], letter, message))
+            issues.append(_issue(raw, table[position][0], letter, code, **params))
     kept: list[int] = []
     cleaned: list[dict[str, object]] = []
     for position, record in enumerate(records):

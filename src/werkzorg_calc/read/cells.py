@@ -15,7 +15,15 @@ DecimalStyle = Literal["comma", "point", "unknown"]
 
 
 class CellValueError(ValueError):
-    """A cell's text cannot be read as the kind of value its column needs (Dutch message)."""
+    """A cell's text cannot be read as the kind of value its column needs.
+
+    ``args[0]`` is the problem code (``date_ambiguous``…); ``text.issues`` has its words.
+    """
+
+    @property
+    def code(self) -> str:
+        """The problem code, e.g. ``number_ambiguous``."""
+        return str(self.args[0])
 
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?")
@@ -32,15 +40,13 @@ def parse_date_text(text: str) -> date:
         day, month, year = (int(part) for part in match.groups())
     elif _SLASHED_DATE.fullmatch(stripped):
         # 04/03/2024 is 4 March in Dutch Excel and 3 April in American Excel: refuse to guess.
-        raise CellValueError(
-            "datum met / of . is dubbelzinnig (dag of maand eerst?); schrijf 2024-03-04 of 4-3-2024"
-        )
+        raise CellValueError("date_ambiguous")
     else:
-        raise CellValueError("geen datum; schrijf jjjj-mm-dd (2018-03-01) of d-m-jjjj (1-3-2018)")
+        raise CellValueError("date_invalid")
     try:
         return date(year, month, day)
     except ValueError:
-        raise CellValueError("deze datum bestaat niet") from None
+        raise CellValueError("date_nonexistent") from None
 
 
 _PLAIN = re.compile(r"[+-]?\d+")
@@ -53,10 +59,10 @@ _THOUSANDS_AND_DECIMAL = {
     ".": re.compile(r"[+-]?[1-9]\d{0,2}(?:,\d{3})+\.\d+"),  # English 1,401.50
 }
 
-_AMBIGUOUS = (
-    "getal is dubbelzinnig (duizendtal of decimaal?); "
-    "schrijf 1401 of 1401,50 zonder scheidingsteken"
-)
+_AMBIGUOUS = "number_ambiguous"
+# Scientific notation as Dutch Excel writes it in a CSV (1,5E+03) and English Excel (1.5E+03):
+# one mark before the exponent can only be the decimal mark.
+_SCIENTIFIC = re.compile(r"[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d{1,3}")
 
 
 def parse_number_text(text: str, style: DecimalStyle) -> float:
@@ -70,9 +76,11 @@ def parse_number_text(text: str, style: DecimalStyle) -> float:
     if cleaned.startswith(("€", "-€")):
         cleaned = cleaned.replace("€", "")
     if not cleaned:
-        raise CellValueError("geen getal")
+        raise CellValueError("number_expected")
     if _PLAIN.fullmatch(cleaned):
         return float(cleaned)
+    if _SCIENTIFIC.fullmatch(cleaned):
+        return float(cleaned.replace(",", "."))
     for decimal_mark, pattern in _THOUSANDS_AND_DECIMAL.items():
         if pattern.fullmatch(cleaned):
             grouping = "." if decimal_mark == "," else ","
@@ -91,4 +99,4 @@ def parse_number_text(text: str, style: DecimalStyle) -> float:
         raise CellValueError(_AMBIGUOUS)
     if _DECIMAL.fullmatch(cleaned):
         return float(cleaned.replace(",", "."))
-    raise CellValueError("geen getal")
+    raise CellValueError("number_expected")

@@ -12,7 +12,7 @@ from datetime import date
 import pandas as pd
 
 from werkzorg_calc.domain.columns import BY_FIELD
-from werkzorg_calc.domain.errors import InputIssue
+from werkzorg_calc.domain.errors import InputIssue, Param
 
 
 def check_consistency(
@@ -24,45 +24,24 @@ def check_consistency(
 ) -> list[InputIssue]:
     """Return a located error for every case whose dates and status contradict each other."""
     peil = pd.Timestamp(peildatum)
-    shown = peildatum.strftime("%d-%m-%Y")
     start, end, status = frame["job_start"], frame["job_end"], frame["status"]
     at_work = status.eq("aan_het_werk")
     works_by_dates = start.le(peil) & (end.isna() | end.gt(peil))
     rules: list[tuple[pd.Series, str, str]] = [
-        (
-            start.isna() & at_work,
-            "job_start",
-            "start_werk ontbreekt; verplicht bij status aan_het_werk",
-        ),
-        (
-            start.isna() & end.notna(),
-            "job_start",
-            "start_werk ontbreekt terwijl einde_werk is ingevuld",
-        ),
-        (start.gt(peil), "job_start", f"start_werk ligt na de peildatum ({shown})"),
-        (end.lt(start), "job_end", "einde_werk ligt vóór start_werk"),
-        (
-            frame["trajectory_start"].gt(peil),
-            "trajectory_start",
-            f"start_traject ligt na de peildatum ({shown})",
-        ),
-        (
-            at_work & end.le(peil),
-            "status",
-            f"status is aan_het_werk, maar einde_werk ligt op of vóór de peildatum ({shown})",
-        ),
-        (
-            works_by_dates & ~at_work,
-            "status",
-            f"volgens start_werk en einde_werk werkt deze persoon op de peildatum ({shown}), "
-            "maar de status is niet aan_het_werk",
-        ),
+        (start.isna() & at_work, "job_start", "job_start_missing_at_work"),
+        (start.isna() & end.notna(), "job_start", "job_start_missing_with_end"),
+        (start.gt(peil), "job_start", "job_start_after_peildatum"),
+        (end.lt(start), "job_end", "job_end_before_start"),
+        (frame["trajectory_start"].gt(peil), "trajectory_start", "trajectory_after_peildatum"),
+        (at_work & end.le(peil), "status", "at_work_but_ended"),
+        (works_by_dates & ~at_work, "status", "working_but_status"),
     ]
+    params: dict[str, Param] = {"peildatum": peildatum}
     issues: list[InputIssue] = []
-    for mask, field, message in rules:
+    for mask, field, code in rules:
         letter = letters.get(field)
         for row in frame.loc[mask, "row"].tolist():
-            issues.append(InputIssue(file, sheet, int(row), letter, message))
+            issues.append(InputIssue(file, sheet, int(row), letter, code, params))
     issues.sort(key=lambda issue: (issue.row or 0, issue.column or ""))
     return issues
 
@@ -82,6 +61,6 @@ def duplicate_ids(
         numbers = [int(row) for row in group["row"]]
         for row in numbers:
             others = ", ".join(str(other) for other in numbers if other != row)
-            message = f"{header} komt vaker voor (ook in rij {others})"
-            issues.append(InputIssue(file, sheet, row, letter, message))
+            params = {"header": header, "others": others}
+            issues.append(InputIssue(file, sheet, row, letter, "duplicate_id", params))
     return issues

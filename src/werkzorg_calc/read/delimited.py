@@ -12,7 +12,7 @@ from werkzorg_calc.read.table import HEADER_SEARCH_ROWS, RawTable, is_header_row
 _BOM = b"\xef\xbb\xbf"
 
 
-_UNKNOWN_ENCODING = "onbekende tekenset; sla het bestand op als CSV UTF-8 of als Excel-werkmap"
+_UNKNOWN_ENCODING = "encoding_unknown"
 
 
 def _decode(data: bytes, display: str) -> str:
@@ -42,7 +42,7 @@ def _separator(first_line: str) -> str:
 def read_delimited(data: bytes, display: str, digest: str) -> RawTable:
     """Read ``;``-separated (decimal comma) or ``,``-separated (decimal point) text."""
     if b"\x00" in data:
-        raise InputError.about_file(display, "geen tekstbestand (CSV) en geen Excel-werkmap")
+        raise InputError.about_file(display, "not_text")
     text = _decode(data, display)
     first_line = text.split("\n", 1)[0]
     separator = _separator(first_line)
@@ -67,9 +67,5 @@ def read_delimited(data: bytes, display: str, digest: str) -> RawTable:
             if number >= HEADER_SEARCH_ROWS:
                 break
     except csv.Error:
-        raise InputError.about_file(display, "het CSV-bestand is niet goed opgebouwd") from None
-    raise InputError.about_file(
-        display,
-        "geen kopregel met casus_id (of case_id) gevonden in de bovenste "
-        f"{HEADER_SEARCH_ROWS} regels",
-    )
+        raise InputError.about_file(display, "csv_malformed") from None
+    raise InputError.about_file(display, "csv_no_header", limit=HEADER_SEARCH_ROWS)

@@ -21,6 +21,7 @@ MAX_ENTRY_BYTES = 768 * 1024 * 1024  # one XML part, uncompressed
 MAX_TOTAL_BYTES = 1536 * 1024 * 1024  # the whole package, uncompressed
 MAX_RATIO = 200  # real sheets compress about 10:1; a bomb 1000:1 or more
 RATIO_FLOOR_BYTES = 1024 * 1024  # small parts may compress extremely well; only judge large ones
+_PROLOG_BYTES = 64 * 1024  # a DOCTYPE with entity declarations stands before the first element
 
 # Element names may carry a namespace prefix (x:c) and attributes come in any order, so each
 # pattern finds an element first and reads its attributes apart.
@@ -66,36 +67,38 @@ def check_package(data: bytes, display: str) -> None:
         entries = archive.infolist()
     # NotImplementedError: a zip version or compression method Python cannot read.
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
-        raise InputError.about_file(
-            display, "het Excel-bestand is beschadigd of geen werkmap (geen geldige zip)"
-        ) from None
+        raise InputError.about_file(display, "zip_damaged") from None
     names = {entry.filename for entry in entries}
     if any(name.lower().endswith("vbaproject.bin") for name in names):
-        raise InputError.about_file(
-            display,
-            "werkmap met macro's (.xlsm); werkzorg opent die niet. Sla het blad op als "
-            "Excel-werkmap (.xlsx) zonder macro's",
-        )
+        raise InputError.about_file(display, "macro_workbook")
     if "xl/workbook.xml" not in names:
-        raise InputError.about_file(
-            display,
-            "dit is een zip-bestand maar geen Excel-werkmap; sla het op als .xlsx of .csv",
-        )
+        raise InputError.about_file(display, "zip_not_workbook")
     if len(entries) > MAX_ENTRIES:
-        raise InputError.about_file(
-            display, f"het Excel-bestand bevat meer dan {MAX_ENTRIES} onderdelen"
-        )
+        raise InputError.about_file(display, "too_many_parts", limit=MAX_ENTRIES)
     total = 0
     for entry in entries:
         total += entry.file_size
         too_large = entry.file_size > MAX_ENTRY_BYTES or total > MAX_TOTAL_BYTES
         ratio = entry.file_size / max(entry.compress_size, 1)
         if too_large or (entry.file_size > RATIO_FLOOR_BYTES and ratio > MAX_RATIO):
-            raise InputError.about_file(
-                display,
-                "het Excel-bestand pakt uit tot een onredelijke omvang (mogelijk een zip-bom); "
-                "het is niet geopend",
-            )
+            raise InputError.about_file(display, "zip_bomb")
+
+
+def declares_entities(data: bytes) -> bool:
+    """Whether any XML part declares a DTD or entities (in its prolog, so its first bytes).
+
+    Only the head of each part is inflated: a part that hides its real size stays small.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for entry in archive.infolist():
+            try:
+                with archive.open(entry) as part:
+                    head = part.read(_PROLOG_BYTES)
+            except Exception:  # noqa: S112 - a damaged part says nothing about entities
+                continue
+            if b"<!ENTITY" in head or b"<!DOCTYPE" in head:
+                return True
+    return False
 
 
 def scan_sheet(data: bytes, sheet_path: str) -> SheetFindings:

@@ -17,7 +17,7 @@ import openpyxl
 from openpyxl.xml import DEFUSEDXML
 
 from werkzorg_calc.domain.columns import normalise_name
-from werkzorg_calc.domain.errors import ParameterError
+from werkzorg_calc.domain.errors import ParameterError, ParameterProblem
 from werkzorg_calc.domain.parameters import Override
 from werkzorg_calc.domain.scenario import Scenario
 from werkzorg_calc.read.package import check_package
@@ -69,13 +69,15 @@ def _read_toml(path: Path) -> tuple[dict[str, Any], dict[str, int], str]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ParameterError([f"{display}: bestand niet gevonden"]) from None
+        raise ParameterError([ParameterProblem(display, "params_file_not_found")]) from None
     except (OSError, UnicodeDecodeError):
-        raise ParameterError([f"{display}: niet te lezen als tekst (UTF-8)"]) from None
+        raise ParameterError([ParameterProblem(display, "params_file_not_text")]) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ParameterError([f"{display}: geen geldige TOML ({exc})"]) from None
+        # tomllib names the line and column of the fault, never the text found there.
+        problem = ParameterProblem(display, "toml_invalid", {"detail": str(exc)})
+        raise ParameterError([problem]) from None
     return data, _key_lines(text), display
 
 
@@ -98,21 +100,20 @@ def read_parameters_toml(path: Path) -> tuple[Override, ...]:
 def read_scenario(path: Path) -> Scenario:
     """A scenario file: ``name``, ``description``, optional ``horizon``, then overrides."""
     data, lines, display = _read_toml(path)
-    problems = []
+    problems: list[ParameterProblem] = []
     name = data.get("name", path.stem)
     description = data.get("description", "")
     horizon = data.get("horizon")
     if not isinstance(name, str) or not name.strip():
-        problems.append(f"{display}, regel {lines.get('name', '?')}: name moet tekst zijn")
+        origin = f"{display}, regel {lines.get('name', '?')}"
+        problems.append(ParameterProblem(origin, "scenario_name_not_text"))
     if not isinstance(description, str):
-        problems.append(f"{display}: description moet tekst zijn")
+        problems.append(ParameterProblem(display, "scenario_description_not_text"))
     if horizon is not None and (
         isinstance(horizon, bool) or not isinstance(horizon, int) or not 0 <= horizon <= 600
     ):
-        problems.append(
-            f"{display}, regel {lines.get('horizon', '?')}: horizon moet een geheel aantal "
-            "maanden van 0 tot 600 zijn"
-        )
+        origin = f"{display}, regel {lines.get('horizon', '?')}"
+        problems.append(ParameterProblem(origin, "scenario_horizon"))
     if problems:
         raise ParameterError(problems)
     return Scenario(
@@ -131,7 +132,7 @@ def parse_set_option(items: Sequence[str]) -> tuple[Override, ...]:
     for item in items:
         key, sign, text = item.partition("=")
         if not sign or not key.strip():
-            problems.append(f"--set {item}: schrijf --set sleutel=waarde")
+            problems.append(ParameterProblem(f"--set {item}", "set_without_equals"))
             continue
         overrides.append(Override(key.strip(), _typed(text.strip()), f"--set {key.strip()}"))
     if problems:
@@ -200,9 +201,8 @@ def _sheet_overrides(workbook: Any, display: str) -> tuple[Override, ...]:
     key_column = next((i for i, name in enumerate(names) if name in _KEY_HEADERS), None)
     value_column = next((i for i, name in enumerate(names) if name in _VALUE_HEADERS), None)
     if key_column is None or value_column is None:
-        raise ParameterError(
-            [f"{display}, blad {sheet.title}, rij 1: kolommen 'parameter' en 'waarde' ontbreken"]
-        )
+        origin = f"{display}, blad {sheet.title}, rij 1"
+        raise ParameterError([ParameterProblem(origin, "parameter_sheet_columns")])
     overrides = []
     for number, cells in enumerate(rows, start=2):
         if number > _MAX_PARAMETER_ROWS:

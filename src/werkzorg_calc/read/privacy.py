@@ -15,9 +15,9 @@ from werkzorg_calc.read.table import RawTable, column_letter, is_blank
 
 
 def _located(
-    raw: RawTable, row: int, column: str, message: str, severity: Severity = "fout"
+    raw: RawTable, row: int, column: str, code: str, severity: Severity = "fout"
 ) -> InputIssue:
-    return InputIssue(raw.file, raw.sheet, row, column, message, severity)
+    return InputIssue(raw.file, raw.sheet, row, column, code, {}, severity)
 
 
 def _digits_only(text: str) -> str:
@@ -82,29 +82,19 @@ def bsn_issues(
             continue
         letter = column_letter(index)
         if index in shown_fields:
-            message = (
-                "deze kolom lijkt burgerservicenummers (BSN) te bevatten; gebruik een "
-                "pseudoniem (ook --allow-bsn staat dit niet toe: deze kolom komt in de uitvoer)"
-            )
-            issues.append(_located(raw, raw.header_row, letter, message))
+            issues.append(_located(raw, raw.header_row, letter, "bsn_in_shown_column"))
         elif allow_bsn:
             issues.append(
                 _located(
                     raw,
                     raw.header_row,
                     letter,
-                    "kolom met BSN's genegeerd (--allow-bsn)",
+                    "bsn_column_ignored",
                     "waarschuwing",
                 )
             )
         elif index in mapping.values():
-            issues.append(
-                _located(raw, raw.header_row, letter, "deze kolom lijkt BSN's te bevatten")
-            )
+            issues.append(_located(raw, raw.header_row, letter, "bsn_in_known_column"))
         else:
-            message = (
-                "deze kolom lijkt burgerservicenummers (BSN) te bevatten; verwijder de kolom "
-                "of gebruik --allow-bsn (BSN's worden dan genegeerd)"
-            )
-            issues.append(_located(raw, raw.header_row, letter, message))
+            issues.append(_located(raw, raw.header_row, letter, "bsn_column"))
     return issues

@@ -1,7 +1,7 @@
 """The validated shape of one case row (casus), as pydantic sees it at the edge.
 
 Cells arrive as whatever the spreadsheet held (numbers, dates, text in Dutch or ISO notation);
-the ``before`` validators turn them into typed values or raise a Dutch message. Rules that
+the ``before`` validators turn them into typed values or raise a problem code. Rules that
 involve several fields or the peildatum are checked on whole columns in ``consistency.py``.
 """
 
@@ -36,7 +36,8 @@ MAX_AMOUNT = 10_000_000
 NonNegative = Annotated[float, Field(ge=0, le=MAX_AMOUNT)]
 
 MAX_TEXT = 200  # a pseudonym or a municipality; longer text is not what this column holds
-_REQUIRED = PydanticCustomError("verplicht", "verplicht veld is leeg")
+# Each error's type is a problem code of text/issues.py, which words it; the input is not kept.
+_REQUIRED = PydanticCustomError("required", "required")
 
 _DATE_FIELDS = ("trajectory_start", "job_start", "job_end")
 
@@ -44,12 +45,12 @@ _DATE_FIELDS = ("trajectory_start", "job_start", "job_end")
 def _is_blank(value: object) -> bool:
     if isinstance(value, str) and value.strip() in EXCEL_ERRORS:
         # A formula that failed in Excel: the cell looks filled but holds no usable value.
-        raise PydanticCustomError("cel", "de cel bevat een Excel-foutwaarde (zoals #N/B)")
+        raise PydanticCustomError("excel_error_value", "excel_error_value")
     return is_blank(value)
 
 
 def _fail(exc: CellValueError) -> PydanticCustomError:
-    return PydanticCustomError("cel", str(exc))
+    return PydanticCustomError(exc.code, exc.code)
 
 
 def case_id_text(value: object) -> str | None:
@@ -98,9 +99,9 @@ class CaseRow(BaseModel):
             return None
         text = case_id_text(value)
         if text is None:
-            raise PydanticCustomError("tekst", "verwacht tekst")
+            raise PydanticCustomError("text_expected", "text_expected")
         if len(text) > MAX_TEXT:
-            raise PydanticCustomError("tekst", f"tekst te lang (hoogstens {MAX_TEXT} tekens)")
+            raise PydanticCustomError("text_too_long", "text_too_long", {"limit": MAX_TEXT})
         return text
 
     @field_validator("status", mode="before")
@@ -110,11 +111,7 @@ class CaseRow(BaseModel):
             raise _REQUIRED
         status = STATUS_LOOKUP.get(normalise_name(str(value)))
         if status is None:
-            raise PydanticCustomError(
-                "status",
-                "onbekende status; gebruik aangemeld, in_bemiddeling, solliciteert, "
-                "aan_het_werk of uitgevallen",
-            )
+            raise PydanticCustomError("status_unknown", "status_unknown")
         return status
 
     @field_validator("benefit_type", mode="before")
@@ -124,10 +121,7 @@ class CaseRow(BaseModel):
             return None
         benefit = BENEFIT_TYPE_LOOKUP.get(normalise_name(str(value)))
         if benefit is None:
-            raise PydanticCustomError(
-                "uitkering_soort",
-                "onbekende uitkeringssoort; gebruik participatiewet, ww, wia, wajong of geen",
-            )
+            raise PydanticCustomError("benefit_type_unknown", "benefit_type_unknown")
         return benefit
 
     @field_validator(*_DATE_FIELDS, mode="before")
@@ -146,9 +140,7 @@ class CaseRow(BaseModel):
                 return parse_date_text(value)
             except CellValueError as exc:
                 raise _fail(exc) from None
-        raise PydanticCustomError(
-            "datum", "verwacht een datum; geef de cel de celopmaak Datum of schrijf 2018-03-01"
-        )
+        raise PydanticCustomError("date_expected", "date_expected")
 
     @field_validator(*NUMBER_FIELDS, mode="before")
     @classmethod
@@ -158,7 +150,7 @@ class CaseRow(BaseModel):
         if _is_blank(value):
             return None
         if isinstance(value, bool) or not isinstance(value, int | float | str):
-            raise PydanticCustomError("getal", "verwacht een getal")
+            raise PydanticCustomError("number_expected", "number_expected")
         if isinstance(value, str):
             style: DecimalStyle = (info.context or {}).get("decimal", "unknown")
             try:
@@ -167,5 +159,5 @@ class CaseRow(BaseModel):
                 raise _fail(exc) from None
         number = float(value)
         if not math.isfinite(number):
-            raise PydanticCustomError("getal", "verwacht een eindig getal")
+            raise PydanticCustomError("number_not_finite", "number_not_finite")
         return number

@@ -12,9 +12,8 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 
 from werkzorg_calc.domain.columns import BY_FIELD, HEADER_LOOKUP, normalise_name
-from werkzorg_calc.domain.errors import InputIssue
+from werkzorg_calc.domain.errors import InputIssue, Param
 from werkzorg_calc.read.table import RawTable, column_letter, is_blank
-from werkzorg_calc.text.formatting import row_list
 
 Rows = list[tuple[int, tuple[object, ...]]]
 _DATE_FIELDS = ("trajectory_start", "job_start", "job_end")
@@ -22,12 +21,16 @@ _DATE_FIELDS = ("trajectory_start", "job_start", "job_end")
 _SERIAL_RANGE = (32_874, 73_415)
 
 
-def _issue(raw: RawTable, row: int | None, column: str | None, message: str) -> InputIssue:
-    return InputIssue(raw.file, raw.sheet, row, column, message)
+def _issue(
+    raw: RawTable, row: int | None, column: str | None, code: str, **params: Param
+) -> InputIssue:
+    return InputIssue(raw.file, raw.sheet, row, column, code, params)
 
 
-def _warning(raw: RawTable, row: int | None, column: str | None, message: str) -> InputIssue:
-    return InputIssue(raw.file, raw.sheet, row, column, message, "waarschuwing")
+def _warning(
+    raw: RawTable, row: int | None, column: str | None, code: str, **params: Param
+) -> InputIssue:
+    return InputIssue(raw.file, raw.sheet, row, column, code, params, "waarschuwing")
 
 
 def sheet_issues(raw: RawTable, table: Rows, mapping: Mapping[str, int]) -> list[InputIssue]:
@@ -45,9 +48,8 @@ def sheet_issues(raw: RawTable, table: Rows, mapping: Mapping[str, int]) -> list
                     raw,
                     row,
                     column_letter(column),
-                    f"{BY_FIELD[used[column]].header}: formule zonder opgeslagen uitkomst (het "
-                    "bestand is gemaakt door een programma dat niet rekent); open het in Excel "
-                    "of LibreOffice en sla het opnieuw op",
+                    "formula_without_value",
+                    field=BY_FIELD[used[column]].header,
                 )
             )
     for min_row, max_row, min_col, max_col in findings.merged:
@@ -58,23 +60,19 @@ def sheet_issues(raw: RawTable, table: Rows, mapping: Mapping[str, int]) -> list
                     raw,
                     min_row,
                     column_letter(min_col),
-                    f"samengevoegde cellen ({cells}) in de tabel: één waarde hoort dan bij "
-                    "meer rijen of kolommen; maak de samenvoeging ongedaan en vul elke cel",
+                    "merged_cells",
+                    cells=cells,
                 )
             )
     hidden = sorted(row for row in findings.hidden_rows if first <= row <= last)
     if hidden:
-        issues.append(
-            _warning(raw, hidden[0], None, f"verborgen rijen tellen mee: {row_list(hidden)}")
-        )
+        issues.append(_warning(raw, hidden[0], None, "hidden_rows", rows=tuple(hidden)))
     hidden_columns = sorted(set(findings.hidden_columns) & set(used))
     if hidden_columns:
         names = ", ".join(column_letter(column) for column in hidden_columns)
-        issues.append(
-            _warning(raw, raw.header_row, None, f"verborgen kolommen tellen mee: {names}")
-        )
+        issues.append(_warning(raw, raw.header_row, None, "hidden_columns", columns=names))
     if raw.sheet_hidden:
-        issues.append(_warning(raw, None, None, "dit blad is verborgen in Excel"))
+        issues.append(_warning(raw, None, None, "sheet_hidden"))
     issues.extend(_second_heading(raw, table, mapping))
     return issues
 
@@ -93,8 +91,9 @@ def _second_heading(raw: RawTable, table: Rows, mapping: Mapping[str, int]) -> l
                 raw,
                 number,
                 None,
-                f"de kop lijkt over twee rijen verdeeld (rij {raw.header_row} en {number}); "
-                "zet elke kolomnaam in één cel van één kopregel",
+                "heading_two_rows",
+                header_row=raw.header_row,
+                second_row=number,
             )
         ]
     return []
@@ -133,8 +132,10 @@ def dates_from_numbers(
             raw,
             None,
             column_letter(mapping[field]),
-            f"{BY_FIELD[field].header}: getallen gelezen als Excel-datum in rij(en) "
-            f"{row_list(numbers)}; geef de kolom de celopmaak Datum",
+            "dates_from_serial",
+            field=BY_FIELD[field].header,
+            count=len(numbers),
+            rows=tuple(numbers),
         )
         for field, numbers in converted.items()
     ]

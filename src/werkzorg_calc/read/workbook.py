@@ -12,11 +12,12 @@ from collections.abc import Iterator
 from typing import Any
 
 import openpyxl
+from defusedxml import DefusedXmlException
 from openpyxl.xml import DEFUSEDXML
 
 from werkzorg_calc.domain.columns import normalise_name
 from werkzorg_calc.domain.errors import InputError, InputIssue, WerkzorgError
-from werkzorg_calc.read.package import check_package, scan_sheet
+from werkzorg_calc.read.package import check_package, declares_entities, scan_sheet
 from werkzorg_calc.read.table import HEADER_SEARCH_ROWS, RawTable, is_blank, is_header_row
 
 _PREFERRED_SHEET = "casussen"
@@ -37,19 +38,18 @@ def read_workbook(data: bytes, display: str, digest: str) -> RawTable:
     """Find the case sheet (``Casussen`` first, else the first with a case id header)."""
     if not DEFUSEDXML:
         # Without defusedxml, openpyxl would expand XML entities: refuse rather than risk it.
-        raise WerkzorgError(
-            "defusedxml ontbreekt of staat uit (OPENPYXL_DEFUSEDXML); werkzorg leest geen "
-            "Excel-bestanden zonder"
-        )
+        raise InputError.about_file(display, "defusedxml_missing")
     check_package(data, display)
     try:
         return _read(data, display, digest)
     except WerkzorgError:
         raise
     except Exception as exc:  # a hostile file may make the parser raise anything at all
-        raise InputError.about_file(
-            display, f"het Excel-bestand kon niet worden gelezen ({type(exc).__name__})"
-        ) from None
+        # An entity declaration (the "billion laughs" attack) or a DTD: Excel never writes one,
+        # and the parser refuses it; name that cause rather than a generic failure.
+        if isinstance(exc, DefusedXmlException) or declares_entities(data):
+            raise InputError.about_file(display, "xml_entities") from None
+        raise InputError.about_file(display, "workbook_unreadable") from None
 
 
 def _read(data: bytes, display: str, digest: str) -> RawTable:
@@ -85,29 +85,14 @@ def _read(data: bytes, display: str, digest: str) -> RawTable:
             )
     finally:
         workbook.close()
-    raise InputError.about_file(
-        display,
-        "geen blad gevonden met een kolom casus_id (of case_id) in de bovenste "
-        f"{HEADER_SEARCH_ROWS} rijen",
-    )
+    raise InputError.about_file(display, "no_case_sheet", limit=HEADER_SEARCH_ROWS)
 
 
 def _beyond_the_limit(last: int | None, header_row: int, display: str, sheet: str) -> None:
     """A value further down than ``MAX_ROWS`` rows below the header is refused, not dropped."""
     if last is not None and last - header_row > MAX_ROWS:
-        limit = f"{MAX_ROWS:,}".replace(",", ".")
-        raise InputError(
-            [
-                InputIssue(
-                    display,
-                    sheet,
-                    last,
-                    None,
-                    f"meer dan {limit} rijen onder de kop: er staan gegevens in rij {last}; "
-                    "werkzorg leest niet zo ver (staat daar iets per ongeluk?)",
-                )
-            ]
-        )
+        params = {"max_rows": MAX_ROWS, "last": last}
+        raise InputError([InputIssue(display, sheet, last, None, "rows_beyond_limit", params)])
 
 
 def _data_rows(
@@ -136,7 +121,8 @@ def _data_rows(
                 sheet,
                 far_right[0],
                 None,
-                f"cellen rechts van kolom {MAX_COLUMNS} genegeerd (rijen vanaf {far_right[0]})",
+                "cells_far_right",
+                {"limit": MAX_COLUMNS, "first": far_right[0]},
                 "waarschuwing",
             )
         )

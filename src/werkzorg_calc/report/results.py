@@ -24,6 +24,7 @@ from werkzorg_calc.domain.result import Money, Result
 from werkzorg_calc.domain.stakeholders import STAKEHOLDERS
 from werkzorg_calc.engine.compare import BASE_NAME, Comparison
 from werkzorg_calc.text.formatting import euro, number, percent, show_date
+from werkzorg_calc.text.issues import issue_message, issue_place
 from werkzorg_calc.text.label_keys import LabelKey
 from werkzorg_calc.text.labels import Lang, group_label, stakeholder_label, status_label, text
 from werkzorg_calc.text.wording import price_level, verdict
@@ -116,7 +117,7 @@ def target_panel(result: Result, lang: Lang = "nl") -> Panel:
     target = result.target
     params = result.parameters
     statuses = " · ".join(
-        f"{target.by_status[status]} {status_label(status, lang)}" for status in STATUSES
+        status_label(status, lang, count=target.by_status[status]) for status in STATUSES
     )
     lines = Text()
     lines.append(verdict(target, lang), style="bold green" if target.met else "bold red")
@@ -307,7 +308,7 @@ def issue_lines(issues: Sequence[InputIssue], lang: Lang = "nl") -> Text:
         if position:
             lines.append("\n")
         lines.append(f"{text('note', lang)} ", style="yellow")
-        lines.append(plain(f"{issue.place}: {issue.message}"))
+        lines.append(plain(f"{issue_place(issue, lang)}: {issue_message(issue, lang)}"))
     return lines
 
 
@@ -333,8 +334,11 @@ def issue_table(issues: Sequence[InputIssue], lang: Lang = "nl") -> Table:
             plain(issue.sheet or "-"),
             str(issue.row) if issue.row is not None else "-",
             issue.column or "-",
-            Text(issue.severity, style="red" if issue.severity == "fout" else "yellow"),
-            plain(issue.message),
+            Text(
+                text("error" if issue.severity == "fout" else "warning", lang),
+                style="red" if issue.severity == "fout" else "yellow",
+            ),
+            plain(issue_message(issue, lang)),
         ]
         table.add_row(*cells)
     return table

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from werkzorg_calc.domain.errors import ParameterError
+from werkzorg_calc.domain.errors import ParameterError, ParameterProblem
 from werkzorg_calc.domain.parameters import Override, ParameterSet, apply_overrides, default_set
 from werkzorg_calc.engine.uncertainty.distributions import (
     PREFIX,
@@ -42,7 +42,7 @@ def resolve_uncertainty(
     """
     overrides = gather_overrides(case_files, params_file, set_items)
     plain, uncertain = split_overrides(overrides)
-    problems: list[str] = []
+    problems: list[ParameterProblem] = []
     parameters = default_set()
     specs = default_distributions()
     try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Final, Literal
 
 from werkzorg_calc.text.label_keys import LabelKey
+from werkzorg_calc.text.plural import fill
 
 Lang = Literal["nl", "en"]
 LANGUAGES: Final[tuple[Lang, ...]] = ("nl", "en")
@@ -25,9 +26,10 @@ _TEXT: Final[dict[LabelKey, tuple[str, str]]] = {
     "sheet_title": ("Blad", "Sheet"),
     "peildatum": ("Peildatum", "Reference date"),
     "cases": ("Casussen", "Cases"),
+    "case_count": ("{n:casus|casussen}", "{n:case|cases}"),
     "period": ("Periode", "Period"),
     "realised_until": ("gerealiseerd tot de peildatum", "realised up to the reference date"),
-    "plus_projection": ("+ projectie {n} maanden", "+ projection of {n} months"),
+    "plus_projection": ("+ projectie {n:maand|maanden}", "+ projection of {n:month|months}"),
     "parameters": ("Parameters", "Parameters"),
     "defaults": ("standaardwaarden", "defaults"),
     "default_was": ("standaard", "default"),
@@ -50,7 +52,7 @@ _TEXT: Final[dict[LabelKey, tuple[str, str]]] = {
     "interval": ("95%-interval", "95% interval"),
     "goal": ("doel", "target"),
     "at_least": ("en minstens", "and at least"),
-    "participants_line": ("{n} deelnemers", "{n} participants"),
+    "participants_line": ("{n:deelnemer|deelnemers}", "{n:participant|participants}"),
     "placed_line": (
         "Geplaatst (werkt op peildatum): {placed} · duurzaam (≥ {months} maanden en "
         "≥ {hours} uur per week): {durable}",
@@ -95,13 +97,13 @@ _TEXT: Final[dict[LabelKey, tuple[str, str]]] = {
     "unknown_group": ("(onbekend)", "(unknown)"),
     "input": ("Invoer", "Input"),
     "check_ok": (
-        "Geen fouten: {n} casussen kunnen worden berekend.",
-        "No errors: {n} cases can be calculated.",
+        "Geen fouten: {n:casus kan|casussen kunnen} worden berekend.",
+        "No errors: {n:case|cases} can be calculated.",
     ),
     "error": ("fout", "error"),
     "errors_found": (
-        "{n} fout(en) gevonden; er is niets berekend.",
-        "{n} error(s) found; nothing was calculated.",
+        "{n:fout|fouten} gevonden; er is niets berekend.",
+        "{n:error|errors} found; nothing was calculated.",
     ),
     "row": ("Rij", "Row"),
     "column": ("Kolom", "Column"),
@@ -125,6 +127,10 @@ _TEXT: Final[dict[LabelKey, tuple[str, str]]] = {
     "description": ("Omschrijving", "Description"),
     "range": ("Bereik", "Range"),
     "written": ("Excel-samenvatting geschreven: {path}", "Excel summary written: {path}"),
+    "interrupted": (
+        "afgebroken (Ctrl-C); er is geen half bestand achtergelaten",
+        "interrupted (Ctrl-C); no partial file was left behind",
+    ),
     # werkzorg sensitivity and werkzorg simulate
     "sensitivity_title": (
         "werkzorg · gevoeligheid: elke parameter op de grenzen van zijn bereik",
@@ -174,8 +180,8 @@ _TEXT: Final[dict[LabelKey, tuple[str, str]]] = {
     "distribution": ("Verdeling", "Distribution"),
     "arguments": ("Argumenten", "Arguments"),
     "simulation_settings": (
-        "Trekkingen {draws} · seed {seed} · {n} onzekere parameters",
-        "Draws {draws} · seed {seed} · {n} uncertain parameters",
+        "Trekkingen {draws} · seed {seed} · {n:onzekere parameter|onzekere parameters}",
+        "Draws {draws} · seed {seed} · {n:uncertain parameter|uncertain parameters}",
     ),
     "simulation_table_title": (
         "Saldo in euro over {draws} trekkingen",
@@ -317,9 +323,9 @@ _TEXT: Final[dict[LabelKey, tuple[str, str]]] = {
         "{working} · durable: {durable}",
     ),
     "projection_line": (
-        "Projectie: {n} van {horizon} maanden{capped}; q = (retention_per_year / "
+        "Projectie: {n} van {horizon:maand|maanden}{capped}; q = (retention_per_year / "
         "(1 + discount_rate))^(1/12) = ({r} / (1 + {d}))^(1/12) = {q}; Σ q^m = {factor}",
-        "Projection: {n} of {horizon} months{capped}; q = (retention_per_year / "
+        "Projection: {n} of {horizon:month|months}{capped}; q = (retention_per_year / "
         "(1 + discount_rate))^(1/12) = ({r} / (1 + {d}))^(1/12) = {q}; Σ q^m = {factor}",
     ),
     "capped": (" (begrensd door einde_werk)", " (capped by the job end)"),
@@ -327,7 +333,7 @@ _TEXT: Final[dict[LabelKey, tuple[str, str]]] = {
     "survival": ("S(m) baan houdt", "S(m) job holds"),
     "discounting": ("D(m) disconto", "D(m) discount"),
     "weight": ("S(m)·D(m)", "S(m)·D(m)"),
-    "more_months": ("… nog {n} maanden", "… {n} more months"),
+    "more_months": ("… nog {n:maand|maanden}", "… {n:more month|more months}"),
     "per_month_word": ("per maand", "per month"),
     "months_counted": ("maanden", "months"),
     "symbol_months": ("werkmaanden", "work_months"),
@@ -385,7 +391,7 @@ _TEXT: Final[dict[LabelKey, tuple[str, str]]] = {
 _STATUS: Final[dict[str, tuple[str, str]]] = {
     "aangemeld": ("aangemeld", "registered"),
     "in_bemiddeling": ("in bemiddeling", "in mediation"),
-    "solliciteert": ("solliciteert", "applying"),
+    "solliciteert": ("solliciteert", "applying"),  # plural: see _STATUS_PLURAL
     "aan_het_werk": ("aan het werk", "at work"),
     "uitgevallen": ("uitgevallen", "dropped out"),
 }
@@ -520,19 +526,29 @@ _ALWAYS: Final[dict[str, tuple[str, str]]] = {
 }
 
 
+# A status after a count of more than one: "1 solliciteert", "4 solliciteren".
+_STATUS_PLURAL: Final[dict[str, tuple[str, str]]] = {"solliciteert": ("solliciteren", "applying")}
+
+
 def _pick(pair: tuple[str, str], lang: Lang) -> str:
     return pair[0] if lang == "nl" else pair[1]
 
 
 def text(key: LabelKey, lang: Lang = "nl", **values: object) -> str:
-    """The label ``key`` in ``lang``, with ``{name}`` placeholders filled from ``values``."""
+    """The label ``key`` in ``lang``, with ``{name}`` placeholders filled from ``values``.
+
+    ``{n:deelnemer|deelnemers}`` picks the form that fits the count (``text.plural``).
+    """
     label = _pick(_TEXT[key], lang)
-    return label.format(**values) if values else label
+    return fill(label, **values) if values else label
 
 
-def status_label(status: str, lang: Lang = "nl") -> str:
-    """``aan_het_werk`` → ``aan het werk`` / ``at work``."""
-    return _pick(_STATUS[status], lang)
+def status_label(status: str, lang: Lang = "nl", count: int | None = None) -> str:
+    """``aan_het_werk`` → ``aan het werk`` / ``at work``; with ``count``: ``4 solliciteren``."""
+    if count is None:
+        return _pick(_STATUS[status], lang)
+    forms = _STATUS_PLURAL.get(status, _STATUS[status]) if count != 1 else _STATUS[status]
+    return f"{count} {_pick(forms, lang)}"
 
 
 def stakeholder_label(stakeholder: str, lang: Lang = "nl") -> str:

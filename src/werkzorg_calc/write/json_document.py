@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import json
 import math
+from datetime import date
 from typing import Any
 
 from werkzorg_calc.domain.cases import SourceInfo
+from werkzorg_calc.domain.errors import Params
 from werkzorg_calc.domain.items import ITEM_IDS
 from werkzorg_calc.domain.result import Money, Result
 from werkzorg_calc.domain.stakeholders import STAKEHOLDERS
 from werkzorg_calc.domain.target import TargetResult
 from werkzorg_calc.engine.compare import BASE_NAME, Comparison
 from werkzorg_calc.engine.provenance import Provenance, build_provenance
+from werkzorg_calc.text.issues import issue_message
+from werkzorg_calc.text.labels import Lang
 
 SCHEMA_VERSION = 1
 
@@ -79,7 +83,22 @@ def _summary(result: Result) -> dict[str, Any]:
     }
 
 
-def result_to_dict(result: Result, provenance: Provenance | None = None) -> dict[str, Any]:
+def _params(params: Params) -> dict[str, Any]:
+    """A problem's params as JSON values: dates in ISO, row numbers and places as lists."""
+    shown: dict[str, Any] = {}
+    for key, value in params.items():
+        if isinstance(value, date):
+            shown[key] = value.isoformat()
+        elif isinstance(value, tuple):
+            shown[key] = [list(item) if isinstance(item, tuple) else item for item in value]
+        else:
+            shown[key] = value
+    return shown
+
+
+def result_to_dict(
+    result: Result, provenance: Provenance | None = None, lang: Lang = "nl"
+) -> dict[str, Any]:
     """Return the JSON document for ``result`` as plain Python data (see docs/json.md).
 
     ``provenance`` defaults to ``build_provenance(result)``; the CLI passes the one it built
@@ -109,7 +128,9 @@ def result_to_dict(result: Result, provenance: Provenance | None = None) -> dict
                 "sheet": issue.sheet,
                 "row": issue.row,
                 "column": issue.column,
-                "message": issue.message,
+                "code": issue.code,
+                "params": _params(issue.params),
+                "message": issue_message(issue, lang),
             }
             for issue in result.warnings
         ],
@@ -213,6 +234,9 @@ def _cases(result: Result) -> list[dict[str, Any]]:
     ]
 
 
-def result_to_json(result: Result, provenance: Provenance | None = None) -> str:
-    """The JSON text of ``result`` (UTF-8 safe, no NaN, stable key order)."""
-    return to_json(result_to_dict(result, provenance))
+def result_to_json(result: Result, provenance: Provenance | None = None, lang: Lang = "nl") -> str:
+    """The JSON text of ``result`` (UTF-8 safe, no NaN, stable key order).
+
+    Each warning keeps its ``code`` and ``params``; its ``message`` is worded in ``lang``.
+    """
+    return to_json(result_to_dict(result, provenance, lang))

@@ -22,13 +22,13 @@ def _same_file(a: Path, b: Path) -> bool:
 def check_target(path: Path, *, force: bool, inputs: Sequence[Path] = ()) -> None:
     """Refuse an output path that is an input file, a folder, or exists without ``force``."""
     if any(_same_file(path, source) for source in inputs):
-        raise OutputError(f"{path}: dit is het invoerbestand; kies een andere naam voor de uitvoer")
+        raise OutputError("output_is_input", str(path))
     if path.is_dir():
-        raise OutputError(f"{path}: dit is een map; geef een bestandsnaam")
+        raise OutputError("output_is_directory", str(path))
     if path.exists() and not force:
-        raise OutputError(f"{path} bestaat al; gebruik --force om het te overschrijven")
+        raise OutputError("output_exists", str(path))
     if not path.parent.is_dir():
-        raise OutputError(f"{path.parent}: deze map bestaat niet")
+        raise OutputError("output_folder_missing", str(path.parent))
 
 
 @contextlib.contextmanager
@@ -42,9 +42,9 @@ def atomic_target(path: Path, *, force: bool, inputs: Sequence[Path] = ()) -> It
     try:
         handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except PermissionError:
-        raise OutputError(f"{path.parent}: geen schrijfrechten in deze map") from None
+        raise OutputError("output_folder_not_writable", str(path.parent)) from None
     except OSError as error:
-        raise OutputError(f"{path.parent}: {_reason(error)}") from None
+        raise OutputError("output_folder_failed", str(path.parent), _reason(error)) from None
     os.close(handle)
     temporary = Path(name)
     try:
@@ -53,26 +53,23 @@ def atomic_target(path: Path, *, force: bool, inputs: Sequence[Path] = ()) -> It
         temporary.chmod(0o666 & ~_umask())
         temporary.replace(path)
     except PermissionError:
-        raise OutputError(
-            f"{path} kan niet worden geschreven; is het geopend in Excel? "
-            "Sluit het bestand en probeer opnieuw"
-        ) from None
+        raise OutputError("output_locked", str(path)) from None
     except OSError as error:
-        raise OutputError(f"{path} kan niet worden geschreven: {_reason(error)}") from None
+        raise OutputError("output_write_failed", str(path), _reason(error)) from None
     finally:
         temporary.unlink(missing_ok=True)
 
 
 def _reason(error: OSError) -> str:
-    """A Dutch reason for the usual ways a write fails (full disk, read-only, gone)."""
+    """The code of the usual ways a write fails (full disk, read-only, gone); see text/issues."""
     reasons = {
-        errno.ENOSPC: "de schijf is vol",
-        errno.EROFS: "deze map is alleen-lezen",
-        errno.ENOENT: "deze map bestaat niet (meer)",
-        errno.EACCES: "geen schrijfrechten",
-        errno.EDQUOT: "de schijfruimte (quota) is op",
+        errno.ENOSPC: "disk_full",
+        errno.EROFS: "read_only",
+        errno.ENOENT: "folder_gone",
+        errno.EACCES: "no_permission",
+        errno.EDQUOT: "quota",
     }
-    return reasons.get(error.errno or 0, f"schrijffout ({error.strerror or type(error).__name__})")
+    return reasons.get(error.errno or 0, "write_error")
 
 
 def _umask() -> int:

@@ -19,6 +19,7 @@ from werkzorg_calc.engine.uncertainty.distributions import (
     resolve_distributions,
 )
 from werkzorg_calc.sources.uncertainty import resolve_uncertainty
+from werkzorg_calc.text.issues import error_messages
 
 DRAWS = 400_000
 
@@ -142,7 +143,7 @@ def test_every_problem_is_reported_at_once_with_its_origin(tmp_path: Path) -> No
     )
     with pytest.raises(ParameterError) as caught:
         resolve_uncertainty(params_file=path)
-    problems = caught.value.problems
+    problems = error_messages(caught.value)
     assert len(problems) == 3
     assert "params.toml, regel 2: onbekende parameter 'jobcoach_hour_rat'" in problems[0]
     assert "params.toml, regel 4: onbekend veld 'spread'" in problems[1]
@@ -170,9 +171,11 @@ def test_a_distribution_that_does_not_fit_its_parameter_is_refused(
     specs = make_distributions(changes)
     with pytest.raises(ParameterError) as caught:
         resolve_distributions(specs, default_parameters())
-    assert any(message in problem for problem in caught.value.problems), caught.value.problems
+    assert any(message in problem for problem in error_messages(caught.value)), error_messages(
+        caught.value
+    )
     key = next(iter(changes))
-    assert any(f"uncertainty.{key}" in problem for problem in caught.value.problems)
+    assert any(f"uncertainty.{key}" in problem for problem in error_messages(caught.value))
 
 
 def test_another_distribution_drops_the_defaults_shape() -> None:
@@ -192,7 +195,7 @@ def test_a_value_without_a_field_says_how_to_write_it() -> None:
     """uncertainty.deadweight = "fixed" lacks the field name: the message shows the right form."""
     with pytest.raises(ParameterError) as caught:
         resolve_uncertainty(set_items=["uncertainty.deadweight=fixed"])
-    assert caught.value.problems == (
+    assert error_messages(caught.value) == (
         "--set uncertainty.deadweight: geef een veld, bijvoorbeeld "
         "uncertainty.deadweight.distribution (in TOML: [uncertainty.deadweight] met "
         "distribution = ...)",

@@ -21,6 +21,7 @@ from typer.testing import CliRunner, Result
 from werkzorg_calc.cli import app
 from werkzorg_calc.domain.errors import InputError
 from werkzorg_calc.read.cases import load_cases
+from werkzorg_calc.text.issues import issue_message
 
 runner = CliRunner()
 # A wide terminal keeps every message on one line, so a message can be searched whole.
@@ -112,7 +113,7 @@ def refused(path: Path, tmp_path: Path) -> str:
     assert sorted(tmp_path.rglob("*")) == before
     text = flat(calc.stderr)
     assert f"Invoer:{path}" in squeezed(calc.stderr)
-    assert "1 fout(en) gevonden; er is niets berekend." in text
+    assert "1 fout gevonden; er is niets berekend." in text
     return text
 
 
@@ -122,7 +123,7 @@ def only_issue(path: Path) -> str:
         load_cases(path, PEILDATUM)
     (issue,) = caught.value.issues
     assert (issue.file, issue.severity) == (str(path), "fout")
-    return issue.message
+    return issue_message(issue)
 
 
 # ---------------------------------------------------------------------------- empty and cut off
@@ -157,18 +158,21 @@ def test_a_workbook_with_broken_xml_inside_is_refused(tmp_path: Path) -> None:
     parts["xl/workbook.xml"] = parts["xl/workbook.xml"][:40]
     path = tmp_path / "cases.xlsx"
     path.write_bytes(make_zip(parts))
-    assert only_issue(path).startswith("het Excel-bestand kon niet worden gelezen (")
+    assert only_issue(path).startswith("het Excel-bestand kon niet worden gelezen: ")
     refused(path, tmp_path)
 
 
 # ---------------------------------------------------------------------------- the bytes decide
 
 
-def test_csv_text_named_xlsx_is_refused(tmp_path: Path) -> None:
-    """A CSV saved under an .xlsx name is refused as not a workbook, by the command too."""
+def test_csv_text_named_xlsx_is_named_as_text(tmp_path: Path) -> None:
+    """Text under an .xlsx name that is no case file: called a text file, with what to do."""
     path = tmp_path / "cases.xlsx"
-    path.write_bytes(b"casus_id;status;start_traject\r\nK-1;aangemeld;15-1-2018\r\n")
-    assert "geen geldig Excel-bestand (.xlsx)" in refused(path, tmp_path)
+    path.write_bytes(b"naam;adres\r\nJan;Dorpsstraat 1\r\n")
+    shown = refused(path, tmp_path)
+    assert "dit is een tekstbestand (waarschijnlijk CSV) met de extensie .xlsx" in shown
+    assert "hernoem het naar .csv" in shown
+    assert "Dorpsstraat" not in shown
 
 
 @pytest.mark.parametrize("name", ["cases.csv", "cases.txt", "cases"])
@@ -340,7 +344,7 @@ def test_a_url_is_a_missing_file_and_no_connection_is_made(
         with pytest.raises(InputError) as caught:
             load_cases(url, PEILDATUM)
         (issue,) = caught.value.issues
-        assert (issue.file, issue.message) == (url, "bestand niet gevonden")
+        assert (issue.file, issue_message(issue)) == (url, "bestand niet gevonden")
         outcome = invoke(["check", url])
         assert outcome.exit_code == 1
         assert "bestand niet gevonden" in flat(outcome.stderr)

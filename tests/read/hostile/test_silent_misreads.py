@@ -25,6 +25,7 @@ from werkzorg_calc.cli import app
 from werkzorg_calc.domain.cases import CaseTable
 from werkzorg_calc.domain.errors import InputError, InputIssue
 from werkzorg_calc.read.cases import load_cases
+from werkzorg_calc.text.issues import issue_message
 
 runner = CliRunner()
 WIDE = {"COLUMNS": "400"}
@@ -128,7 +129,7 @@ def test_a_formula_without_a_stored_result_is_a_located_error(tmp_path: Path) ->
     )
     (issue,) = errors(load_error(path))
     assert (issue.sheet, issue.row, issue.column) == ("Casussen", 3, "D")
-    assert issue.message.startswith("uitkering_voor: formule zonder opgeslagen uitkomst")
+    assert issue_message(issue).startswith("uitkering_voor: formule zonder opgeslagen uitkomst")
     assert "Casussen 3 D fout uitkering_voor: formule zonder opgeslagen uitkomst" in refused(
         path, tmp_path
     )
@@ -151,7 +152,7 @@ def test_a_formula_without_result_in_an_unused_column_is_harmless(tmp_path: Path
     )
     table = load(path)
     assert table.frame["case_id"].tolist() == ["F-1"]
-    assert all("formule" not in warning.message for warning in table.warnings)
+    assert all("formule" not in issue_message(warning) for warning in table.warnings)
 
 
 NS = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -194,7 +195,7 @@ def test_a_formula_without_result_is_found_however_the_cell_is_written(
     rewrite_sheet(path, variant)
     (issue,) = errors(load_error(path))
     assert (issue.row, issue.column) == (2, "D")
-    assert "formule zonder opgeslagen uitkomst" in issue.message
+    assert "formule zonder opgeslagen uitkomst" in issue_message(issue)
 
 
 # ---------------------------------------------------------------------------- merged cells
@@ -216,7 +217,7 @@ def test_merged_cells_in_the_table_are_an_error_naming_the_range(tmp_path: Path)
     )
     (issue,) = errors(load_error(path))
     assert (issue.row, issue.column) == (2, "D")
-    assert "samengevoegde cellen (D2:D3) in de tabel" in issue.message
+    assert "samengevoegde cellen (D2:D3) in de tabel" in issue_message(issue)
     assert "Casussen 2 D fout samengevoegde cellen (D2:D3)" in refused(path, tmp_path)
 
 
@@ -246,7 +247,7 @@ def test_merged_cells_are_found_in_a_prefixed_sheet(tmp_path: Path) -> None:
     )
     rewrite_sheet(path, _prefixed)
     (issue,) = errors(load_error(path))
-    assert "samengevoegde cellen (D2:D3)" in issue.message
+    assert "samengevoegde cellen (D2:D3)" in issue_message(issue)
 
 
 # ---------------------------------------------------------------------------- headings
@@ -260,7 +261,7 @@ def test_a_heading_over_two_rows_is_an_error(tmp_path: Path) -> None:
         [[None, None, None, "voor", "na"], ["K-1", "aangemeld", START, 900, 0]],
         headers=headers,
     )
-    messages = [(issue.row, issue.message) for issue in errors(load_error(path))]
+    messages = [(issue.row, issue_message(issue)) for issue in errors(load_error(path))]
     assert (
         2,
         "de kop lijkt over twee rijen verdeeld (rij 1 en 2); zet elke kolomnaam in één cel "
@@ -344,7 +345,7 @@ def test_a_hidden_column_as_openpyxl_or_libreoffice_writes_it_is_said(tmp_path: 
     path = write_cases(tmp_path / "verborgen.xlsx", ROWS, adjust=_hide_column)
     with zipfile.ZipFile(path) as archive:
         assert b'hidden="1"' in archive.read("xl/worksheets/sheet1.xml")
-    warnings = [warning.message for warning in load(path).warnings]
+    warnings = [issue_message(warning) for warning in load(path).warnings]
     assert "verborgen kolommen tellen mee: D" in warnings
 
 
@@ -397,8 +398,8 @@ def test_an_ambiguous_amount_stored_as_text_is_a_located_error(tmp_path: Path) -
     path = write_cases(tmp_path / "tekst.xlsx", [["N-1", "aangemeld", START, "1.401"]])
     (issue,) = errors(load_error(path))
     assert (issue.row, issue.column) == (2, "D")
-    assert "dubbelzinnig" in issue.message
-    assert "1.401" not in issue.message
+    assert "dubbelzinnig" in issue_message(issue)
+    assert "1.401" not in issue_message(issue)
 
 
 @pytest.mark.parametrize(
@@ -454,8 +455,8 @@ def test_ambiguous_and_impossible_dates_are_located_errors(tmp_path: Path) -> No
     )
     found = errors(load_error(path, date(2024, 6, 30)))
     assert [(issue.row, issue.column) for issue in found] == [(2, "C"), (3, "C")]
-    assert "dubbelzinnig" in found[0].message
-    assert found[1].message == "start_traject: deze datum bestaat niet"
+    assert "dubbelzinnig" in issue_message(found[0])
+    assert issue_message(found[1]) == "start_traject: deze datum bestaat niet"
     text = refused(path, tmp_path, "2024-06-30")
     assert "Casussen 2 C fout start_traject: datum met / of . is dubbelzinnig" in text
     assert "Casussen 3 C fout start_traject: deze datum bestaat niet" in text
@@ -498,7 +499,7 @@ def test_a_plain_number_in_a_1904_workbook_counts_from_1904(tmp_path: Path) -> N
     assert table.frame["trajectory_start"].tolist() == [pd.Timestamp("2018-03-01")]
     (warning,) = table.warnings
     assert (warning.column, warning.severity) == ("C", "waarschuwing")
-    assert "getallen gelezen als Excel-datum in rij(en) 2" in warning.message
+    assert "getallen gelezen als Excel-datum in rij 2" in issue_message(warning)
 
 
 def test_a_date_stored_as_a_plain_number_is_read_and_check_says_so(tmp_path: Path) -> None:
@@ -507,6 +508,5 @@ def test_a_date_stored_as_a_plain_number_is_read_and_check_says_so(tmp_path: Pat
     assert load(path).frame["trajectory_start"].tolist() == [pd.Timestamp("2018-03-01")]
     text = checked(path)
     assert (
-        "Casussen - C waarschuwing start_traject: getallen gelezen als Excel-datum in rij(en) 2"
-        in text
+        "Casussen - C waarschuwing start_traject: getallen gelezen als Excel-datum in rij 2" in text
     )

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import csv
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -29,9 +29,9 @@ import numpy as np
 from numpy.typing import NDArray
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from werkzorg_calc.domain.errors import ParameterError
+from werkzorg_calc.domain.errors import Param, ParameterError, ParameterProblem
 from werkzorg_calc.domain.parameters import Override, Parameters, parameter_info
-from werkzorg_calc.domain.validation_messages import dutch_message
+from werkzorg_calc.domain.validation_codes import validation_code
 from werkzorg_calc.engine.calc import MONEY_PARAMETERS
 
 Kind = Literal["fixed", "uniform", "triangular", "beta", "lognormal", "gamma"]
@@ -163,27 +163,21 @@ def apply_distribution_overrides(
     they are given too. Raises ``ParameterError`` naming every unknown key or field and every
     bad value with where it was written.
     """
-    problems: list[str] = []
+    problems: list[ParameterProblem] = []
     given: dict[str, dict[str, object]] = {}
     origins: dict[str, str] = {}
     for item in overrides:
         key, _, field = item.key.removeprefix(PREFIX).rpartition(".")
         if not key and field in base:
             problems.append(
-                f"{item.origin}: geef een veld, bijvoorbeeld {PREFIX}{field}.distribution "
-                f"(in TOML: [{PREFIX}{field}] met distribution = ...)"
+                ParameterProblem(item.origin, "distribution_field_needed", {"key": field})
             )
         elif key not in base:
-            known = ", ".join(base)
-            problems.append(
-                f"{item.origin}: onbekende parameter '{key or field}' in {PREFIX.rstrip('.')} "
-                f"(bekend: {known})"
-            )
+            params: dict[str, Param] = {"key": key or field, "known": ", ".join(base)}
+            problems.append(ParameterProblem(item.origin, "distribution_unknown_parameter", params))
         elif field not in (*FIELDS, "justification"):
-            problems.append(
-                f"{item.origin}: onbekend veld '{field}' bij {PREFIX}{key}; gebruik "
-                f"{', '.join(FIELDS)} of justification"
-            )
+            params = {"field": field, "key": key, "fields": ", ".join(FIELDS)}
+            problems.append(ParameterProblem(item.origin, "distribution_unknown_field", params))
         else:
             value = item.value
             if field == "distribution" and isinstance(value, str):
@@ -203,7 +197,9 @@ def apply_distribution_overrides(
         except ValidationError as exc:
             for error in exc.errors():
                 field = ".".join(str(part) for part in error["loc"])
-                problems.append(f"{origins[key]}: {PREFIX}{key}.{field} {dutch_message(error)}")
+                code, found = validation_code(error)
+                found["subject"] = f"{PREFIX}{key}.{field}"
+                problems.append(ParameterProblem(origins[key], code, found))
     if problems:
         raise ParameterError(problems)
     return merged
@@ -229,41 +225,43 @@ def _domain(key: str) -> tuple[float, float]:
     return (0.0, 1.0) if key in SHARE_KEYS else (0.0, math.inf)
 
 
-def _resolve_one(key: str, spec: DistributionSpec, value: float) -> Distribution | list[str]:
+def _resolve_one(
+    key: str, spec: DistributionSpec, value: float
+) -> Distribution | list[ParameterProblem]:
     """Fill in the defaults and check that the distribution fits the parameter."""
     info = parameter_info()[key]
-    where = f"{spec.origin}: {PREFIX}{key}"
     kind = spec.distribution
+
+    def problem(code: str, **params: Param) -> ParameterProblem:
+        return ParameterProblem(spec.origin, code, {"key": key, "kind": kind, **params})
+
     problems = [
-        f"{where}: {field} wordt niet gebruikt bij {kind}"
+        problem("distribution_field_unused", field=field)
         for field in _SHAPE_FIELDS
         if getattr(spec, field) is not None and field not in _USES[kind]
     ]
     if key in DEFINITION_KEYS and kind != "fixed":
-        problems.append(
-            f"{where}: {key} is een definitie en verandert geen bedrag; kies distribution = "
-            "'fixed' en speel andere waarden uit als scenario (werkzorg compare)"
-        )
+        problems.append(problem("distribution_definition"))
     low = spec.low if spec.low is not None else _bound(info.low)
     high = spec.high if spec.high is not None else _bound(info.high)
     if low is None or high is None:
-        return [*problems, f"{where}: geen bereik; geef low en high"]
+        return [*problems, problem("distribution_no_range")]
     floor, ceiling = _domain(key)
     if low > high:
-        problems.append(f"{where}: low moet kleiner zijn dan high")
+        problems.append(problem("distribution_low_above_high"))
     elif low == high and kind in ("uniform", "triangular"):
-        problems.append(f"{where}: {kind} vraagt low < high")
+        problems.append(problem("distribution_needs_width"))
     if low < floor or high > ceiling:
-        problems.append(f"{where}: het bereik moet binnen {floor:g}–{ceiling:g} liggen")
+        problems.append(problem("distribution_range_outside", floor=floor, ceiling=ceiling))
     mode = mean = sd = None
     if kind == "triangular":
         mode = spec.mode if spec.mode is not None else value
         if not low <= mode <= high:
-            problems.append(f"{where}: mode moet tussen low en high liggen")
+            problems.append(problem("distribution_mode_outside"))
     if kind in ("beta", "lognormal", "gamma"):
         mean = spec.mean if spec.mean is not None else value
         sd = spec.sd
-        problems += _check_moments(where, key, kind, mean, sd)
+        problems += _check_moments(problem, key, kind, mean, sd)
     if problems:
         return problems
     return Distribution(
@@ -271,25 +269,25 @@ def _resolve_one(key: str, spec: DistributionSpec, value: float) -> Distribution
     )
 
 
-def _check_moments(where: str, key: str, kind: Kind, mean: float, sd: float | None) -> list[str]:
+def _check_moments(
+    problem: Callable[..., ParameterProblem], key: str, kind: Kind, mean: float, sd: float | None
+) -> list[ParameterProblem]:
     problems = []
     if sd is None or sd <= 0:
-        problems.append(f"{where}: {kind} vraagt een sd groter dan 0")
+        problems.append(problem("distribution_sd_positive"))
     if kind == "beta":
         if key not in SHARE_KEYS:
-            problems.append(f"{where}: beta past alleen bij een aandeel of kans (0–1)")
+            problems.append(problem("distribution_beta_share"))
         if not 0 < mean < 1:
-            problems.append(f"{where}: beta vraagt een mean tussen 0 en 1 (niet 0 of 1)")
+            problems.append(problem("distribution_beta_mean"))
         elif sd is not None and sd > 0 and sd**2 >= mean * (1 - mean):
             limit = math.sqrt(mean * (1 - mean))
-            problems.append(f"{where}: sd moet bij deze mean kleiner zijn dan {limit:.4g}")
+            problems.append(problem("distribution_beta_sd", limit=float(f"{limit:.4g}")))
     else:
         if key in SHARE_KEYS:
-            problems.append(
-                f"{where}: {kind} kan boven 1 uitkomen; kies beta, uniform of triangular"
-            )
+            problems.append(problem("distribution_above_one"))
         if mean <= 0:
-            problems.append(f"{where}: {kind} vraagt een mean groter dan 0")
+            problems.append(problem("distribution_mean_positive"))
     return problems
 
 
@@ -301,7 +299,7 @@ def resolve_distributions(
     Raises ``ParameterError`` listing every distribution that does not fit its parameter.
     """
     values = params.flat()
-    problems: list[str] = []
+    problems: list[ParameterProblem] = []
     resolved: list[Distribution] = []
     for key, spec in specs.items():
         outcome = _resolve_one(key, spec, float(values[key]))

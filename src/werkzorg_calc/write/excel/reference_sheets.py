@@ -10,6 +10,7 @@ from werkzorg_calc.domain.parameters import parameter_info
 from werkzorg_calc.engine.calc import MONEY_PARAMETERS
 from werkzorg_calc.engine.provenance import Provenance
 from werkzorg_calc.engine.trace import effective_parameter
+from werkzorg_calc.text.issues import issue_message
 from werkzorg_calc.text.labels import Lang, text
 from werkzorg_calc.text.wording import price_level
 from werkzorg_calc.write.excel.sheet import (
@@ -105,7 +106,7 @@ def check_sheet(workbook: Workbook, result: Result, lang: Lang) -> Sheet:
                 issue.row,
                 issue.column,
                 None,
-                issue.message,
+                issue_message(issue, lang),
             ]
         )
     flagged = result.imputed.any(axis=1)
