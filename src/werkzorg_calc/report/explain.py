@@ -72,7 +72,7 @@ def provenance_footer(provenance: Provenance, lang: Lang = "nl") -> Group:
         details = [f"{text('header_row', lang).lower()} {item.header_row}"]
         if item.sheet:
             details.insert(0, f"{text('sheet', lang)} {item.sheet}")
-        details.append(f"{item.cases} {text('cases', lang).lower()}")
+        details.append(text("case_count", lang, n=item.cases))
         where.append(f" ({', '.join(details)})")
         grid.add_row(text("file", lang), where)
         grid.add_row("SHA-256", item.sha256)
