@@ -11,6 +11,11 @@ from pathlib import Path
 
 from werkzorg_calc.domain.errors import OutputError
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows has no flock
+    fcntl = None  # type: ignore[assignment]
+
 
 def _same_file(a: Path, b: Path) -> bool:
     try:
@@ -39,6 +44,11 @@ def atomic_target(path: Path, *, force: bool, inputs: Sequence[Path] = ()) -> It
     never a partial write; on any failure the temporary file is removed.
     """
     check_target(path, force=force, inputs=inputs)
+    with _one_writer(path):
+        yield from _write_beside(path)
+
+
+def _write_beside(path: Path) -> Iterator[Path]:
     try:
         handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except PermissionError:
@@ -58,6 +68,37 @@ def atomic_target(path: Path, *, force: bool, inputs: Sequence[Path] = ()) -> It
         raise OutputError("output_write_failed", str(path), _reason(error)) from None
     finally:
         temporary.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def _one_writer(path: Path) -> Iterator[None]:
+    """Hold a lock beside ``path`` while writing, so a second run at once is told, not mixed.
+
+    ``flock`` is released by the system when a process dies, so a crash leaves no stale lock;
+    the lock file itself is removed when the write ends. Where ``fcntl`` is missing (Windows)
+    two runs still cannot leave a partial file: each renames a complete file into place.
+    """
+    if fcntl is None:  # pragma: no cover - Windows
+        yield
+        return
+    lock = path.with_name(f".{path.name}.lock")
+    try:
+        handle = os.open(lock, os.O_CREAT | os.O_WRONLY, 0o600)
+    except PermissionError:
+        raise OutputError("output_folder_not_writable", str(path.parent)) from None
+    except OSError as error:
+        raise OutputError("output_folder_failed", str(path.parent), _reason(error)) from None
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputError("output_busy", str(path)) from None
+        try:
+            yield
+        finally:
+            lock.unlink(missing_ok=True)
+    finally:
+        os.close(handle)
 
 
 def _reason(error: OSError) -> str:
