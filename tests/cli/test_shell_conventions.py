@@ -169,8 +169,7 @@ def test_ctrl_c_while_reading_exits_130_in_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Interrupted inside the reader: exit 130, one line, no file made, none changed."""
-    import werkzorg_calc.read.cases as cases_module
-
+    cases_module = importlib.import_module("werkzorg_calc.read.cases")
     target = tmp_path / "out.xlsx"
     monkeypatch.setattr(cases_module, "read_raw", _interrupt)
     before = listing(tmp_path)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from werkzorg_calc.domain.errors import InputIssue, OutputError, ParameterProblem
+from werkzorg_calc.domain.errors import InputIssue, OutputError, Param, ParameterProblem
 from werkzorg_calc.text.issues import (
     MESSAGES,
     OUTPUT_MESSAGES,
@@ -26,6 +26,7 @@ from werkzorg_calc.text.issues import (
     output_message,
     problem_message,
 )
+from werkzorg_calc.text.labels import Lang
 from werkzorg_calc.text.plural import placeholders
 
 SOURCE = Path(__file__).resolve().parents[2] / "src" / "werkzorg_calc"
@@ -84,7 +85,11 @@ def _calls() -> list[tuple[str, int, str, set[str] | None]]:
             else:
                 for literal in dicts:
                     assert named is not None
-                    named |= {k.value for k in literal.keys if isinstance(k, ast.Constant)}
+                    named |= {
+                        k.value
+                        for k in literal.keys
+                        if isinstance(k, ast.Constant) and isinstance(k.value, str)
+                    }
             relative = str(path.relative_to(SOURCE))
             found += [(relative, node.lineno, code, named) for code in codes]
     return found
@@ -143,7 +148,7 @@ def test_every_placeholder_is_given_where_the_params_are_spelled_out() -> None:
     assert short == []
 
 
-def _sample(name: str) -> object:
+def _sample(name: str) -> Param:
     """A value of the right kind for a placeholder, so every template can be rendered."""
     if name in {"rows"}:
         return (4, 9)
@@ -159,26 +164,25 @@ def _sample(name: str) -> object:
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_every_template_renders_in_both_languages(lang: str) -> None:
+def test_every_template_renders_in_both_languages(lang: Lang) -> None:
     """Filled with sample values, no template leaves a brace or raises."""
     for code, (dutch, _) in {**MESSAGES, **REASONS}.items():
         params = {name: _sample(name) for name in placeholders(dutch)}
-        issue = InputIssue("f.csv", None, 3, "B", code, params)  # type: ignore[arg-type]
-        message = issue_message(issue, lang)  # type: ignore[arg-type]
+        issue = InputIssue("f.csv", None, 3, "B", code, params)
+        message = issue_message(issue, lang)
         assert "{" not in message and "}" not in message, code
     for code, (dutch, _) in PARAMETER_MESSAGES.items():
         params = {name: _sample(name) for name in placeholders(dutch)}
-        message = problem_message(ParameterProblem("--set x", code, params), lang)  # type: ignore[arg-type]
+        message = problem_message(ParameterProblem("--set x", code, params), lang)
         assert message.startswith("--set x: ") and "{" not in message, code
     for code in OUTPUT_MESSAGES:
-        message = output_message(OutputError(code, "uit.xlsx", "disk_full"), lang)  # type: ignore[arg-type]
+        message = output_message(OutputError(code, "uit.xlsx", "disk_full"), lang)
         assert "uit.xlsx" in message and "{" not in message, code
 
 
 def test_counts_take_the_singular_and_the_plural() -> None:
     """'in 1 rij (5)' and 'in 2 rijen (3, 5)'; 'row' and 'rows' in English."""
-    one = InputIssue("f.csv", None, None, "G", "imputed_mhc_before", {"field": "ggz_voor"})
-    params = {"field": "ggz_voor", "count": 1, "rows": (5,)}
+    params: dict[str, Param] = {"field": "ggz_voor", "count": 1, "rows": (5,)}
     one = InputIssue("f.csv", None, None, "G", "imputed_mhc_before", params)
     two = InputIssue(
         "f.csv", None, None, "G", "imputed_mhc_before", {**params, "count": 2, "rows": (3, 5)}
@@ -187,7 +191,7 @@ def test_counts_take_the_singular_and_the_plural() -> None:
     assert issue_message(two).startswith("ggz_voor ontbreekt in 2 rijen (3, 5): ")
     assert issue_message(one, "en").startswith("ggz_voor is missing in 1 row (5): ")
     assert issue_message(two, "en").startswith("ggz_voor is missing in 2 rows (3, 5): ")
-    serial = {"field": "start_werk", "count": 1, "rows": (2,)}
+    serial: dict[str, Param] = {"field": "start_werk", "count": 1, "rows": (2,)}
     issue = InputIssue("f.xlsx", "Casussen", None, "D", "dates_from_serial", serial)
     assert "als Excel-datum in rij 2;" in issue_message(issue)
 

@@ -158,9 +158,8 @@ def test_a_second_writer_at_the_same_moment_is_told_to_wait(
     """While one run writes ``uit.xlsx``, a second is refused; the first finishes whole."""
     output = tmp_path / "uit.xlsx"
     with atomic_target(output, force=False) as temporary:
-        with pytest.raises(OutputError) as caught:
-            with atomic_target(output, force=True):
-                pass
+        with pytest.raises(OutputError) as caught, atomic_target(output, force=True):
+            pass
         assert error_messages(caught.value) == (
             f"{output} wordt op dit moment door een andere werkzorg-opdracht geschreven; "
             "wacht tot die klaar is",
