@@ -265,7 +265,7 @@ def test_compare_writes_an_overview_and_one_sheet_per_run(tmp_path: Path) -> Non
     assert outcome.exit_code == 0, outcome.output
     workbook = openpyxl.load_workbook(target, read_only=True)
     try:
-        assert workbook.sheetnames == ["Overzicht", "basis", *SCENARIO_NAMES]
+        assert workbook.sheetnames == ["Overzicht", "basis", *SCENARIO_NAMES, "Verantwoording"]
     finally:
         workbook.close()
 

@@ -112,7 +112,13 @@ def test_sensitivity_excel_has_a_native_tornado_chart(tmp_path: Path) -> None:
     assert outcome.exit_code == 0, outcome.output
     assert f"Excel-bestand geschreven: {path}" in " ".join(outcome.stdout.split())
     workbook = openpyxl.load_workbook(path)
-    assert workbook.sheetnames == ["Tornado", "Per partij", "Omslagpunten", "Verdelingen"]
+    assert workbook.sheetnames == [
+        "Tornado",
+        "Per partij",
+        "Omslagpunten",
+        "Verdelingen",
+        "Verantwoording",
+    ]
     assert _charts(path) == ["xl/charts/chart1.xml"]
     with zipfile.ZipFile(path) as archive:
         chart = archive.read("xl/charts/chart1.xml").decode()
@@ -126,7 +132,13 @@ def test_simulate_excel_has_histogram_charts(tmp_path: Path) -> None:
     outcome = runner.invoke(app, args)
     assert outcome.exit_code == 0, outcome.output
     workbook = openpyxl.load_workbook(path, read_only=True)
-    assert workbook.sheetnames == ["Simulatie", "Histogrammen", "Trekkingen", "Verdelingen"]
+    assert workbook.sheetnames == [
+        "Simulatie",
+        "Histogrammen",
+        "Trekkingen",
+        "Verdelingen",
+        "Verantwoording",
+    ]
     rows = sum(1 for _ in workbook["Trekkingen"].iter_rows())
     assert rows == 2001  # header + one row per draw
     workbook.close()

@@ -96,14 +96,26 @@ def compare(
         )
         comparison = run_compare(table, parameters, scenarios, day, horizon, price_year=price_year)
         language: Lang = lang.value
+        from werkzorg_calc.engine.provenance import build_provenance
+
+        provenance = build_provenance(
+            comparison.base,
+            params_file=str(params) if params else None,
+            set_items=set_items or [],
+            allow_bsn=allow_bsn,
+            command="compare",
+            arguments=[str(file) for file in scenario_files],
+        )
         if output is not None:
             from werkzorg_calc.write.excel.comparison import write_comparison_excel
 
-            write_comparison_excel(comparison, output, force=force, inputs=files, lang=language)
+            write_comparison_excel(
+                comparison, output, force=force, inputs=files, lang=language, provenance=provenance
+            )
         if output_format is OutputFormat.json:
             from werkzorg_calc.write.json_document import comparison_to_dict, to_json
 
-            sys.stdout.write(to_json(comparison_to_dict(comparison)) + "\n")
+            sys.stdout.write(to_json(comparison_to_dict(comparison, provenance)) + "\n")
             return
         from rich.console import Console
 

@@ -43,6 +43,8 @@ from werkzorg_calc.cli.options import (
 if TYPE_CHECKING:
     from werkzorg_calc.domain.cases import CaseTable
     from werkzorg_calc.domain.parameters import ParameterSet
+    from werkzorg_calc.domain.result import Result
+    from werkzorg_calc.engine.provenance import Provenance
     from werkzorg_calc.engine.uncertainty.distributions import DistributionSpec
     from werkzorg_calc.engine.uncertainty.sensitivity import SensitivityResult
     from werkzorg_calc.engine.uncertainty.simulate import SimulationResult
@@ -113,6 +115,7 @@ def _deliver(
     *,
     force: bool,
     lang: Language,
+    provenance: Provenance,
 ) -> None:
     """Write the Excel file and the chart when asked, then print the JSON or the report."""
     from rich.console import Console
@@ -128,9 +131,13 @@ def _deliver(
     language: Lang = lang.value
     if output is not None:
         if isinstance(result, SensitivityResult):
-            excel.write_sensitivity_excel(result, output, force=force, inputs=files, lang=language)
+            excel.write_sensitivity_excel(
+                result, output, force=force, inputs=files, lang=language, provenance=provenance
+            )
         else:
-            excel.write_simulation_excel(result, output, force=force, inputs=files, lang=language)
+            excel.write_simulation_excel(
+                result, output, force=force, inputs=files, lang=language, provenance=provenance
+            )
     if plot is not None:
         if isinstance(result, SensitivityResult):
             charts.plot_tornado(result, plot, force=force, inputs=tuple(files), lang=language)
@@ -138,9 +145,9 @@ def _deliver(
             charts.plot_histograms(result, plot, force=force, inputs=tuple(files), lang=language)
     if output_format is OutputFormat.json:
         document = (
-            documents.sensitivity_to_dict(result)
+            documents.sensitivity_to_dict(result, provenance)
             if isinstance(result, SensitivityResult)
-            else documents.simulation_to_dict(result)
+            else documents.simulation_to_dict(result, provenance)
         )
         sys.stdout.write(to_json(document) + "\n")
         return
@@ -157,6 +164,27 @@ def _deliver(
     for key, path in written:
         if path is not None:
             console.print(text(key, language, path=path), markup=False)
+
+
+def _provenance(
+    base: Result,
+    params: Path | None,
+    set_items: list[str] | None,
+    allow_bsn: bool,
+    command: str,
+    extra: list[str] | None = None,
+) -> Provenance:
+    """The same provenance as ``werkzorg calc`` writes, with this command's line to repeat it."""
+    from werkzorg_calc.engine.provenance import build_provenance
+
+    return build_provenance(
+        base,
+        params_file=str(params) if params else None,
+        set_items=set_items or [],
+        allow_bsn=allow_bsn,
+        command=command,
+        extra=extra or [],
+    )
 
 
 @app.command()
@@ -192,7 +220,17 @@ def sensitivity(
         result = run_sensitivity(
             table, parameters, day, horizon, price_year=price_year, distributions=specs
         )
-        _deliver(result, files, output, plot, output_format, force=force, lang=lang)
+        provenance = _provenance(result.base, params, set_items, allow_bsn, "sensitivity")
+        _deliver(
+            result,
+            files,
+            output,
+            plot,
+            output_format,
+            force=force,
+            lang=lang,
+            provenance=provenance,
+        )
 
 
 @app.command()
@@ -233,7 +271,18 @@ def simulate(
         result = _run_simulation(
             table, parameters, specs, day, horizon, price_year, draws=draws, seed=seed
         )
-        _deliver(result, files, output, plot, output_format, force=force, lang=lang)
+        extra = ["--draws", str(draws), "--seed", str(seed)]
+        provenance = _provenance(result.base, params, set_items, allow_bsn, "simulate", extra)
+        _deliver(
+            result,
+            files,
+            output,
+            plot,
+            output_format,
+            force=force,
+            lang=lang,
+            provenance=provenance,
+        )
 
 
 def _run_simulation(

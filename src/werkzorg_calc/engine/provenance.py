@@ -131,8 +131,15 @@ def reproduce_command(
     params_file: str | None = None,
     set_items: Sequence[str] | None = None,
     allow_bsn: bool = False,
+    command: str = "calc",
+    arguments: Sequence[str] = (),
+    extra: Sequence[str] = (),
 ) -> str:
     """The ``werkzorg calc`` command line that gives ``result`` again from the same files.
+
+    ``command``, ``arguments`` and ``extra`` name another command, its further files and its
+    own options (``compare`` and the scenario files, ``simulate`` with ``--draws 10000 --seed
+    42``), so those runs can be repeated too.
 
     The peildatum is always written out (its default, today, would change the answer).
     ``set_items`` are the ``--set`` items as given; without them (a run from Python) every
@@ -140,7 +147,8 @@ def reproduce_command(
     ``Parameters`` sheet sets, which are read again from the file.
     """
     files = [source.file for source in result.sources]
-    words = [PROGRAM, "calc", *files, "--peildatum", result.peildatum.isoformat()]
+    words = [PROGRAM, command, *files, *arguments, "--peildatum", result.peildatum.isoformat()]
+    words += extra
     if result.horizon:
         words += ["--horizon", str(result.horizon)]
     if result.price_year is not None:
@@ -171,11 +179,15 @@ def build_provenance(
     set_items: Sequence[str] | None = None,
     allow_bsn: bool = False,
     created: datetime | None = None,
+    command: str = "calc",
+    arguments: Sequence[str] = (),
+    extra: Sequence[str] = (),
 ) -> Provenance:
     """The provenance of ``result``; the CLI passes the options it was given.
 
     ``params_file``, ``set_items`` and ``allow_bsn`` are the run's arguments that are not in
-    the result; ``created`` is the time of the run, only when it should be recorded.
+    the result; ``created`` is the time of the run, only when it should be recorded;
+    ``command``, ``arguments`` and ``extra`` as in ``reproduce_command``.
     Example::
 
         provenance = build_provenance(result)
@@ -200,7 +212,13 @@ def build_provenance(
         parameters_sha256=parameters_hash(result.parameters),
         changes=changes,
         command=reproduce_command(
-            result, params_file=params_file, set_items=set_items, allow_bsn=allow_bsn
+            result,
+            params_file=params_file,
+            set_items=set_items,
+            allow_bsn=allow_bsn,
+            command=command,
+            arguments=arguments,
+            extra=extra,
         ),
         created=created,
     )

@@ -160,8 +160,13 @@ def _groups(result: Result) -> list[dict[str, Any]] | None:
     return entries
 
 
-def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
-    """The JSON document of ``werkzorg compare``: the base and each scenario with its difference."""
+def comparison_to_dict(
+    comparison: Comparison, provenance: Provenance | None = None
+) -> dict[str, Any]:
+    """The JSON document of ``werkzorg compare``: the base and each scenario with its difference.
+
+    ``provenance`` (the CLI passes the run's own) defaults to that of the base run.
+    """
     base = comparison.base
     scenarios = []
     for scenario, result in comparison.scenarios:
@@ -184,6 +189,7 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
         "price_year": base.price_year,
         "base": {"name": BASE_NAME, **_summary(base)},
         "scenarios": scenarios,
+        "provenance": (provenance or build_provenance(base, command="compare")).to_dict(),
     }
 
 

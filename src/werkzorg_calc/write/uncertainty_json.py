@@ -11,6 +11,7 @@ import math
 from typing import Any
 
 from werkzorg_calc.domain.result import Result
+from werkzorg_calc.engine.provenance import Provenance, build_provenance
 from werkzorg_calc.engine.uncertainty.distributions import Distribution
 from werkzorg_calc.engine.uncertainty.model import TARGETS
 from werkzorg_calc.engine.uncertainty.sensitivity import SensitivityResult
@@ -57,8 +58,10 @@ def _header(base: Result, kind: str, distributions: tuple[Distribution, ...]) ->
     }
 
 
-def sensitivity_to_dict(result: SensitivityResult) -> dict[str, Any]:
-    """The document of ``werkzorg sensitivity --format json``."""
+def sensitivity_to_dict(
+    result: SensitivityResult, provenance: Provenance | None = None
+) -> dict[str, Any]:
+    """The document of ``werkzorg sensitivity --format json``, with the run's provenance."""
     tornado = []
     for key, row in zip(result.tornado.index, result.tornado.to_dict("records"), strict=True):
         changes = result.changes.loc[key]
@@ -93,11 +96,22 @@ def sensitivity_to_dict(result: SensitivityResult) -> dict[str, Any]:
         "base_net": {target: _number(result.base_net[target]) for target in TARGETS},
         "tornado": tornado,
         "break_even": break_even,
+        "provenance": (
+            provenance or build_provenance(result.base, command="sensitivity")
+        ).to_dict(),
     }
 
 
-def simulation_to_dict(result: SimulationResult) -> dict[str, Any]:
-    """The document of ``werkzorg simulate --format json`` (summaries, not every draw)."""
+def simulation_to_dict(
+    result: SimulationResult, provenance: Provenance | None = None
+) -> dict[str, Any]:
+    """The document of ``werkzorg simulate --format json`` (summaries, not every draw).
+
+    ``provenance`` defaults to the base run's, with the draws and seed in its command.
+    """
+    if provenance is None:
+        extra = ["--draws", str(result.draws), "--seed", str(result.seed)]
+        provenance = build_provenance(result.base, command="simulate", extra=extra)
     target = result.target
     base_target = result.base.target
     return {
@@ -124,4 +138,5 @@ def simulation_to_dict(result: SimulationResult) -> dict[str, Any]:
             "target_share": base_target.target_share,
             "target_count": base_target.target_count,
         },
+        "provenance": provenance.to_dict(),
     }

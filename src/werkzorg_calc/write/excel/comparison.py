@@ -9,9 +9,11 @@ from typing import TYPE_CHECKING
 from openpyxl import Workbook
 
 from werkzorg_calc.engine.compare import BASE_NAME, Comparison
+from werkzorg_calc.engine.provenance import Provenance, build_provenance
 from werkzorg_calc.text.label_keys import LabelKey
 from werkzorg_calc.text.labels import Lang, stakeholder_label, text
 from werkzorg_calc.write.excel.front_sheet import summary_sheet
+from werkzorg_calc.write.excel.reference_sheets import provenance_sheet
 from werkzorg_calc.write.excel.sheet import (
     DECIMAL,
     EURO,
@@ -34,8 +36,10 @@ def write_comparison_excel(
     force: bool = False,
     inputs: Sequence[Path] = (),
     lang: Lang = "nl",
+    provenance: Provenance | None = None,
 ) -> None:
-    """An overview sheet with every run side by side, then one sheet per run."""
+    """An overview sheet with every run side by side, one sheet per run, and the provenance."""
+    provenance = provenance or build_provenance(comparison.base, command="compare")
     check_target(path, force=force, inputs=inputs)
     with atomic_target(path, force=force, inputs=inputs) as temporary:
         workbook = new_workbook(None)
@@ -46,6 +50,7 @@ def write_comparison_excel(
         for name, result in runs:
             title = sheet_title(name, used)
             sheets.append(summary_sheet(workbook, result, lang, title=title))
+        sheets.append(provenance_sheet(workbook, provenance, lang))
         workbook.save(temporary)
         finish_workbook(temporary, sheets, None)
 

@@ -14,6 +14,7 @@ from typing import Final
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 
+from werkzorg_calc.engine.provenance import Provenance, build_provenance
 from werkzorg_calc.engine.uncertainty.display import arguments_text, is_money, parameter_value
 from werkzorg_calc.engine.uncertainty.display import target_label as _target_label
 from werkzorg_calc.engine.uncertainty.distributions import Distribution
@@ -24,6 +25,7 @@ from werkzorg_calc.text.formatting import number
 from werkzorg_calc.text.label_keys import LabelKey
 from werkzorg_calc.text.labels import Lang, always_label, bound_label, text
 from werkzorg_calc.text.wording import changed_parameters_line, price_level
+from werkzorg_calc.write.excel.reference_sheets import provenance_sheet
 from werkzorg_calc.write.excel.sheet import DATE, EURO, PERCENT, Sheet, new_workbook
 from werkzorg_calc.write.safe_write import atomic_target, check_target
 
@@ -43,8 +45,11 @@ def write_sensitivity_excel(
     force: bool = False,
     inputs: Sequence[Path] = (),
     lang: Lang = "nl",
+    provenance: Provenance | None = None,
 ) -> None:
-    """Tornado (table and bar chart), change per stakeholder, break-even values, distributions."""
+    """Tornado (table and bar chart), change per stakeholder, break-even values, distributions,
+    and the provenance (as ``werkzorg calc`` writes it)."""
+    provenance = provenance or build_provenance(result.base, command="sensitivity")
     _write(
         path,
         force=force,
@@ -54,6 +59,7 @@ def write_sensitivity_excel(
             lambda wb: _changes(wb, result, lang),
             lambda wb: _break_even(wb, result, lang),
             lambda wb: _distributions(wb, result.distributions, lang),
+            lambda wb: provenance_sheet(wb, provenance, lang),
         ],
     )
 
@@ -65,8 +71,13 @@ def write_simulation_excel(
     force: bool = False,
     inputs: Sequence[Path] = (),
     lang: Lang = "nl",
+    provenance: Provenance | None = None,
 ) -> None:
-    """Summary, histograms (with charts), the draws themselves, and the distributions."""
+    """Summary, histograms (with charts), the draws themselves, the distributions and the
+    provenance."""
+    if provenance is None:
+        extra = ["--draws", str(result.draws), "--seed", str(result.seed)]
+        provenance = build_provenance(result.base, command="simulate", extra=extra)
     _write(
         path,
         force=force,
@@ -76,6 +87,7 @@ def write_simulation_excel(
             lambda wb: _histograms(wb, result, lang),
             lambda wb: _draws(wb, result, lang),
             lambda wb: _distributions(wb, result.distributions, lang),
+            lambda wb: provenance_sheet(wb, provenance, lang),
         ],
     )
 
@@ -85,7 +97,7 @@ def _write(
     *,
     force: bool,
     inputs: Sequence[Path],
-    sheets: Sequence[Callable[[Workbook], None]],
+    sheets: Sequence[Callable[[Workbook], object]],
 ) -> None:
     """Refuse a bad target first, then build the sheets and save atomically."""
     check_target(path, force=force, inputs=inputs)
