@@ -16,6 +16,7 @@ from werkzorg_calc.domain.errors import ParameterError
 from werkzorg_calc.domain.parameters import Override, default_set
 from werkzorg_calc.domain.scenario import Scenario
 from werkzorg_calc.engine.compare import compare
+from werkzorg_calc.engine.provenance import build_provenance
 from werkzorg_calc.read.cases import load_cases
 from werkzorg_calc.read.parameter_files import read_scenario
 from werkzorg_calc.text.issues import error_messages
@@ -92,14 +93,14 @@ def test_cli_json_equals_the_api(worked_csv: Path, tmp_path: Path) -> None:
     args = ["compare", str(worked_csv), str(scenario_file), "--peildatum", "2018-06-30"]
     outcome = CliRunner().invoke(app, [*args, "--format", "json"])
     assert outcome.exit_code == 0, outcome.output
-    expected = comparison_to_dict(
-        compare(
-            load_cases(worked_csv, PEILDATUM),
-            default_set(),
-            [read_scenario(scenario_file)],
-            PEILDATUM,
-        )
+    comparison = compare(
+        load_cases(worked_csv, PEILDATUM), default_set(), [read_scenario(scenario_file)], PEILDATUM
     )
+    # The command's provenance names the scenario file too, so the run can be repeated.
+    provenance = build_provenance(
+        comparison.base, set_items=[], command="compare", arguments=[str(scenario_file)]
+    )
+    expected = comparison_to_dict(comparison, provenance)
     assert json.loads(outcome.stdout) == json.loads(json.dumps(expected))
     assert json.loads(outcome.stdout)["scenarios"][0]["difference"]["savings"] == pytest.approx(
         -6008.00, abs=CENT
