@@ -236,7 +236,8 @@ def test_an_internal_error_is_exit_3_without_traceback_or_values(
     monkeypatch.setattr(calc_module, "calculate", _broken_calculation)
     outcome = calc(path)
     assert outcome.exit_code == 3
-    assert "interne fout (RuntimeError)" in flat(outcome.stderr)
+    assert "interne fout: dit is een fout in werkzorg, niet in uw bestand" in flat(outcome.stderr)
+    assert "RuntimeError" not in outcome.output  # no class name for the user; --debug has it
     assert "Traceback" not in outcome.output
     assert MARKED_ID not in outcome.output
     assert "psychose" not in outcome.output

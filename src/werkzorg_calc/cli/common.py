@@ -98,7 +98,7 @@ def guard(debug: bool, lang: Language = Language.nl) -> Iterator[None]:
         stderr_console().print(text("interrupted", lang.value), markup=False)
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except Exception as exc:  # the one place where a bug becomes a message
-        internal_error(exc, debug)
+        internal_error(exc, debug, lang)
 
 
 def quiet_broken_pipe() -> NoReturn:
@@ -137,14 +137,18 @@ def report_error(error: Exception, lang: Language) -> int:
     return EXIT_USAGE if usage else EXIT_INPUT
 
 
-def internal_error(exc: Exception, debug: bool) -> NoReturn:
-    """An unexpected exception is a bug: a short message, the traceback only with --debug."""
+def internal_error(exc: Exception, debug: bool, lang: Language = Language.nl) -> NoReturn:
+    """An unexpected exception is a bug: a short message, the traceback only with --debug.
+
+    The message names no exception class: that is for the maintainer, who gets it with --debug.
+    """
+    from rich.text import Text
+
+    from werkzorg_calc.text.labels import text
+
     if debug:
         raise exc
-    stderr_console().print(
-        f"[red]interne fout ({type(exc).__name__}).[/] Dit is een fout in werkzorg; "
-        "draai opnieuw met --debug en meld de uitvoer (die bevat geen celwaarden)."
-    )
+    stderr_console().print(Text(text("internal_error", lang.value), style="red"))
     raise typer.Exit(EXIT_INTERNAL)
 
 

@@ -25,6 +25,7 @@ from werkzorg_calc.read.package import check_package
 _TABLE = re.compile(r"^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]")
 _KEY = re.compile(r"^\s*([A-Za-z0-9_.-]+)\s*=")
 _INLINE_KEY = re.compile(r"[{,]\s*([A-Za-z0-9_-]+)\s*=")
+_TOML_PLACE = re.compile(r"at line (\d+), column (\d+)")
 SCENARIO_KEYS = ("name", "description", "horizon")
 
 
@@ -75,8 +76,10 @@ def _read_toml(path: Path) -> tuple[dict[str, Any], dict[str, int], str]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        # tomllib names the line and column of the fault, never the text found there.
-        problem = ParameterProblem(display, "toml_invalid", {"detail": str(exc)})
+        # tomllib's own sentence is English; keep only where the fault is.
+        found = _TOML_PLACE.search(str(exc))
+        line, column = (int(found.group(1)), int(found.group(2))) if found else (0, 0)
+        problem = ParameterProblem(display, "toml_invalid", {"line": line, "column": column})
         raise ParameterError([problem]) from None
     return data, _key_lines(text), display
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
 from werkzorg_calc.domain.errors import InputError, InputIssue
@@ -37,9 +36,8 @@ def _read_bytes(path: Path, display: str) -> bytes:
         raise InputError.about_file(display, "file_is_directory") from None
     except PermissionError:
         raise InputError.about_file(display, "file_not_readable") from None
-    except OSError as error:
-        reason = os.strerror(error.errno) if error.errno else "OSError"
-        raise InputError.about_file(display, "file_unreadable", reason=reason) from None
+    except OSError:
+        raise InputError.about_file(display, "file_unreadable") from None
     changed = (before.st_size, before.st_mtime_ns) != (after.st_size, after.st_mtime_ns)
     if changed or len(data) != after.st_size:
         raise InputError.about_file(display, "file_changed")

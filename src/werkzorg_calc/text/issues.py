@@ -88,8 +88,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "file_is_directory": ("dit is een map", "this is a folder"),
     "file_not_readable": ("geen leesrechten op dit bestand", "no permission to read this file"),
     "file_unreadable": (
-        "het bestand kon niet worden gelezen ({reason})",
-        "the file could not be read ({reason})",
+        "het bestand kon niet worden gelezen (een leesfout van het systeem); staat het op een "
+        "netwerkschijf of USB-stick die weg is?",
+        "the file could not be read (a read error of the system); is it on a network drive or "
+        "USB stick that has gone?",
     ),
     "file_changed": (
         "het bestand veranderde terwijl werkzorg het las (wordt het nog opgeslagen?); probeer "
@@ -380,7 +382,10 @@ PARAMETER_MESSAGES: Final[dict[str, tuple[str, str]]] = {
     ),
     "params_file_not_found": ("bestand niet gevonden", "file not found"),
     "params_file_not_text": ("niet te lezen als tekst (UTF-8)", "cannot be read as text (UTF-8)"),
-    "toml_invalid": ("geen geldige TOML ({detail})", "not valid TOML ({detail})"),
+    "toml_invalid": (
+        "geen geldige TOML (regel {line}, kolom {column})",
+        "not valid TOML (line {line}, column {column})",
+    ),
     "scenario_name_not_text": ("name moet tekst zijn", "name must be text"),
     "scenario_description_not_text": ("description moet tekst zijn", "description must be text"),
     "scenario_horizon": (

@@ -93,6 +93,7 @@ LabelKey = Literal[
     "description",
     "range",
     "written",
+    "internal_error",
     "interrupted",
     "sensitivity_title",
     "simulation_title",
