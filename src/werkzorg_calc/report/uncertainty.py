@@ -262,7 +262,14 @@ def distribution_table(distributions: tuple[Distribution, ...], lang: Lang = "nl
 
 def simulation_table(result: SimulationResult, lang: Lang = "nl") -> Table:
     """Per stakeholder and in total: the deterministic net, mean, P5, P50, P95, chance > 0."""
-    table = _table(text("simulation_table_title", lang, draws=number(result.draws, 0, lang)))
+    table = _table(
+        text(
+            "simulation_table_title",
+            lang,
+            draws=number(result.draws, 0, lang),
+            count=result.draws,
+        )
+    )
     table.add_column(text("stakeholder", lang), no_wrap=True)
     for key in ("deterministic", "mean", "p5", "p50", "p95", "chance_positive"):
         table.add_column(text(key, lang), justify="right", no_wrap=True)

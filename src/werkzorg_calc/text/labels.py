@@ -79,8 +79,8 @@ _TEXT: Final[dict[LabelKey, tuple[str, str]]] = {
     "projected": ("Geprojecteerd", "Projected"),
     "per_case": ("Per casus", "Per case"),
     "per_case_limited": (
-        "Per casus (de {limit} grootste saldo's van {n}; --cases all toont alle)",
-        "Per case (the {limit} largest nets of {n}; --cases all shows every case)",
+        "Per casus (de {limit:grootste saldo|grootste saldo's} van {n}; --cases all toont alle)",
+        "Per case (the {limit:largest net|largest nets} of {n}; --cases all shows every case)",
     ),
     "case": ("Casus", "Case"),
     "status": ("Status", "Status"),
@@ -190,8 +190,8 @@ _TEXT: Final[dict[LabelKey, tuple[str, str]]] = {
         "Draws {draws} · seed {seed} · {n:uncertain parameter|uncertain parameters}",
     ),
     "simulation_table_title": (
-        "Saldo in euro over {draws} trekkingen",
-        "Net in euro over {draws} draws",
+        "Saldo in euro over {draws} {count:~trekking|trekkingen}",
+        "Net in euro over {draws} {count:~draw|draws}",
     ),
     "silent_stakeholders": (
         "Niet getoond: {names} (geen posten; saldo steeds € 0).",
@@ -258,7 +258,10 @@ _TEXT: Final[dict[LabelKey, tuple[str, str]]] = {
         "Verandering van het totale saldo bij laag en hoog",
         "Change in the total net at low and high",
     ),
-    "histogram_chart": ("Saldo {target}: {draws} trekkingen", "Net {target}: {draws} draws"),
+    "histogram_chart": (
+        "Saldo {target}: {draws} {count:~trekking|trekkingen}",
+        "Net {target}: {draws} {count:~draw|draws}",
+    ),
     "draws_capped": (
         "De eerste {shown} van {total} trekkingen (een werkblad heeft een grens aan het "
         "aantal rijen; de Python-API geeft ze allemaal)",

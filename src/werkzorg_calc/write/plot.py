@@ -165,7 +165,9 @@ def plot_histograms(
         axes.set_yticks([])
     axes_list[0].legend(loc="upper right", fontsize=8)
     figure.suptitle(
-        text("simulation_table_title", lang, draws=number(result.draws, 0, lang))
+        text(
+            "simulation_table_title", lang, draws=number(result.draws, 0, lang), count=result.draws
+        )
         + f" (seed {result.seed})"
     )
     _save(figure, path, force=force, inputs=inputs)

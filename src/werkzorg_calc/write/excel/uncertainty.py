@@ -352,7 +352,7 @@ def _histograms(workbook: Workbook, result: SimulationResult, lang: Lang) -> Non
         chart = BarChart()
         chart.type = "col"
         chart.gapWidth = 0  # adjacent bars: a histogram
-        chart.title = text("histogram_chart", lang, target=label, draws=draws)
+        chart.title = text("histogram_chart", lang, target=label, draws=draws, count=result.draws)
         chart.legend = None
         chart.y_axis.title = text("share_of_draws", lang)
         chart.y_axis.numFmt = "0%"
