@@ -74,8 +74,8 @@ def calc(
 
     Voorbeeld: werkzorg calc examples/drechtsteden-2018.xlsx --peildatum 2018-06-30
     """
-    day, limit = parse_peildatum(peildatum, lang), parse_case_limit(cases)
-    require_xlsx_output(output)
+    day, limit = parse_peildatum(peildatum, lang), parse_case_limit(cases, lang)
+    require_xlsx_output(output, lang)
     with guard(debug, lang):
         from werkzorg_calc.engine.calc import calculate
         from werkzorg_calc.write.safe_write import check_target

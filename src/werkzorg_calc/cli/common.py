@@ -58,17 +58,25 @@ def parse_peildatum(text: str | None, lang: Language = Language.nl) -> date:
         raise typer.BadParameter(message, param_hint="--peildatum") from None
 
 
-def parse_case_limit(text: str) -> int | None:
+def parse_case_limit(text: str, lang: Language = Language.nl) -> int | None:
+    """``20`` or ``all``; anything else is a usage error (exit 2)."""
     if text.strip().lower() in {"all", "alle"}:
         return None
     if text.isdigit():
         return int(text)
-    raise typer.BadParameter("geef een aantal of 'all'", param_hint="--cases")
+    message = "geef een aantal of 'all'" if lang is Language.nl else "give a number or 'all'"
+    raise typer.BadParameter(message, param_hint="--cases")
 
 
-def require_xlsx_output(output: Path | None) -> None:
+def require_xlsx_output(output: Path | None, lang: Language = Language.nl) -> None:
+    """The Excel output must be named ``.xlsx``; otherwise a usage error (exit 2)."""
     if output is not None and output.suffix.lower() != ".xlsx":
-        raise typer.BadParameter("de uitvoer moet een .xlsx-bestand zijn", param_hint="--output")
+        message = (
+            "de uitvoer moet een .xlsx-bestand zijn"
+            if lang is Language.nl
+            else "the output must be an .xlsx file"
+        )
+        raise typer.BadParameter(message, param_hint="--output")
 
 
 def stderr_console() -> Console:
@@ -110,7 +118,7 @@ def quiet_broken_pipe() -> NoReturn:
     raise typer.Exit(EXIT_BROKEN_PIPE)
 
 
-def report_error(error: Exception, lang: Language) -> int:
+def report_error(error: WerkzorgError, lang: Language) -> int:
     """Print a library error on stderr in ``lang``; return the exit code it deserves."""
     from rich.text import Text
 
@@ -132,7 +140,7 @@ def report_error(error: Exception, lang: Language) -> int:
         console.print(issue_table(inputs.issues, lang.value))
         console.print(Text(text("errors_found", lang.value, n=errors), style="bold red"))
     elif not isinstance(parameters, ParameterError):
-        for message in error_messages(error, lang.value):  # type: ignore[arg-type]
+        for message in error_messages(error, lang.value):
             console.print(prefix, Text(message))
     return EXIT_USAGE if usage else EXIT_INPUT
 

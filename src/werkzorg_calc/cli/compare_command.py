@@ -63,7 +63,7 @@ def compare(
     --peildatum 2018-06-30
     """
     day = parse_peildatum(peildatum, lang)
-    require_xlsx_output(output)
+    require_xlsx_output(output, lang)
     scenario_files = [file for file in files if file.suffix.lower() == ".toml"]
     case_files = [file for file in files if file.suffix.lower() != ".toml"]
     if not case_files:

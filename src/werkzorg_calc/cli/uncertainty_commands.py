@@ -209,7 +209,7 @@ def sensitivity(
     --horizon 12 --plot tornado.png
     """
     day = parse_peildatum(peildatum, lang)
-    require_xlsx_output(output)
+    require_xlsx_output(output, lang)
     with guard(debug, lang):
         from werkzorg_calc.engine.uncertainty.sensitivity import sensitivity as run_sensitivity
 
@@ -262,7 +262,7 @@ def simulate(
     --draws 10000 --seed 42
     """
     day = parse_peildatum(peildatum, lang)
-    require_xlsx_output(output)
+    require_xlsx_output(output, lang)
     with guard(debug, lang):
         _check_outputs(files, output, plot, force=force)
         table, parameters, specs = _uncertain_inputs(

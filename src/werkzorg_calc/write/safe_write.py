@@ -14,7 +14,7 @@ from werkzorg_calc.domain.errors import OutputError
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows has no flock
-    fcntl = None  # type: ignore[assignment]
+    fcntl = None  # type: ignore[assignment]  # the module or nothing: checked before use
 
 
 def _same_file(a: Path, b: Path) -> bool:
