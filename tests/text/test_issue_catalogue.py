@@ -21,6 +21,7 @@ from werkzorg_calc.text.issues import (
     OUTPUT_REASONS,
     PARAMETER_MESSAGES,
     REASONS,
+    RUN_ENDINGS,
     issue_message,
     issue_place,
     output_message,
@@ -36,6 +37,7 @@ CATALOGUES = {
     "parameters": PARAMETER_MESSAGES,
     "output": OUTPUT_MESSAGES,
     "output reasons": OUTPUT_REASONS,
+    "run endings": RUN_ENDINGS,
 }
 ALL_CODES = {code for catalogue in CATALOGUES.values() for code in catalogue}
 # Calls that take a problem code; the code is a string literal among their arguments.

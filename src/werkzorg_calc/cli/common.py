@@ -101,9 +101,9 @@ def guard(debug: bool, lang: Language = Language.nl) -> Iterator[None]:
     except BrokenPipeError:
         quiet_broken_pipe()
     except KeyboardInterrupt:
-        from werkzorg_calc.text.labels import text
+        from werkzorg_calc.text.issues import run_ending
 
-        stderr_console().print(text("interrupted", lang.value), markup=False)
+        stderr_console().print(run_ending("interrupted", lang.value), markup=False)
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except Exception as exc:  # the one place where a bug becomes a message
         internal_error(exc, debug, lang)
@@ -152,11 +152,11 @@ def internal_error(exc: Exception, debug: bool, lang: Language = Language.nl) ->
     """
     from rich.text import Text
 
-    from werkzorg_calc.text.labels import text
+    from werkzorg_calc.text.issues import run_ending
 
     if debug:
         raise exc
-    stderr_console().print(Text(text("internal_error", lang.value), style="red"))
+    stderr_console().print(Text(run_ending("internal_error", lang.value), style="red"))
     raise typer.Exit(EXIT_INTERNAL)
 
 

@@ -1,8 +1,10 @@
-"""The words of every input problem, in Dutch and English: one catalogue, one renderer.
+"""Every problem worded in Dutch or English: the renderer over one catalogue.
 
 A problem is a code with safe params (``domain.errors``); ``issue_message(issue, lang)`` words
-it. Cell problems (``REASONS``) say why a value is refused and are prefixed with the column
-(``uren_per_week: mag hoogstens 60 zijn``); the same reasons word a bad parameter value.
+it. The templates are in ``input_words.py`` (case files) and ``run_words.py`` (parameters,
+outputs, how a run ends); each code appears once. Cell problems (``REASONS``) say why a value
+is refused and are prefixed with the column (``uren_per_week: mag hoogstens 60 zijn``); the
+same reasons word a bad parameter value.
 """
 
 from __future__ import annotations
@@ -21,509 +23,32 @@ from werkzorg_calc.domain.errors import (
     WerkzorgError,
 )
 from werkzorg_calc.text.formatting import euro, number, percent, row_list, show_date
+from werkzorg_calc.text.input_words import MESSAGES, REASONS
 from werkzorg_calc.text.labels import Lang
 from werkzorg_calc.text.plural import fill
+from werkzorg_calc.text.run_words import (
+    OUTPUT_MESSAGES,
+    OUTPUT_REASONS,
+    PARAMETER_MESSAGES,
+    RUN_ENDINGS,
+)
 
-# Why a value is refused: for a cell ("{field}: …") and for a parameter ("parameter 'x' …").
-REASONS: Final[dict[str, tuple[str, str]]] = {
-    "required": ("verplicht veld is leeg", "required field is empty"),
-    "value_missing": ("ontbreekt", "is missing"),
-    "excel_error_value": (
-        "de cel bevat een Excel-foutwaarde (zoals #N/B)",
-        "the cell holds an Excel error value (such as #N/A)",
-    ),
-    "text_expected": ("verwacht tekst", "text expected"),
-    "text_too_long": (
-        "tekst te lang (hoogstens {limit} tekens)",
-        "text too long (at most {limit} characters)",
-    ),
-    "status_unknown": (
-        "onbekende status; gebruik aangemeld, in_bemiddeling, solliciteert, aan_het_werk of "
-        "uitgevallen",
-        "unknown status; use aangemeld, in_bemiddeling, solliciteert, aan_het_werk or uitgevallen",
-    ),
-    "benefit_type_unknown": (
-        "onbekende uitkeringssoort; gebruik participatiewet, ww, wia, wajong of geen",
-        "unknown benefit type; use participatiewet, ww, wia, wajong or geen",
-    ),
-    "date_expected": (
-        "verwacht een datum; geef de cel de celopmaak Datum of schrijf 2018-03-01",
-        "a date expected; give the cell the Date format or write 2018-03-01",
-    ),
-    "date_ambiguous": (
-        "datum met / of . is dubbelzinnig (dag of maand eerst?); schrijf 2024-03-04 of 4-3-2024",
-        "a date with / or . is ambiguous (day or month first?); write 2024-03-04 or 4-3-2024",
-    ),
-    "date_invalid": (
-        "geen datum; schrijf jjjj-mm-dd (2018-03-01) of d-m-jjjj (1-3-2018)",
-        "not a date; write yyyy-mm-dd (2018-03-01) or d-m-yyyy (1-3-2018)",
-    ),
-    "date_nonexistent": ("deze datum bestaat niet", "this date does not exist"),
-    "number_expected": ("verwacht een getal", "a number expected"),
-    "number_ambiguous": (
-        "getal is dubbelzinnig (duizendtal of decimaal?); schrijf 1401 of 1401,50 zonder "
-        "scheidingsteken",
-        "the number is ambiguous (thousands or decimals?); write 1401 or 1401.50 without a "
-        "separator",
-    ),
-    "number_not_finite": ("verwacht een eindig getal", "a finite number expected"),
-    "number_negative": ("mag niet negatief zijn", "must not be negative"),
-    "number_at_least": ("moet minstens {limit} zijn", "must be at least {limit}"),
-    "number_above": ("moet groter dan {limit} zijn", "must be greater than {limit}"),
-    "number_at_most": ("mag hoogstens {limit} zijn", "must be at most {limit}"),
-    "number_below": ("moet kleiner dan {limit} zijn", "must be less than {limit}"),
-    "integer_expected": ("moet een geheel getal zijn", "must be a whole number"),
-    "unknown_name": ("onbekende naam", "unknown name"),
-    "one_of": (
-        "moet een van deze waarden zijn: {expected}",
-        "must be one of these values: {expected}",
-    ),
-    "invalid_value": ("ongeldige waarde", "invalid value"),
-}
+__all__ = [
+    "MESSAGES",
+    "OUTPUT_MESSAGES",
+    "OUTPUT_REASONS",
+    "PARAMETER_MESSAGES",
+    "REASONS",
+    "RUN_ENDINGS",
+    "error_messages",
+    "issue_message",
+    "issue_place",
+    "output_message",
+    "problem_message",
+    "reason_text",
+    "run_ending",
+]
 
-# Problems with a file, a sheet, a row or a column of a case file.
-MESSAGES: Final[dict[str, tuple[str, str]]] = {
-    # the file as a whole (read/raw.py, read/delimited.py)
-    "file_not_found": ("bestand niet gevonden", "file not found"),
-    "file_is_directory": ("dit is een map", "this is a folder"),
-    "file_not_readable": ("geen leesrechten op dit bestand", "no permission to read this file"),
-    "file_unreadable": (
-        "het bestand kon niet worden gelezen (een leesfout van het systeem); staat het op een "
-        "netwerkschijf of USB-stick die weg is?",
-        "the file could not be read (a read error of the system); is it on a network drive or "
-        "USB stick that has gone?",
-    ),
-    "file_changed": (
-        "het bestand veranderde terwijl werkzorg het las (wordt het nog opgeslagen?); probeer "
-        "opnieuw als het klaar is",
-        "the file changed while werkzorg read it (is it still being saved?); try again when "
-        "it is done",
-    ),
-    "file_empty": ("het bestand is leeg", "the file is empty"),
-    "file_given_twice": (
-        "dit bestand is al opgegeven ({other})",
-        "this file is given twice ({other})",
-    ),
-    "same_content": (
-        "dit bestand heeft precies dezelfde inhoud als {other}",
-        "this file has exactly the same content as {other}",
-    ),
-    "excel_lock_file": (
-        "dit is het tijdelijke vergrendelingsbestand dat Excel maakt zolang een werkmap open "
-        "is, niet de werkmap zelf",
-        "this is the temporary lock file Excel makes while a workbook is open, not the "
-        "workbook itself",
-    ),
-    "excel_lock_file_guess": (
-        "dit is het tijdelijke vergrendelingsbestand dat Excel maakt zolang een werkmap open "
-        "is, niet de werkmap zelf; bedoelt u {candidate}?",
-        "this is the temporary lock file Excel makes while a workbook is open, not the "
-        "workbook itself; did you mean {candidate}?",
-    ),
-    "workbook_encrypted": (
-        "de werkmap is met een wachtwoord beveiligd; haal het wachtwoord eraf in Excel "
-        "(Bestand > Info > Werkmap beveiligen) en probeer opnieuw. werkzorg vraagt nooit "
-        "om een wachtwoord",
-        "the workbook is protected with a password; remove the password in Excel "
-        "(File > Info > Protect Workbook) and try again. werkzorg never asks for a password",
-    ),
-    "legacy_xls": (
-        "oud Excel-formaat (.xls); sla het op als Excel-werkmap (.xlsx)",
-        "old Excel format (.xls); save it as an Excel workbook (.xlsx)",
-    ),
-    "not_xlsx": (
-        "geen geldig Excel-bestand (.xlsx): de inhoud is geen werkmap en geen tekst",
-        "not a valid Excel file (.xlsx): the content is neither a workbook nor text",
-    ),
-    "text_named_xlsx": (
-        "dit is een tekstbestand (waarschijnlijk CSV) met de extensie {suffix}, geen "
-        "Excel-werkmap; hernoem het naar .csv of sla het in Excel op als werkmap",
-        "this is a text file (probably CSV) with the extension {suffix}, not an Excel "
-        "workbook; rename it to .csv or save it as a workbook in Excel",
-    ),
-    "text_named_xlsx_read": (
-        "dit is een tekstbestand (CSV) met de extensie {suffix}; gelezen als CSV. Hernoem het "
-        "naar .csv",
-        "this is a text file (CSV) with the extension {suffix}; read as CSV. Rename it to .csv",
-    ),
-    "encoding_unknown": (
-        "onbekende tekenset; sla het bestand op als CSV UTF-8 of als Excel-werkmap",
-        "unknown character set; save the file as CSV UTF-8 or as an Excel workbook",
-    ),
-    "not_text": (
-        "geen tekstbestand (CSV) en geen Excel-werkmap",
-        "neither a text file (CSV) nor an Excel workbook",
-    ),
-    "csv_malformed": ("het CSV-bestand is niet goed opgebouwd", "the CSV file is malformed"),
-    "csv_no_header": (
-        "geen kopregel met casus_id (of case_id) gevonden in de bovenste {limit} regels",
-        "no header line with casus_id (or case_id) in the first {limit} lines",
-    ),
-    # the workbook package (read/package.py, read/workbook.py)
-    "zip_damaged": (
-        "het Excel-bestand is beschadigd of geen werkmap (geen geldige zip)",
-        "the Excel file is damaged or not a workbook (not a valid zip)",
-    ),
-    "macro_workbook": (
-        "werkmap met macro's (.xlsm); werkzorg opent die niet. Sla het blad op als "
-        "Excel-werkmap (.xlsx) zonder macro's",
-        "a workbook with macros (.xlsm); werkzorg does not open those. Save the sheet as an "
-        "Excel workbook (.xlsx) without macros",
-    ),
-    "zip_not_workbook": (
-        "dit is een zip-bestand maar geen Excel-werkmap; sla het op als .xlsx of .csv",
-        "this is a zip file but not an Excel workbook; save it as .xlsx or .csv",
-    ),
-    "too_many_parts": (
-        "het Excel-bestand bevat meer dan {limit} onderdelen",
-        "the Excel file has more than {limit} parts",
-    ),
-    "zip_bomb": (
-        "het Excel-bestand pakt uit tot een onredelijke omvang (mogelijk een zip-bom); "
-        "het is niet geopend",
-        "the Excel file unpacks to an unreasonable size (possibly a zip bomb); it was not opened",
-    ),
-    "xml_entities": (
-        "de werkmap declareert XML-entiteiten, wat Excel nooit schrijft (een bekende aanval "
-        "die het geheugen vult); uit veiligheid niet geopend. Open het in Excel of "
-        "LibreOffice en sla het opnieuw op",
-        "the workbook declares XML entities, which Excel never writes (a known attack that "
-        "fills memory); refused for safety. Open it in Excel or LibreOffice and save it again",
-    ),
-    "workbook_unreadable": (
-        "het Excel-bestand kon niet worden gelezen: het is beschadigd of niet door een "
-        "spreadsheetprogramma gemaakt. Open het in Excel of LibreOffice en sla het opnieuw op",
-        "the Excel file could not be read: it is damaged or was not made by a spreadsheet "
-        "program. Open it in Excel or LibreOffice and save it again",
-    ),
-    "defusedxml_missing": (
-        "defusedxml ontbreekt of staat uit (OPENPYXL_DEFUSEDXML); werkzorg leest geen "
-        "Excel-bestanden zonder",
-        "defusedxml is missing or switched off (OPENPYXL_DEFUSEDXML); werkzorg reads no Excel "
-        "files without it",
-    ),
-    "no_case_sheet": (
-        "geen blad gevonden met een kolom casus_id (of case_id) in de bovenste {limit} rijen",
-        "no sheet with a column casus_id (or case_id) in the first {limit} rows",
-    ),
-    "rows_beyond_limit": (
-        "meer dan {max_rows} rijen onder de kop: er staan gegevens in rij {last}; werkzorg leest "
-        "niet zo ver (staat daar iets per ongeluk?)",
-        "more than {max_rows} rows below the header: there is data in row {last}; werkzorg does "
-        "not read that far (is something there by accident?)",
-    ),
-    "cells_far_right": (
-        "cellen rechts van kolom {limit} genegeerd (rijen vanaf {first})",
-        "cells right of column {limit} ignored (rows from {first})",
-    ),
-    # the header row (read/cases.py)
-    "bsn_header": (
-        "deze kolom bevat burgerservicenummers (BSN); verwijder de kolom of gebruik "
-        "--allow-bsn (BSN's worden dan genegeerd)",
-        "this column holds citizen service numbers (BSN); remove the column or use "
-        "--allow-bsn (BSNs are then ignored)",
-    ),
-    "bsn_header_ignored": ("BSN-kolom genegeerd (--allow-bsn)", "BSN column ignored (--allow-bsn)"),
-    "duplicate_header": (
-        "kolom {header} staat er twee keer in (kolommen {first} en {second})",
-        "column {header} appears twice (columns {first} and {second})",
-    ),
-    "unknown_columns": (
-        "onbekende kolommen, niet gebruikt in de berekening: {columns}",
-        "unknown columns, not used in the calculation: {columns}",
-    ),
-    "required_column_missing": (
-        "verplichte kolom {header} ontbreekt",
-        "required column {header} is missing",
-    ),
-    "unlabelled_data": (
-        "kolom heeft gegevens maar geen kop; niet gebruikt",
-        "the column has data but no header; not used",
-    ),
-    # rows (read/cases.py)
-    "empty_row_skipped": ("lege rij overgeslagen", "empty row skipped"),
-    "empty_rows_gap": (
-        "rijen {first}–{last} zijn leeg en daaronder staan nog gegevens (vanaf rij {next}); "
-        "haal de lege rijen weg of verwijder wat onder de tabel staat",
-        "rows {first}–{last} are empty and there is more data below (from row {next}); remove "
-        "the empty rows or delete what lies below the table",
-    ),
-    # the sheet (read/sheet_checks.py)
-    "formula_without_value": (
-        "{field}: formule zonder opgeslagen uitkomst (het bestand is gemaakt door een "
-        "programma dat niet rekent); open het in Excel of LibreOffice en sla het opnieuw op",
-        "{field}: a formula without a stored result (the file was made by a program that does "
-        "not calculate); open it in Excel or LibreOffice and save it again",
-    ),
-    "merged_cells": (
-        "samengevoegde cellen ({cells}) in de tabel: één waarde hoort dan bij meer rijen of "
-        "kolommen; maak de samenvoeging ongedaan en vul elke cel",
-        "merged cells ({cells}) in the table: one value then belongs to several rows or "
-        "columns; unmerge them and fill every cell",
-    ),
-    "hidden_rows": ("verborgen rijen tellen mee: {rows}", "hidden rows are counted: {rows}"),
-    "hidden_columns": (
-        "verborgen kolommen tellen mee: {columns}",
-        "hidden columns are counted: {columns}",
-    ),
-    "sheet_hidden": ("dit blad is verborgen in Excel", "this sheet is hidden in Excel"),
-    "heading_two_rows": (
-        "de kop lijkt over twee rijen verdeeld (rij {header_row} en {second_row}); zet elke "
-        "kolomnaam in één cel van één kopregel",
-        "the header seems split over two rows (rows {header_row} and {second_row}); put every "
-        "column name in one cell of one header row",
-    ),
-    "dates_from_serial": (
-        "{field}: getallen gelezen als Excel-datum in {count:~rij|rijen} {rows}; geef de kolom "
-        "de celopmaak Datum",
-        "{field}: numbers read as Excel dates in {count:~row|rows} {rows}; give the column the "
-        "Date format",
-    ),
-    # privacy (read/privacy.py)
-    "bsn_in_shown_column": (
-        "deze kolom lijkt burgerservicenummers (BSN) te bevatten; gebruik een pseudoniem (ook "
-        "--allow-bsn staat dit niet toe: deze kolom komt in de uitvoer)",
-        "this column seems to hold citizen service numbers (BSN); use a pseudonym (--allow-bsn "
-        "does not allow this either: this column goes into the output)",
-    ),
-    "bsn_column_ignored": (
-        "kolom met BSN's genegeerd (--allow-bsn)",
-        "column with BSNs ignored (--allow-bsn)",
-    ),
-    "bsn_in_known_column": (
-        "deze kolom lijkt BSN's te bevatten",
-        "this column seems to hold BSNs",
-    ),
-    "bsn_column": (
-        "deze kolom lijkt burgerservicenummers (BSN) te bevatten; verwijder de kolom of "
-        "gebruik --allow-bsn (BSN's worden dan genegeerd)",
-        "this column seems to hold citizen service numbers (BSN); remove the column or use "
-        "--allow-bsn (BSNs are then ignored)",
-    ),
-    # rules across fields (read/consistency.py)
-    "job_start_missing_at_work": (
-        "start_werk ontbreekt; verplicht bij status aan_het_werk",
-        "start_werk is missing; required with status aan_het_werk",
-    ),
-    "job_start_missing_with_end": (
-        "start_werk ontbreekt terwijl einde_werk is ingevuld",
-        "start_werk is missing while einde_werk is filled in",
-    ),
-    "job_start_after_peildatum": (
-        "start_werk ligt na de peildatum ({peildatum})",
-        "start_werk lies after the reference date ({peildatum})",
-    ),
-    "job_end_before_start": (
-        "einde_werk ligt vóór start_werk",
-        "einde_werk lies before start_werk",
-    ),
-    "trajectory_after_peildatum": (
-        "start_traject ligt na de peildatum ({peildatum})",
-        "start_traject lies after the reference date ({peildatum})",
-    ),
-    "at_work_but_ended": (
-        "status is aan_het_werk, maar einde_werk ligt op of vóór de peildatum ({peildatum})",
-        "the status is aan_het_werk, but einde_werk lies on or before the reference date "
-        "({peildatum})",
-    ),
-    "working_but_status": (
-        "volgens start_werk en einde_werk werkt deze persoon op de peildatum ({peildatum}), "
-        "maar de status is niet aan_het_werk",
-        "by start_werk and einde_werk this person works on the reference date ({peildatum}), "
-        "but the status is not aan_het_werk",
-    ),
-    "duplicate_id": (
-        "{header} komt vaker voor (ook in rij {others})",
-        "{header} appears more than once (also in row {others})",
-    ),
-    "duplicate_id_across": (
-        "casus_id komt ook voor in {places}",
-        "casus_id also appears in {places}",
-    ),
-    # what the method fills in (engine/calc.py)
-    "imputed_benefit_before": (
-        "{field} ontbreekt in {count:rij|rijen} ({rows}): {amount_euro} per maand aangenomen "
-        "(benefit_default_month)",
-        "{field} is missing in {count:row|rows} ({rows}): {amount_euro} a month assumed "
-        "(benefit_default_month)",
-    ),
-    "imputed_mhc_after": (
-        "{field} ontbreekt in {count:rij|rijen} ({rows}): ggz_voor × (1 − {share}) aangenomen "
-        "(mhc_reduction_when_working)",
-        "{field} is missing in {count:row|rows} ({rows}): ggz_voor × (1 − {share}) assumed "
-        "(mhc_reduction_when_working)",
-    ),
-    "imputed_mhc_before": (
-        "{field} ontbreekt in {count:rij|rijen} ({rows}): 0 aangenomen terwijl ggz_na is ingevuld",
-        "{field} is missing in {count:row|rows} ({rows}): 0 assumed while ggz_na is filled in",
-    ),
-    "imputed_counselling_hours": (
-        "{field} ontbreekt in {count:rij|rijen} ({rows}): {amount_euro} per traject gerekend "
-        "(counselling_cost_per_trajectory)",
-        "{field} is missing in {count:row|rows} ({rows}): {amount_euro} per trajectory charged "
-        "(counselling_cost_per_trajectory)",
-    ),
-    "late_peildatum": (
-        "de peildatum {peildatum} ligt {months:maand|maanden} na de laatste datum in het "
-        "bestand ({latest}); wie nog aan het werk staat, telt tot de peildatum door. Bedoelt "
-        "u een eerdere --peildatum?",
-        "the reference date {peildatum} lies {months:month|months} after the last date in the "
-        "file ({latest}); whoever is still at work counts until the reference date. Did you "
-        "mean an earlier --peildatum?",
-    ),
-}
-
-# Problems with parameters, distributions and scenarios ("{origin}: " goes in front).
-PARAMETER_MESSAGES: Final[dict[str, tuple[str, str]]] = {
-    "unknown_parameter": ("onbekende parameter '{key}'", "unknown parameter '{key}'"),
-    "set_without_equals": (
-        "schrijf --set sleutel=waarde",
-        "write --set key=value",
-    ),
-    "params_file_not_found": ("bestand niet gevonden", "file not found"),
-    "params_file_not_text": ("niet te lezen als tekst (UTF-8)", "cannot be read as text (UTF-8)"),
-    "toml_invalid": (
-        "geen geldige TOML (regel {line}, kolom {column})",
-        "not valid TOML (line {line}, column {column})",
-    ),
-    "scenario_name_not_text": ("name moet tekst zijn", "name must be text"),
-    "scenario_description_not_text": ("description moet tekst zijn", "description must be text"),
-    "scenario_horizon": (
-        "horizon moet een geheel aantal maanden van 0 tot 600 zijn",
-        "horizon must be a whole number of months from 0 to 600",
-    ),
-    "scenario_name_repeated": (
-        "scenarionaam '{name}' komt vaker voor",
-        "scenario name '{name}' appears more than once",
-    ),
-    "scenario_name_base": (
-        "scenarionaam '{name}' komt vaker voor ('basis' is de naam van de uitgangssituatie)",
-        "scenario name '{name}' appears more than once ('basis' is the name of the base case)",
-    ),
-    "parameter_sheet_columns": (
-        "kolommen 'parameter' en 'waarde' ontbreken",
-        "columns 'parameter' and 'waarde' are missing",
-    ),
-    "price_year_unknown": (
-        "prijsjaar {year}: geen prijsindex (beschikbaar {first}–{last})",
-        "price year {year}: no price index (available {first}–{last})",
-    ),
-    "distribution_field_needed": (
-        "geef een veld, bijvoorbeeld uncertainty.{key}.distribution (in TOML: "
-        "[uncertainty.{key}] met distribution = ...)",
-        "give a field, for example uncertainty.{key}.distribution (in TOML: "
-        "[uncertainty.{key}] with distribution = ...)",
-    ),
-    "distribution_unknown_parameter": (
-        "onbekende parameter '{key}' in uncertainty (bekend: {known})",
-        "unknown parameter '{key}' in uncertainty (known: {known})",
-    ),
-    "distribution_unknown_field": (
-        "onbekend veld '{field}' bij uncertainty.{key}; gebruik {fields} of justification",
-        "unknown field '{field}' at uncertainty.{key}; use {fields} or justification",
-    ),
-    "distribution_field_unused": (
-        "uncertainty.{key}: {field} wordt niet gebruikt bij {kind}",
-        "uncertainty.{key}: {field} is not used with {kind}",
-    ),
-    "distribution_definition": (
-        "uncertainty.{key}: {key} is een definitie en verandert geen bedrag; kies "
-        "distribution = 'fixed' en speel andere waarden uit als scenario (werkzorg compare)",
-        "uncertainty.{key}: {key} is a definition and changes no amount; choose "
-        "distribution = 'fixed' and play other values as a scenario (werkzorg compare)",
-    ),
-    "distribution_no_range": (
-        "uncertainty.{key}: geen bereik; geef low en high",
-        "uncertainty.{key}: no range; give low and high",
-    ),
-    "distribution_low_above_high": (
-        "uncertainty.{key}: low moet kleiner zijn dan high",
-        "uncertainty.{key}: low must be less than high",
-    ),
-    "distribution_needs_width": (
-        "uncertainty.{key}: {kind} vraagt low < high",
-        "uncertainty.{key}: {kind} needs low < high",
-    ),
-    "distribution_range_outside": (
-        "uncertainty.{key}: het bereik moet binnen {floor}–{ceiling} liggen",
-        "uncertainty.{key}: the range must lie within {floor}–{ceiling}",
-    ),
-    "distribution_mode_outside": (
-        "uncertainty.{key}: mode moet tussen low en high liggen",
-        "uncertainty.{key}: mode must lie between low and high",
-    ),
-    "distribution_sd_positive": (
-        "uncertainty.{key}: {kind} vraagt een sd groter dan 0",
-        "uncertainty.{key}: {kind} needs an sd greater than 0",
-    ),
-    "distribution_beta_share": (
-        "uncertainty.{key}: beta past alleen bij een aandeel of kans (0–1)",
-        "uncertainty.{key}: beta fits only a share or probability (0–1)",
-    ),
-    "distribution_beta_mean": (
-        "uncertainty.{key}: beta vraagt een mean tussen 0 en 1 (niet 0 of 1)",
-        "uncertainty.{key}: beta needs a mean between 0 and 1 (not 0 or 1)",
-    ),
-    "distribution_beta_sd": (
-        "uncertainty.{key}: sd moet bij deze mean kleiner zijn dan {limit}",
-        "uncertainty.{key}: sd must be less than {limit} at this mean",
-    ),
-    "distribution_above_one": (
-        "uncertainty.{key}: {kind} kan boven 1 uitkomen; kies beta, uniform of triangular",
-        "uncertainty.{key}: {kind} can exceed 1; choose beta, uniform or triangular",
-    ),
-    "distribution_mean_positive": (
-        "uncertainty.{key}: {kind} vraagt een mean groter dan 0",
-        "uncertainty.{key}: {kind} needs a mean greater than 0",
-    ),
-}
-
-# An output file that cannot be written (write/safe_write.py); "{path}" is the file or folder.
-OUTPUT_MESSAGES: Final[dict[str, tuple[str, str]]] = {
-    "output_is_input": (
-        "{path}: dit is het invoerbestand; kies een andere naam voor de uitvoer",
-        "{path}: this is the input file; choose another name for the output",
-    ),
-    "output_is_directory": (
-        "{path}: dit is een map; geef een bestandsnaam",
-        "{path}: this is a folder; give a file name",
-    ),
-    "output_exists": (
-        "{path} bestaat al; gebruik --force om het te overschrijven",
-        "{path} already exists; use --force to overwrite it",
-    ),
-    "output_folder_missing": (
-        "{path}: deze map bestaat niet",
-        "{path}: this folder does not exist",
-    ),
-    "output_folder_not_writable": (
-        "{path}: geen schrijfrechten in deze map",
-        "{path}: no permission to write in this folder",
-    ),
-    "output_folder_failed": ("{path}: {reason}", "{path}: {reason}"),
-    "output_locked": (
-        "{path} kan niet worden geschreven; is het geopend in Excel? Sluit het bestand en "
-        "probeer opnieuw",
-        "{path} cannot be written; is it open in Excel? Close the file and try again",
-    ),
-    "output_write_failed": (
-        "{path} kan niet worden geschreven: {reason}; er is niets veranderd",
-        "{path} cannot be written: {reason}; nothing was changed",
-    ),
-    "output_busy": (
-        "{path} wordt op dit moment door een andere werkzorg-opdracht geschreven; wacht tot "
-        "die klaar is",
-        "{path} is being written by another werkzorg run right now; wait until it is done",
-    ),
-}
-OUTPUT_REASONS: Final[dict[str, tuple[str, str]]] = {
-    "disk_full": ("de schijf is vol", "the disk is full"),
-    "read_only": ("deze map is alleen-lezen", "this folder is read-only"),
-    "folder_gone": ("deze map bestaat niet (meer)", "this folder does not exist (any more)"),
-    "no_permission": ("geen schrijfrechten", "no permission to write"),
-    "quota": ("de schijfruimte (quota) is op", "the disk quota is used up"),
-    "write_error": ("schrijffout", "write error"),
-}
 _PLACE_WORDS: Final[dict[str, tuple[str, str]]] = {
     "column": ("kolom", "column"),
     "row": ("rij", "row"),
@@ -622,6 +147,11 @@ def output_message(error: OutputError, lang: Lang = "nl") -> str:
     """Why an output file cannot be written, naming the file or folder."""
     reason = _pick(OUTPUT_REASONS[error.reason], lang) if error.reason else ""
     return fill(_pick(OUTPUT_MESSAGES[error.code], lang), path=error.path, reason=reason)
+
+
+def run_ending(code: str, lang: Lang = "nl") -> str:
+    """The one line a run ends with: stopped (``interrupted``) or broken (``internal_error``)."""
+    return _pick(RUN_ENDINGS[code], lang)
 
 
 def error_messages(error: WerkzorgError, lang: Lang = "nl") -> tuple[str, ...]:

@@ -93,8 +93,6 @@ LabelKey = Literal[
     "description",
     "range",
     "written",
-    "internal_error",
-    "interrupted",
     "sensitivity_title",
     "simulation_title",
     "net_at_values",

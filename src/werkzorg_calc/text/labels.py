@@ -127,16 +127,6 @@ _TEXT: Final[dict[LabelKey, tuple[str, str]]] = {
     "description": ("Omschrijving", "Description"),
     "range": ("Bereik", "Range"),
     "written": ("Excel-samenvatting geschreven: {path}", "Excel summary written: {path}"),
-    "internal_error": (
-        "interne fout: dit is een fout in werkzorg, niet in uw bestand. Draai opnieuw met "
-        "--debug en meld de uitvoer (die bevat geen celwaarden).",
-        "internal error: this is a bug in werkzorg, not in your file. Run again with --debug "
-        "and report the output (it holds no cell values).",
-    ),
-    "interrupted": (
-        "afgebroken (Ctrl-C); er is geen half bestand achtergelaten",
-        "interrupted (Ctrl-C); no partial file was left behind",
-    ),
     # werkzorg sensitivity and werkzorg simulate
     "sensitivity_title": (
         "werkzorg · gevoeligheid: elke parameter op de grenzen van zijn bereik",
