@@ -220,3 +220,14 @@ def test_a_cell_problem_names_its_column_first_and_keeps_the_limit_readable() ->
         "x: mag hoogstens 0,5 zijn",
         "x: must be at most 0.5",
     )
+
+
+def test_where_a_parameter_was_set_is_worded_in_english_too() -> None:
+    """``p.toml, regel 4`` and ``cases.xlsx, blad Parameters, rij 3`` become line and row."""
+    problem = ParameterProblem("p.toml, regel 4", "unknown_parameter", {"key": "x"})
+    assert problem_message(problem) == "p.toml, regel 4: onbekende parameter 'x'"
+    assert problem_message(problem, "en") == "p.toml, line 4: unknown parameter 'x'"
+    sheet = ParameterProblem("c.xlsx, blad Parameters, rij 3", "unknown_parameter", {"key": "x"})
+    assert problem_message(sheet, "en") == "c.xlsx, sheet Parameters, row 3: unknown parameter 'x'"
+    default = ParameterProblem("standaardwaarden", "number_negative", {"subject": "parameter 'd'"})
+    assert problem_message(default, "en") == "defaults: parameter 'd' must not be negative"

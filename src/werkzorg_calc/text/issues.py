@@ -9,6 +9,7 @@ same reasons word a bad parameter value.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Final
 
@@ -43,6 +44,7 @@ __all__ = [
     "error_messages",
     "issue_message",
     "issue_place",
+    "origin_text",
     "output_message",
     "problem_message",
     "reason_text",
@@ -133,6 +135,22 @@ def issue_place(issue: InputIssue, lang: Lang = "nl") -> str:
     return issue.sheet or cell or "-"
 
 
+# The shapes of ``Override.origin`` (read/parameter_files.py), to word them in English.
+_LINE = re.compile(r", regel (\d+|\?)$")
+_SHEET_ROW = re.compile(r", blad (.+), rij (\d+)$")
+_DEFAULT_ORIGINS = {"standaardwaarden": "defaults", "standaardverdelingen": "default distributions"}
+
+
+def origin_text(origin: str, lang: Lang = "nl") -> str:
+    """Where a value was set, in ``lang``: ``p.toml, regel 4`` → ``p.toml, line 4``."""
+    if lang == "nl":
+        return origin
+    if origin in _DEFAULT_ORIGINS:
+        return _DEFAULT_ORIGINS[origin]
+    origin = _SHEET_ROW.sub(r", sheet \1, row \2", origin)
+    return _LINE.sub(r", line \1", origin)
+
+
 def problem_message(problem: ParameterProblem, lang: Lang = "nl") -> str:
     """One parameter problem with its origin in front: ``--set x: onbekende parameter 'x'``."""
     if problem.code in REASONS:
@@ -140,7 +158,7 @@ def problem_message(problem: ParameterProblem, lang: Lang = "nl") -> str:
         body = f"{subject} {reason_text(problem.code, problem.params, lang)}".strip()
     else:
         body = _fill(_pick(PARAMETER_MESSAGES[problem.code], lang), problem.params, lang)
-    return f"{problem.origin}: {body}" if problem.origin else body
+    return f"{origin_text(problem.origin, lang)}: {body}" if problem.origin else body
 
 
 def output_message(error: OutputError, lang: Lang = "nl") -> str:
