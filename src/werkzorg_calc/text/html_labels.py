@@ -120,4 +120,6 @@ HTML_TEXT: Final[dict[LabelKey, tuple[str, str]]] = {
     ),
     "html_contents": ("Inhoud", "Contents"),
     "html_lang": ("nl", "en"),
+    "html_written": ("Rapport geschreven: {path}", "Report written: {path}"),
+    "json_written": ("JSON-bestand geschreven: {path}", "JSON file written: {path}"),
 }

@@ -285,5 +285,7 @@ LabelKey = Literal[
     "html_footer_note",
     "html_contents",
     "html_lang",
+    "html_written",
+    "json_written",
 ]
 """Every key of the label table: a type checker catches a misspelt or missing label."""
