@@ -120,12 +120,12 @@ def _open(chart_id: str, title: str, desc: str, height: float) -> str:
 class _Scale:
     """Maps values onto the plot area between the label column and the value column."""
 
-    def __init__(self, values: Sequence[float]) -> None:
+    def __init__(self, values: Sequence[float], value_width: int = VALUE_WIDTH) -> None:
         low, high = min(0.0, *values), max(0.0, *values)
         self.low = low
         self.span = (high - low) or 1.0
         self.left = LABEL_WIDTH + PAD
-        self.width = WIDTH - LABEL_WIDTH - VALUE_WIDTH - 2 * PAD
+        self.width = WIDTH - LABEL_WIDTH - value_width - 2 * PAD
 
     def x(self, value: float) -> float:
         return self.left + (value - self.low) / self.span * self.width
@@ -232,7 +232,7 @@ def range_chart(ranges: Sequence[Range], *, chart_id: str, title: str, desc: str
     """Per row a bar from low to high, a line at the middle and a diamond at the point."""
     height = 2 * PAD + ROW * len(ranges)
     values = [v for r in ranges for v in (r.low, r.high, r.point)] or [0.0]
-    scale = _Scale(values)
+    scale = _Scale(values, value_width=2 * VALUE_WIDTH)  # "€ low – € high" is a long text
     parts = [_open(chart_id, title, desc, height)]
     y = float(PAD)
     for item in ranges:
