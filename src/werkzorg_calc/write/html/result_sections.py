@@ -117,11 +117,11 @@ def _party_row(
     name: str, label: str, money: tuple[float, float, float], lang: Lang
 ) -> list[str | Cell]:
     savings, costs, net = money
-    return [
+    return [  # the net first: the figure a board looks for, and visible on a phone
         Cell(label, header=True),
+        Cell(euro(net, lang), numeric=True, data=(("party", name), ("net", cents(net)))),
         Cell(euro(savings, lang), numeric=True, data=(("savings", cents(savings)),)),
         Cell(euro(costs, lang), numeric=True, data=(("costs", cents(costs)),)),
-        Cell(euro(net, lang), numeric=True, data=(("party", name), ("net", cents(net)))),
     ]
 
 
@@ -173,9 +173,9 @@ def money_section(result: Result, lang: Lang) -> Markup:
     ]
     headers = [
         text("stakeholder", lang),
+        text("net", lang),
         text("savings", lang),
         text("costs", lang),
-        text("net", lang),
     ]
     figures = table(headers, rows, footer=footer, css="parties")
     ratio = (
