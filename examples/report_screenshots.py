@@ -2,18 +2,19 @@
 
     python examples/report_screenshots.py          # writes docs/img/rapport-*.png
 
-The report is written by the CLI from the bundled example, then opened in Debian's Chromium
-with every request other than the report itself refused.
+The report of the bundled example (``calc --horizon 12``) is rendered, then opened in Debian's
+Chromium with every request other than the report itself refused.
 """
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import tempfile
+import os
+from datetime import date
 from pathlib import Path
 
 from playwright.sync_api import Route, sync_playwright
+
+import werkzorg_calc as wz
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "img"
@@ -23,27 +24,11 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as folder:
-        report = Path(folder) / "rapport.html"
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "werkzorg_calc",
-                "calc",
-                "examples/drechtsteden-2018.xlsx",
-                "--peildatum",
-                "2018-06-30",
-                "--horizon",
-                "12",
-                "-o",
-                str(report),
-            ],
-            check=True,
-            capture_output=True,
-            cwd=ROOT,
-        )
-        body = report.read_bytes()
+    os.chdir(ROOT)  # file names in the report as a user in the repository would give them
+    day = date(2018, 6, 30)
+    cases = wz.load_cases("examples/drechtsteden-2018.xlsx", day)
+    result = wz.calculate(cases, wz.default_parameters(), day, horizon=12)
+    body = wz.render_result(result).encode("utf-8")
     with sync_playwright() as driver:
         browser = driver.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
 
