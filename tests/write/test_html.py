@@ -28,8 +28,8 @@ from werkzorg_calc.cli import app
 from werkzorg_calc.domain.cases import CaseTable
 from werkzorg_calc.domain.errors import OutputError
 from werkzorg_calc.write.html import render_result, write_html_report
+from werkzorg_calc.write.html.detail_sections import cases_section
 from werkzorg_calc.write.html.page import CSP
-from werkzorg_calc.write.html.result_sections import cases_section
 
 PEIL = date(2018, 6, 30)
 

@@ -16,6 +16,7 @@ from werkzorg_calc.engine.compare import Comparison
 from werkzorg_calc.engine.provenance import Provenance, build_provenance
 from werkzorg_calc.engine.uncertainty.simulate import SimulationResult
 from werkzorg_calc.text.labels import Lang, text
+from werkzorg_calc.write.html import detail_sections as details
 from werkzorg_calc.write.html import result_sections as calc_parts
 from werkzorg_calc.write.html import run_sections as run_parts
 from werkzorg_calc.write.html.page import Markup, document, paragraph, provenance_footer, section
@@ -39,9 +40,9 @@ def render_result(result: Result, provenance: Provenance | None = None, lang: La
         calc_parts.money_section(result, lang),
         calc_parts.pocket_section(result, lang),
         calc_parts.periods_section(result, lang),
-        calc_parts.cases_section(result, lang),
-        calc_parts.parameters_section(result, lang),
-        calc_parts.warnings_section(result, lang),
+        details.cases_section(result, lang),
+        details.parameters_section(result, lang),
+        details.warnings_section(result, lang),
         provenance_footer(provenance, lang),
     ]
     return document(
@@ -66,8 +67,8 @@ def render_comparison(comparison: Comparison, lang: Lang = "nl") -> str:
         ),
         run_parts.scenarios_section(comparison, lang),
         run_parts.scenario_verdicts(comparison, lang),
-        calc_parts.parameters_section(base, lang),
-        calc_parts.warnings_section(base, lang),
+        details.parameters_section(base, lang),
+        details.warnings_section(base, lang),
         provenance_footer(
             build_provenance(base), lang, command_label=text("html_base_command", lang)
         ),
@@ -92,8 +93,8 @@ def render_simulation(result: SimulationResult, lang: Lang = "nl") -> str:
         section("verdict", text("html_verdict", lang), verdict),
         run_parts.distribution_section(result, lang),
         run_parts.distributions_table(result, lang),
-        calc_parts.parameters_section(base, lang),
-        calc_parts.warnings_section(base, lang),
+        details.parameters_section(base, lang),
+        details.warnings_section(base, lang),
         provenance_footer(
             build_provenance(base), lang, command_label=text("html_base_command", lang)
         ),
