@@ -180,7 +180,7 @@ def test_unknown_extension_and_existing_file_are_refused(tmp_path: Path) -> None
     runner = CliRunner()
     outcome = runner.invoke(app, ["calc", str(EXAMPLE), *DAY, "-o", str(tmp_path / "r.txt")])
     assert outcome.exit_code == 2
-    assert "de uitvoer moet een .xlsx, .html, .json-bestand zijn" in outcome.output
+    assert "de uitvoer moet eindigen op .xlsx, .html of .json" in outcome.output
     existing = tmp_path / "r.html"
     existing.write_text("oud", encoding="utf-8")
     outcome = runner.invoke(app, ["calc", str(EXAMPLE), *DAY, "-o", str(existing)])

@@ -40,8 +40,9 @@ def output_kind(output: Path | None, kinds: Sequence[Kind] = ALL_KINDS) -> Kind 
     for kind in kinds:
         if suffix == kind:
             return kind
-    allowed = ", ".join(f".{kind}" for kind in kinds)
-    raise typer.BadParameter(f"de uitvoer moet een {allowed}-bestand zijn", param_hint="--output")
+    names = [f".{kind}" for kind in kinds]
+    allowed = ", ".join(names[:-1]) + f" of {names[-1]}" if len(names) > 1 else names[0]
+    raise typer.BadParameter(f"de uitvoer moet eindigen op {allowed}", param_hint="--output")
 
 
 def written_message(kind: Kind, path: Path, lang: Lang) -> str:
