@@ -75,6 +75,14 @@ if TYPE_CHECKING:
         write_sensitivity_excel,
         write_simulation_excel,
     )
+    from werkzorg_calc.write.html import (
+        render_comparison,
+        render_result,
+        render_simulation,
+        write_comparison_html,
+        write_html_report,
+        write_simulation_html,
+    )
     from werkzorg_calc.write.json_document import comparison_to_dict, result_to_dict, result_to_json
     from werkzorg_calc.write.toml_export import export_toml
     from werkzorg_calc.write.uncertainty_json import sensitivity_to_dict, simulation_to_dict
@@ -99,6 +107,12 @@ _WHERE = {
     "explanation_to_dict": ".engine.explain",
     "write_comparison_excel": ".write.excel.comparison",
     "write_excel": ".write.excel.summary",
+    "render_comparison": ".write.html",
+    "render_result": ".write.html",
+    "render_simulation": ".write.html",
+    "write_comparison_html": ".write.html",
+    "write_html_report": ".write.html",
+    "write_simulation_html": ".write.html",
     "comparison_to_dict": ".write.json_document",
     "result_to_dict": ".write.json_document",
     "result_to_json": ".write.json_document",
@@ -188,6 +202,9 @@ __all__ = [
     "parameter_info",
     "price_factor",
     "read_scenario",
+    "render_comparison",
+    "render_result",
+    "render_simulation",
     "resolve_parameters",
     "resolve_uncertainty",
     "result_to_dict",
@@ -198,9 +215,12 @@ __all__ = [
     "simulation_to_dict",
     "with_overrides",
     "write_comparison_excel",
+    "write_comparison_html",
     "write_excel",
+    "write_html_report",
     "write_sensitivity_excel",
     "write_simulation_excel",
+    "write_simulation_html",
 ]
 
 

@@ -18,7 +18,6 @@ from werkzorg_calc.cli.common import (
     now,
     parse_case_limit,
     parse_peildatum,
-    require_xlsx_output,
     resolve_parameter_set,
 )
 from werkzorg_calc.cli.options import (
@@ -37,6 +36,7 @@ from werkzorg_calc.cli.options import (
     PriceYear,
     SetItems,
 )
+from werkzorg_calc.cli.outputs import output_kind, write_result, written_message
 
 
 @app.command()
@@ -75,7 +75,7 @@ def calc(
     Voorbeeld: werkzorg calc examples/drechtsteden-2018.xlsx --peildatum 2018-06-30
     """
     day, limit = parse_peildatum(peildatum, lang), parse_case_limit(cases, lang)
-    require_xlsx_output(output, lang)
+    kind = output_kind(output, lang=lang.value)
     with guard(debug, lang):
         from werkzorg_calc.engine.calc import calculate
         from werkzorg_calc.write.safe_write import check_target
@@ -102,12 +102,11 @@ def calc(
             allow_bsn=allow_bsn,
             created=now() if timestamp else None,
         )
-        if output is not None:
-            from werkzorg_calc.write.excel.summary import write_excel
-
-            write_excel(
+        if output is not None and kind is not None:
+            write_result(
                 result,
                 output,
+                kind,
                 force=force,
                 inputs=files,
                 lang=language,
@@ -119,11 +118,12 @@ def calc(
 
             sys.stdout.write(result_to_json(result, provenance, language) + "\n")
             return
-        _print_calc_report(result, limit, language, output, provenance)
+        written = written_message(kind, output, language) if output and kind else None
+        _print_calc_report(result, limit, language, written, provenance)
 
 
 def _print_calc_report(
-    result: object, limit: int | None, lang: Lang, output: Path | None, provenance: object
+    result: object, limit: int | None, lang: Lang, written: str | None, provenance: object
 ) -> None:
     from rich.console import Console
 
@@ -131,10 +131,9 @@ def _print_calc_report(
     from werkzorg_calc.engine.provenance import Provenance
     from werkzorg_calc.report.explain import provenance_footer
     from werkzorg_calc.report.results import full_report
-    from werkzorg_calc.text.labels import text
 
     assert isinstance(result, Result) and isinstance(provenance, Provenance)
     console = Console(highlight=False)
     console.print(full_report(result, limit, lang, provenance_footer(provenance, lang)))
-    if output is not None:
-        console.print(text("written", lang, path=output), markup=False)
+    if written is not None:
+        console.print(written, markup=False)

@@ -16,7 +16,6 @@ from werkzorg_calc.cli.common import (
     gather_inputs,
     guard,
     parse_peildatum,
-    require_xlsx_output,
     resolve_parameter_set,
 )
 from werkzorg_calc.cli.options import (
@@ -34,6 +33,7 @@ from werkzorg_calc.cli.options import (
     PriceYear,
     SetItems,
 )
+from werkzorg_calc.cli.outputs import output_kind, write_comparison, written_message
 
 
 @app.command()
@@ -63,7 +63,7 @@ def compare(
     --peildatum 2018-06-30
     """
     day = parse_peildatum(peildatum, lang)
-    require_xlsx_output(output, lang)
+    kind = output_kind(output, lang=lang.value)
     scenario_files = [file for file in files if file.suffix.lower() == ".toml"]
     case_files = [file for file in files if file.suffix.lower() != ".toml"]
     if not case_files:
@@ -106,11 +106,15 @@ def compare(
             command="compare",
             arguments=[str(file) for file in scenario_files],
         )
-        if output is not None:
-            from werkzorg_calc.write.excel.comparison import write_comparison_excel
-
-            write_comparison_excel(
-                comparison, output, force=force, inputs=files, lang=language, provenance=provenance
+        if output is not None and kind is not None:
+            write_comparison(
+                comparison,
+                output,
+                kind,
+                force=force,
+                inputs=files,
+                lang=language,
+                provenance=provenance,
             )
         if output_format is OutputFormat.json:
             from werkzorg_calc.write.json_document import comparison_to_dict, to_json
@@ -120,9 +124,8 @@ def compare(
         from rich.console import Console
 
         from werkzorg_calc.report.results import comparison_report
-        from werkzorg_calc.text.labels import text
 
         console = Console(highlight=False)
         console.print(comparison_report(comparison, language))
-        if output is not None:
-            console.print(text("written", language, path=output), markup=False)
+        if output is not None and kind is not None:
+            console.print(written_message(kind, output, language), markup=False)

@@ -53,7 +53,13 @@ PriceYear = Annotated[
 ]
 Format = Annotated[OutputFormat, typer.Option("--format", "-f", help="Uitvoer op het scherm.")]
 Output = Annotated[
-    Path | None, typer.Option("--output", "-o", help="Schrijf ook een Excel-bestand (.xlsx).")
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Schrijf ook een bestand; de extensie kiest de vorm: .xlsx (Excel), "
+        ".html (rapport) of .json.",
+    ),
 ]
 Force = Annotated[bool, typer.Option("--force", help="Overschrijf een bestaand uitvoerbestand.")]
 AllowBsn = Annotated[

@@ -21,7 +21,6 @@ from werkzorg_calc.cli.common import (
     gather_inputs,
     guard,
     parse_peildatum,
-    require_xlsx_output,
     stderr_console,
 )
 from werkzorg_calc.cli.options import (
@@ -39,6 +38,7 @@ from werkzorg_calc.cli.options import (
     PriceYear,
     SetItems,
 )
+from werkzorg_calc.cli.outputs import Kind, output_kind, write_uncertainty, written_message
 
 if TYPE_CHECKING:
     from werkzorg_calc.domain.cases import CaseTable
@@ -48,7 +48,6 @@ if TYPE_CHECKING:
     from werkzorg_calc.engine.uncertainty.distributions import DistributionSpec
     from werkzorg_calc.engine.uncertainty.sensitivity import SensitivityResult
     from werkzorg_calc.engine.uncertainty.simulate import SimulationResult
-    from werkzorg_calc.text.label_keys import LabelKey
     from werkzorg_calc.text.labels import Lang
 
 CaseFiles = Annotated[
@@ -109,7 +108,7 @@ def _check_outputs(
 def _deliver(
     result: SensitivityResult | SimulationResult,
     files: list[Path],
-    output: Path | None,
+    target: tuple[Path | None, Kind | None],
     plot: Path | None,
     output_format: OutputFormat,
     *,
@@ -117,7 +116,7 @@ def _deliver(
     lang: Language,
     provenance: Provenance,
 ) -> None:
-    """Write the Excel file and the chart when asked, then print the JSON or the report."""
+    """Write the output file and the chart when asked, then print the JSON or the report."""
     from rich.console import Console
 
     from werkzorg_calc.engine.uncertainty.sensitivity import SensitivityResult
@@ -125,19 +124,14 @@ def _deliver(
     from werkzorg_calc.text.labels import text
     from werkzorg_calc.write import plot as charts
     from werkzorg_calc.write import uncertainty_json as documents
-    from werkzorg_calc.write.excel import uncertainty as excel
     from werkzorg_calc.write.json_document import to_json
 
     language: Lang = lang.value
-    if output is not None:
-        if isinstance(result, SensitivityResult):
-            excel.write_sensitivity_excel(
-                result, output, force=force, inputs=files, lang=language, provenance=provenance
-            )
-        else:
-            excel.write_simulation_excel(
-                result, output, force=force, inputs=files, lang=language, provenance=provenance
-            )
+    output, kind = target
+    if output is not None and kind is not None:
+        write_uncertainty(
+            result, output, kind, force=force, inputs=files, lang=language, provenance=provenance
+        )
     if plot is not None:
         if isinstance(result, SensitivityResult):
             charts.plot_tornado(result, plot, force=force, inputs=tuple(files), lang=language)
@@ -157,13 +151,10 @@ def _deliver(
         if isinstance(result, SensitivityResult)
         else simulation_report(result, language)
     )
-    written: tuple[tuple[LabelKey, Path | None], ...] = (
-        ("excel_written", output),
-        ("plot_written", plot),
-    )
-    for key, path in written:
-        if path is not None:
-            console.print(text(key, language, path=path), markup=False)
+    if output is not None and kind is not None:
+        console.print(written_message(kind, output, language), markup=False)
+    if plot is not None:
+        console.print(text("plot_written", language, path=plot), markup=False)
 
 
 def _provenance(
@@ -209,7 +200,7 @@ def sensitivity(
     --horizon 12 --plot tornado.png
     """
     day = parse_peildatum(peildatum, lang)
-    require_xlsx_output(output, lang)
+    kind = output_kind(output, ("xlsx", "json"), lang.value)
     with guard(debug, lang):
         from werkzorg_calc.engine.uncertainty.sensitivity import sensitivity as run_sensitivity
 
@@ -224,7 +215,7 @@ def sensitivity(
         _deliver(
             result,
             files,
-            output,
+            (output, kind),
             plot,
             output_format,
             force=force,
@@ -262,7 +253,7 @@ def simulate(
     --draws 10000 --seed 42
     """
     day = parse_peildatum(peildatum, lang)
-    require_xlsx_output(output, lang)
+    kind = output_kind(output, lang=lang.value)
     with guard(debug, lang):
         _check_outputs(files, output, plot, force=force)
         table, parameters, specs = _uncertain_inputs(
@@ -276,7 +267,7 @@ def simulate(
         _deliver(
             result,
             files,
-            output,
+            (output, kind),
             plot,
             output_format,
             force=force,

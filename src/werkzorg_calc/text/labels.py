@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Final, Literal
 
+from werkzorg_calc.text.html_labels import HTML_TEXT
 from werkzorg_calc.text.label_keys import LabelKey
 from werkzorg_calc.text.plural import fill
 
@@ -386,6 +387,7 @@ _TEXT: Final[dict[LabelKey, tuple[str, str]]] = {
     "month_factor": ("Maandfactor projectie q", "Monthly projection factor q"),
     "price_factor": ("Prijsfactor", "Price factor"),
 }
+_TEXT.update(HTML_TEXT)  # the HTML report's words live in their own module
 
 _STATUS: Final[dict[str, tuple[str, str]]] = {
     "aangemeld": ("aangemeld", "registered"),
