@@ -68,8 +68,13 @@ FIXED_TIMESTAMP = datetime(2018, 7, 1, 0, 0, 0)
 DATE_FORMAT = "DD-MM-YYYY"
 AMOUNT_FORMAT = "#,##0.00"
 
+# The columns of method v2's B1/W1 (household, earnings, loonwaarde) are optional; this
+# example does not fill them yet (it still types uitkering_na and loonkostensubsidie_pm).
+LAW_COLUMNS = frozenset({"huishouden", "netto_loon_pm", "brutoloon_pm", "loonwaarde"})
 # The canonical headers, in the order of the case-file contract.
-HEADERS: tuple[str, ...] = tuple(column.header for column in COLUMNS)
+HEADERS: tuple[str, ...] = tuple(
+    column.header for column in COLUMNS if column.header not in LAW_COLUMNS
+)
 
 DATE_COLUMNS = frozenset({"start_traject", "start_werk", "einde_werk"})
 AMOUNT_COLUMNS = frozenset(

@@ -11,6 +11,8 @@ from werkzorg_calc.cli import (  # noqa: F401 - imported for their side effect: 
     check_command,
     compare_command,
     explain_command,
+    law_commands,
+    norms_command,
     params_command,
     uncertainty_commands,
 )

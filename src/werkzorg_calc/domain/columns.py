@@ -12,10 +12,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final, Literal
 
-Kind = Literal["text", "status", "date", "amount", "hours", "benefit_type", "private"]
+Kind = Literal[
+    "text", "status", "date", "amount", "hours", "share", "benefit_type", "household", "private"
+]
 
 Status = Literal["aangemeld", "in_bemiddeling", "solliciteert", "aan_het_werk", "uitgevallen"]
 BenefitType = Literal["participatiewet", "ww", "wia", "wajong", "geen"]
+Household = Literal["alleenstaand", "gehuwd", "samenwonend"]
+NormHousehold = Literal["single", "couple"]  # the two bijstand norms of art. 21 the table holds
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +53,11 @@ COLUMNS: Final[tuple[Column, ...]] = (
     Column("no_risk_kosten", "no_risk_cost", "amount"),
     Column("verzekeraar_bijdrage", "insurer_contribution", "amount"),
     Column("gemeente", "municipality", "text"),
+    # Method v2, B1 and W1: what the law needs to derive uitkering_na and loonkostensubsidie_pm.
+    Column("huishouden", "household", "household"),
+    Column("netto_loon_pm", "net_earnings_month", "amount"),
+    Column("brutoloon_pm", "gross_wage_month", "amount"),
+    Column("loonwaarde", "wage_value_share", "share"),
     # Free text may hold personal data: the reader only notes that it exists, never its value.
     Column("opmerking", "note", "private"),
 )
@@ -74,6 +83,27 @@ STATUSES: Final[tuple[Status, ...]] = (
 )
 
 BENEFIT_TYPES: Final[tuple[BenefitType, ...]] = ("participatiewet", "ww", "wia", "wajong", "geen")
+
+HOUSEHOLDS: Final[tuple[Household, ...]] = ("alleenstaand", "gehuwd", "samenwonend")
+# Single parents get the single norm since 2015 (art. 21 Participatiewet), so they map to it.
+HOUSEHOLD_LOOKUP: Final[dict[str, Household]] = {
+    "alleenstaand": "alleenstaand",
+    "alleenstaande": "alleenstaand",
+    "alleenstaande_ouder": "alleenstaand",
+    "single": "alleenstaand",
+    "gehuwd": "gehuwd",
+    "gehuwden": "gehuwd",
+    "couple": "gehuwd",
+    "married": "gehuwd",
+    "samenwonend": "samenwonend",
+    "samenwonenden": "samenwonend",
+    "cohabiting": "samenwonend",
+}
+NORM_HOUSEHOLD: Final[dict[Household, NormHousehold]] = {
+    "alleenstaand": "single",
+    "gehuwd": "couple",
+    "samenwonend": "couple",
+}
 
 # Headers that announce a citizen service number; such a file is refused (see case-file.md).
 BSN_HEADERS: Final[frozenset[str]] = frozenset(

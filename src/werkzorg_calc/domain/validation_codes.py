@@ -35,6 +35,8 @@ OWN_CODES = frozenset(
         "text_too_long",
         "status_unknown",
         "benefit_type_unknown",
+        "household_unknown",
+        "share_out_of_range",
         "date_expected",
         "date_ambiguous",
         "date_invalid",

@@ -16,9 +16,11 @@ from pydantic_core import PydanticCustomError
 
 from werkzorg_calc.domain.columns import (
     BENEFIT_TYPE_LOOKUP,
+    HOUSEHOLD_LOOKUP,
     NUMBER_FIELDS,
     STATUS_LOOKUP,
     BenefitType,
+    Household,
     Status,
     normalise_name,
 )
@@ -89,6 +91,10 @@ class CaseRow(BaseModel):
     no_risk_cost: NonNegative | None = None
     insurer_contribution: NonNegative | None = None
     municipality: str | None = None
+    household: Household | None = None
+    net_earnings_month: NonNegative | None = None
+    gross_wage_month: NonNegative | None = None
+    wage_value_share: Annotated[float, Field(ge=0, le=1)] | None = None
 
     @field_validator("case_id", "municipality", mode="before")
     @classmethod
@@ -124,6 +130,28 @@ class CaseRow(BaseModel):
             raise PydanticCustomError("benefit_type_unknown", "benefit_type_unknown")
         return benefit
 
+    @field_validator("household", mode="before")
+    @classmethod
+    def _household(cls, value: Any) -> str | None:
+        if _is_blank(value):
+            return None
+        household = HOUSEHOLD_LOOKUP.get(normalise_name(str(value)))
+        if household is None:
+            raise PydanticCustomError("household_unknown", "household_unknown")
+        return household
+
+    @field_validator("wage_value_share", mode="before")
+    @classmethod
+    def _share(cls, value: Any, info: ValidationInfo) -> float | None:
+        percent = isinstance(value, str) and value.strip().endswith("%")
+        number = _to_number(value.strip().removesuffix("%") if percent else value, info)
+        if number is None:
+            return None
+        share = number / 100 if percent else number
+        if not 0 <= share <= 1:
+            raise PydanticCustomError("share_out_of_range", "share_out_of_range")
+        return share
+
     @field_validator(*_DATE_FIELDS, mode="before")
     @classmethod
     def _date(cls, value: Any, info: ValidationInfo) -> date | None:
@@ -145,19 +173,24 @@ class CaseRow(BaseModel):
     @field_validator(*NUMBER_FIELDS, mode="before")
     @classmethod
     def _number(cls, value: Any, info: ValidationInfo) -> float | None:
-        if type(value) is float and math.isfinite(value):
-            return value  # the common case in a workbook: a plain number
-        if _is_blank(value):
-            return None
-        if isinstance(value, bool) or not isinstance(value, int | float | str):
-            raise PydanticCustomError("number_expected", "number_expected")
-        if isinstance(value, str):
-            style: DecimalStyle = (info.context or {}).get("decimal", "unknown")
-            try:
-                value = parse_number_text(value, style)
-            except CellValueError as exc:
-                raise _fail(exc) from None
-        number = float(value)
-        if not math.isfinite(number):
-            raise PydanticCustomError("number_not_finite", "number_not_finite")
-        return number
+        return _to_number(value, info)
+
+
+def _to_number(value: Any, info: ValidationInfo) -> float | None:
+    """A cell as a finite float (``None`` when blank), Dutch or English separators."""
+    if type(value) is float and math.isfinite(value):
+        return value  # the common case in a workbook: a plain number
+    if _is_blank(value):
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise PydanticCustomError("number_expected", "number_expected")
+    if isinstance(value, str):
+        style: DecimalStyle = (info.context or {}).get("decimal", "unknown")
+        try:
+            value = parse_number_text(value, style)
+        except CellValueError as exc:
+            raise _fail(exc) from None
+    number = float(value)
+    if not math.isfinite(number):
+        raise PydanticCustomError("number_not_finite", "number_not_finite")
+    return number

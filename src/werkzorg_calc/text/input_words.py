@@ -29,6 +29,14 @@ REASONS: Final[dict[str, tuple[str, str]]] = {
         "onbekende uitkeringssoort; gebruik participatiewet, ww, wia, wajong of geen",
         "unknown benefit type; use participatiewet, ww, wia, wajong or geen",
     ),
+    "household_unknown": (
+        "onbekend huishouden; gebruik alleenstaand, gehuwd of samenwonend",
+        "unknown household; use alleenstaand, gehuwd or samenwonend",
+    ),
+    "share_out_of_range": (
+        "een aandeel tussen 0 en 1 (schrijf 0,6 of 60%)",
+        "a share between 0 and 1 (write 0.6 or 60%)",
+    ),
     "date_expected": (
         "verwacht een datum; geef de cel de celopmaak Datum of schrijf 2018-03-01",
         "a date expected; give the cell the Date format or write 2018-03-01",

@@ -1,8 +1,8 @@
 """An empty case workbook that makes good input easy (``werkzorg template``).
 
-Canonical headers with a Dutch note on each, drop-down lists for the status and the benefit
-type, date and euro formats, input checks on amounts, a filled ``Voorbeeld`` sheet and a
-``Parameters`` sheet with the defaults and their sources. A template filled in by hand passes
+Canonical headers with a Dutch note on each, drop-down lists for the status, the benefit
+type and the household, date, euro and percent formats, input checks on amounts and shares, a
+filled ``Voorbeeld`` sheet and a ``Parameters`` sheet with the defaults and their sources. A template filled in by hand passes
 ``werkzorg check``.
 """
 
@@ -18,7 +18,14 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from werkzorg_calc.domain.columns import BENEFIT_TYPES, COLUMNS, MONEY_FIELDS, STATUSES, Column
+from werkzorg_calc.domain.columns import (
+    BENEFIT_TYPES,
+    COLUMNS,
+    HOUSEHOLDS,
+    MONEY_FIELDS,
+    STATUSES,
+    Column,
+)
 from werkzorg_calc.domain.parameters import default_parameters, parameter_info
 from werkzorg_calc.write.safe_write import atomic_target, check_target
 
@@ -41,7 +48,8 @@ NOTES: dict[str, str] = {
     "uitkering_voor": "Uitkering per maand vóór de plaatsing, in euro. Leeg: de bijstandsnorm "
     "voor een alleenstaande wordt aangenomen.",
     "uitkering_na": "Uitkering per maand na de plaatsing (aanvulling). Leeg bij werk: 0 "
-    "(volledige uitstroom).",
+    "(volledige uitstroom), of bij participatiewet met netto_loon_pm: per maand afgeleid "
+    "(regel B1, art. 31 lid 2 onder n).",
     "uitkering_soort": "Kies uit de lijst: participatiewet (gemeente), ww, wia, wajong (UWV) "
     "of geen. Leeg: participatiewet.",
     "wmo_voor": "Wmo-ondersteuning per maand vóór de plaatsing, in euro. Leeg: 0.",
@@ -53,10 +61,19 @@ NOTES: dict[str, str] = {
     "trajectbegeleiding_uren": "Totaal aantal uren trajectbegeleiding. Leeg: een vaste prijs "
     "per traject (8.000 euro).",
     "bemiddeling_kosten": "Kosten van bemiddeling naar een werkgever, in euro (totaal).",
-    "loonkostensubsidie_pm": "Loonkostensubsidie per maand zolang iemand werkt, in euro.",
+    "loonkostensubsidie_pm": "Loonkostensubsidie per maand zolang iemand werkt, in euro. Leeg "
+    "met loonwaarde en uren_per_week: afgeleid (regel W1, art. 10d).",
     "no_risk_kosten": "Kosten van de no-riskpolis (ziektewet via UWV), in euro (totaal).",
     "verzekeraar_bijdrage": "Bijdrage van de zorgverzekeraar aan het traject, in euro (totaal).",
     "gemeente": "Gemeente van de deelnemer (voor subtotalen met --by gemeente).",
+    "huishouden": "Kies uit de lijst: alleenstaand (ook alleenstaande ouder), gehuwd of "
+    "samenwonend. Bepaalt de bijstandsnorm. Leeg: alleenstaand.",
+    "netto_loon_pm": "Netto inkomsten uit werk per maand, in euro. Bij participatiewet en "
+    "lege uitkering_na leidt werkzorg de aanvullende bijstand per maand af (regel B1).",
+    "brutoloon_pm": "Brutoloon per maand, in euro (loonkosten van de werkgever).",
+    "loonwaarde": "Loonwaarde als percentage van het minimumloon (0% tot 100%), zoals "
+    "vastgesteld. Met uren_per_week en lege loonkostensubsidie_pm leidt werkzorg de "
+    "subsidie af (regel W1).",
     "opmerking": "Vrije tekst. Wordt nooit gelezen, getoond of weggeschreven: zet hier geen "
     "gegevens die de berekening nodig heeft.",
 }
@@ -125,6 +142,8 @@ def _format(column: Column) -> str | None:
         return _EURO
     if column.kind in {"amount", "hours"}:
         return "0.0"
+    if column.kind == "share":
+        return "0%"
     return None
 
 
@@ -135,7 +154,7 @@ def _header(sheet: Worksheet, with_notes: bool) -> None:
         cell.fill = _HEADER_FILL
         if with_notes:
             cell.comment = Comment(NOTES[column.header], "werkzorg", width=300, height=120)
-        width = 14 if column.kind in {"date", "amount", "hours"} else 18
+        width = 14 if column.kind in {"date", "amount", "hours", "share"} else 18
         sheet.column_dimensions[get_column_letter(index)].width = max(width, len(column.header) + 2)
     sheet.freeze_panes = "A2"
 
@@ -146,6 +165,7 @@ def _case_sheet(sheet: Worksheet) -> None:
     lists = {
         "status": ",".join(STATUSES),
         "benefit_type": ",".join(BENEFIT_TYPES),
+        "household": ",".join(HOUSEHOLDS),
     }
     for index, column in enumerate(COLUMNS, start=1):
         letter = get_column_letter(index)
@@ -161,6 +181,9 @@ def _case_sheet(sheet: Worksheet) -> None:
         elif column.kind == "amount":
             check = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0")
             check.error = "Vul een bedrag of aantal van 0 of meer in."
+        elif column.kind == "share":
+            check = DataValidation(type="decimal", operator="between", formula1="0", formula2="1")
+            check.error = "Vul een percentage tussen 0% en 100% in."
         elif column.kind == "hours":
             check = DataValidation(type="decimal", operator="between", formula1="0", formula2="60")
             check.error = "Vul een aantal uren per week tussen 0 en 60 in."
