@@ -2,8 +2,8 @@
 
 Canonical headers with a Dutch note on each, drop-down lists for the status, the benefit
 type and the household, date, euro and percent formats, input checks on amounts and shares, a
-filled ``Voorbeeld`` sheet and a ``Parameters`` sheet with the defaults and their sources. A template filled in by hand passes
-``werkzorg check``.
+filled ``Voorbeeld`` sheet and a ``Parameters`` sheet with the defaults and their sources. A
+template filled in by hand passes ``werkzorg check``.
 """
 
 from __future__ import annotations
