@@ -52,6 +52,10 @@ if TYPE_CHECKING:
     from werkzorg_calc.engine.compare import Comparison, compare
     from werkzorg_calc.engine.explain import explain_case, explain_item, explanation_to_dict
     from werkzorg_calc.engine.explanation import CaseExplanation, ExplainError, ItemAcrossCases
+    from werkzorg_calc.engine.law.derivation import Derivation
+    from werkzorg_calc.engine.law.residual_benefit import ResidualBenefit, residual_benefit
+    from werkzorg_calc.engine.law.schedule import BenefitSchedule, residual_benefit_schedule
+    from werkzorg_calc.engine.law.wage_subsidy import WageSubsidy, wage_subsidy
     from werkzorg_calc.engine.provenance import Provenance, build_provenance
     from werkzorg_calc.engine.uncertainty.distributions import (
         DistributionSpec,
@@ -105,6 +109,13 @@ _WHERE = {
     "explain_case": ".engine.explain",
     "explain_item": ".engine.explain",
     "explanation_to_dict": ".engine.explain",
+    "Derivation": ".engine.law.derivation",
+    "ResidualBenefit": ".engine.law.residual_benefit",
+    "residual_benefit": ".engine.law.residual_benefit",
+    "BenefitSchedule": ".engine.law.schedule",
+    "residual_benefit_schedule": ".engine.law.schedule",
+    "WageSubsidy": ".engine.law.wage_subsidy",
+    "wage_subsidy": ".engine.law.wage_subsidy",
     "write_comparison_excel": ".write.excel.comparison",
     "write_excel": ".write.excel.summary",
     "render_comparison": ".write.html",
@@ -156,9 +167,11 @@ _WHERE = {
 }
 
 __all__ = [
+    "BenefitSchedule",
     "CaseExplanation",
     "CaseTable",
     "Comparison",
+    "Derivation",
     "DistributionSpec",
     "ExplainError",
     "InputError",
@@ -172,6 +185,7 @@ __all__ = [
     "ParameterSet",
     "Parameters",
     "Provenance",
+    "ResidualBenefit",
     "Result",
     "Scenario",
     "SensitivityResult",
@@ -180,6 +194,7 @@ __all__ = [
     "TargetBootstrap",
     "TargetResult",
     "Totals",
+    "WageSubsidy",
     "WerkzorgError",
     "apply_overrides",
     "build_provenance",
@@ -205,6 +220,8 @@ __all__ = [
     "render_comparison",
     "render_result",
     "render_simulation",
+    "residual_benefit",
+    "residual_benefit_schedule",
     "resolve_parameters",
     "resolve_uncertainty",
     "result_to_dict",
@@ -213,6 +230,7 @@ __all__ = [
     "sensitivity_to_dict",
     "simulate",
     "simulation_to_dict",
+    "wage_subsidy",
     "with_overrides",
     "write_comparison_excel",
     "write_comparison_html",
