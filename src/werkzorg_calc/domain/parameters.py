@@ -50,6 +50,7 @@ class Parameters(BaseModel):
     discount_rate: float = Field(ge=0, le=1)
     durable_months: float = Field(ge=0)
     durable_min_hours: float = Field(ge=0, le=60)
+    lks_fulltime_hours: float = Field(gt=0, le=60)
     target_share: float = Field(ge=0, le=1)
     target_count: int | None = Field(default=None, ge=0)
     target_basis: TargetBasis

@@ -23,6 +23,7 @@ from werkzorg_calc.domain.prices import price_factor
 from werkzorg_calc.domain.result import Money, Result, Totals
 from werkzorg_calc.domain.stakeholders import STAKEHOLDERS
 from werkzorg_calc.domain.target import evaluate_target
+from werkzorg_calc.engine.law.apply import derivation_notes, derive_law_inputs
 
 DAYS_PER_MONTH = 30.4375  # 365.25 / 12: months are fractional and calendar-neutral
 _BENEFIT_PAYER = {
@@ -89,7 +90,9 @@ def calculate(
         raise ValueError("horizon must be zero or more months")
     if by is not None and by not in GROUP_COLUMNS:
         raise ValueError(f"by must be one of {sorted(GROUP_COLUMNS)}")
-    frame, effective, factors = to_price_year(cases.frame, given, peildatum, price_year)
+    # The law works on nominal amounts at their own dates, so it goes before any price indexing.
+    law = derive_law_inputs(cases.frame, peildatum, given.lks_fulltime_hours)
+    frame, effective, factors = to_price_year(law.frame, given, peildatum, price_year)
     peil = pd.Timestamp(peildatum)
     start, end = frame["job_start"], frame["job_end"]
     ended_before = end.notna() & end.lt(peil)
@@ -152,6 +155,8 @@ def calculate(
     groups = _groups(case_frame, case_stakeholders, effective, by) if by else None
     warnings = (
         cases.warnings
+        + law.warnings
+        + derivation_notes(cases.frame, law.derived)
         + _imputation_warnings(cases, imputed, effective)
         + _late_peildatum(cases, peildatum)
     )
@@ -177,6 +182,7 @@ def calculate(
         groups=groups,
         group_by=by,
         warnings=warnings,
+        derived=law.derived,
     )
 
 

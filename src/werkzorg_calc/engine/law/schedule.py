@@ -74,12 +74,7 @@ class BenefitSchedule:
         ``mean × months_worked`` is the exact Σ over months of benefit × days / 30.4375, so a
         per-case monthly figure reproduces the month-by-month total.
         """
-        weight = np.where(np.isnan(self.benefit_after), 0.0, self.days)
-        total = np.nansum(np.nan_to_num(self.benefit_after) * weight, axis=1)
-        days = weight.sum(axis=1)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            mean: np.ndarray = np.where(days > 0, total / np.where(days > 0, days, 1.0), np.nan)
-        return mean
+        return days_weighted_mean(self.benefit_after, self.days)
 
     def last_benefit_after(self) -> np.ndarray:
         """The residual benefit of each case's last month of work (NaN: no months)."""
@@ -88,6 +83,46 @@ class BenefitSchedule:
         rows = np.arange(has.shape[0])
         value: np.ndarray = np.where(has.any(axis=1), self.benefit_after[rows, last], np.nan)
         return value
+
+
+@dataclass(frozen=True)
+class MonthGrid:
+    """The calendar months of each case's period ``[start, end)`` as ``(n, K)`` arrays."""
+
+    first_day: np.ndarray  # datetime64[D], the first day of each calendar month
+    days: np.ndarray  # int64, days of the period inside that month
+    inside: np.ndarray  # bool, the month holds at least one day of the period
+    work_month: np.ndarray  # int64, 1 for the month of ``start``, 2 for the next, …
+
+
+def month_grid(start: pd.Series, end: pd.Series) -> MonthGrid:
+    """Calendar months of ``[start, end)`` per case (NaT or ``end ≤ start``: no months)."""
+    n = len(start)
+    begin = pd.to_datetime(start).to_numpy(dtype="datetime64[D]")
+    stop = pd.to_datetime(end).to_numpy(dtype="datetime64[D]")
+    ok = ~np.isnat(begin) & ~np.isnat(stop) & (stop > begin)
+    epoch = np.datetime64("1970-01-01")
+    first_month = np.where(ok, begin, epoch).astype("datetime64[M]")
+    last_month = np.where(ok, stop - np.timedelta64(1, "D"), epoch).astype("datetime64[M]")
+    spans = np.where(ok, (last_month - first_month).astype(np.int64) + 1, 0)
+    width = int(min(spans.max(initial=0), MAX_MONTHS))
+    months = first_month[:, None] + np.arange(width)  # (n, K) calendar months
+    first_day = months.astype("datetime64[D]")
+    next_day = (months + 1).astype("datetime64[D]")
+    overlap_from = np.maximum(first_day, begin[:, None])
+    overlap_to = np.minimum(next_day, stop[:, None])
+    days = np.where(ok[:, None], (overlap_to - overlap_from).astype(np.int64), 0).clip(min=0)
+    work_month = np.broadcast_to(np.arange(1, width + 1), (n, width))
+    return MonthGrid(first_day, days, days > 0, work_month)
+
+
+def days_weighted_mean(values: np.ndarray, days: np.ndarray) -> np.ndarray:
+    """Σ value × days / Σ days per row over the months with a value (NaN: none)."""
+    weight = np.where(np.isnan(values), 0.0, days)
+    total = (np.nan_to_num(values) * weight).sum(axis=1)
+    count = weight.sum(axis=1)
+    mean: np.ndarray = np.divide(total, count, out=np.full(len(total), np.nan), where=count > 0)
+    return mean
 
 
 def _cents(values: np.ndarray) -> np.ndarray:
@@ -105,24 +140,9 @@ def residual_benefit_schedule(
     (NaT or ``end ≤ start``: no months). Months the table does not cover are listed in
     ``missing`` (and are NaN), so a caller can report every one at once.
     """
-    n = len(start)
-    begin = pd.to_datetime(start).to_numpy(dtype="datetime64[D]")
-    stop = pd.to_datetime(end).to_numpy(dtype="datetime64[D]")
-    ok = ~np.isnat(begin) & ~np.isnat(stop) & (stop > begin)
-    first_month = np.where(ok, begin, np.datetime64("1970-01-01")).astype("datetime64[M]")
-    last_month = np.where(ok, stop - np.timedelta64(1, "D"), np.datetime64("1970-01-01")).astype(
-        "datetime64[M]"
-    )
-    spans = np.where(ok, (last_month - first_month).astype(np.int64) + 1, 0)
-    width = int(min(spans.max(initial=0), MAX_MONTHS))
-    grid = first_month[:, None] + np.arange(width)  # (n, K) calendar months
-    first_day = grid.astype("datetime64[D]")
-    next_day = (grid + 1).astype("datetime64[D]")
-    overlap_from = np.maximum(first_day, begin[:, None])
-    overlap_to = np.minimum(next_day, stop[:, None])
-    days = np.where(ok[:, None], (overlap_to - overlap_from).astype(np.int64), 0).clip(min=0)
-    inside = days > 0
-    work_month = np.broadcast_to(np.arange(1, width + 1), (n, width))
+    grid = month_grid(start, end)
+    n, width = grid.days.shape
+    first_day, days, inside, work_month = grid.first_day, grid.days, grid.inside, grid.work_month
 
     # Map the few distinct spellings, not every case: factorize gives codes per case.
     codes, spellings = pd.factorize(pd.Series(household, dtype="object"), use_na_sentinel=True)

@@ -45,8 +45,15 @@ SHARE_KEYS: Final[tuple[str, ...]] = (
 )
 # Every parameter that changes an amount; only these may be drawn.
 UNCERTAIN_KEYS: Final[tuple[str, ...]] = (*MONEY_PARAMETERS, *SHARE_KEYS)
-# Definitions (what counts as durable, the target): they change no amount and stay fixed.
-DEFINITION_KEYS: Final[tuple[str, ...]] = ("durable_months", "durable_min_hours", "target_share")
+# Definitions (what counts as durable, the target) change no amount; the full-time week acts
+# only through a derived wage subsidy (W1), which the uncertainty model does not re-derive.
+# All of them stay fixed.
+DEFINITION_KEYS: Final[tuple[str, ...]] = (
+    "durable_months",
+    "durable_min_hours",
+    "target_share",
+    "lks_fulltime_hours",
+)
 FIELDS: Final[tuple[str, ...]] = ("distribution", "low", "high", "mode", "mean", "sd")
 _USES: Final[dict[Kind, frozenset[str]]] = {
     "fixed": frozenset(),

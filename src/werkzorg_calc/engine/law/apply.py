@@ -1,0 +1,178 @@
+"""B1 and W1 on a case table: fill ``uitkering_na`` and ``loonkostensubsidie_pm`` by the law.
+
+One function, called from one place in ``calculate``: where a participatiewet case worked, has
+``netto_loon_pm`` and an empty ``uitkering_na``, the residual benefit is derived month by month
+over its realised work period (the days-weighted mean, so mean × months worked is the month-by-
+month sum); where a case has ``loonwaarde`` and hours and an empty ``loonkostensubsidie_pm``,
+the subsidy is derived the same way. A typed value is kept, and when it differs from the
+derived one by more than € 1 a warning names the case, both values and the rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Final
+
+import numpy as np
+import pandas as pd
+
+from werkzorg_calc.domain.columns import BY_FIELD
+from werkzorg_calc.domain.errors import InputIssue
+from werkzorg_calc.engine.law.residual_benefit import ARTICLE as B1_ARTICLE
+from werkzorg_calc.engine.law.schedule import MissingNorm, residual_benefit_schedule
+from werkzorg_calc.engine.law.subsidy_schedule import wage_subsidy_schedule
+from werkzorg_calc.engine.law.wage_subsidy import ARTICLE as W1_ARTICLE
+from werkzorg_calc.text.formatting import euro, row_list, show_date
+
+TOLERANCE: Final = 1.0  # euros: a typed amount within € 1 of the law is taken as agreeing
+RULES: Final[dict[str, tuple[str, str]]] = {
+    "benefit_after": ("B1", B1_ARTICLE),
+    "wage_subsidy_month": ("W1", W1_ARTICLE),
+}
+
+
+@dataclass(frozen=True)
+class LawInputs:
+    """The case frame with derived values filled in, and what was derived.
+
+    ``derived`` flags (per case) the fields filled by the law; ``values`` holds the derived
+    monthly amount wherever it could be derived (also where a typed value was kept).
+    """
+
+    frame: pd.DataFrame
+    derived: pd.DataFrame
+    values: pd.DataFrame
+    warnings: tuple[InputIssue, ...]
+
+
+def derive_law_inputs(frame: pd.DataFrame, peildatum: date, fulltime_hours: float) -> LawInputs:
+    """Derive ``benefit_after`` (B1) and ``wage_subsidy_month`` (W1) where the law can.
+
+    The realised work period is ``[job_start, min(job_end, peildatum))``, as the calculation
+    counts it.
+    """
+    peil = pd.Timestamp(peildatum)
+    start, end = frame["job_start"], frame["job_end"]
+    stop = end.where(end.notna() & end.lt(peil), peil)
+    benefit_type = frame["benefit_type"].fillna("participatiewet")
+    benefit = residual_benefit_schedule(
+        frame["household"], frame["net_earnings_month"].fillna(0.0), start, stop
+    )
+    can_b1 = benefit_type.eq("participatiewet") & frame["net_earnings_month"].notna()
+    b1 = pd.Series(benefit.mean_benefit_after(), index=frame.index).where(can_b1)
+    subsidy = wage_subsidy_schedule(
+        frame["wage_value_share"], frame["hours_per_week"], fulltime_hours, start, stop
+    )
+    w1 = pd.Series(subsidy.mean_wage_subsidy(), index=frame.index)
+    values = pd.DataFrame({"benefit_after": b1, "wage_subsidy_month": w1})
+    # A month the table lacks leaves the case as typed: derived from part of the months only
+    # would understate or overstate it without a word.
+    gaps = {
+        "benefit_after": _gap_mask(benefit.missing, len(frame)) & can_b1.to_numpy(),
+        "wage_subsidy_month": _gap_mask(subsidy.missing, len(frame)),
+    }
+    for field, mask in gaps.items():
+        values.loc[mask, field] = np.nan
+    derived = pd.DataFrame(
+        {field: frame[field].isna() & values[field].notna() for field in values.columns}
+    )
+    filled = frame.copy()
+    for field in values.columns:
+        filled[field] = frame[field].where(~derived[field], values[field])
+    warnings = _disagreements(frame, values) + _gap_warnings(
+        frame, gaps, benefit.missing + subsidy.missing
+    )
+    return LawInputs(filled, derived, values, warnings)
+
+
+def _per_file(
+    frame: pd.DataFrame, masks: dict[str, np.ndarray]
+) -> list[tuple[tuple[str, np.ndarray], str]]:
+    """Each (field, mask) split by input file, only where the mask holds a case of that file."""
+    pieces = []
+    for file in frame["file"].drop_duplicates():
+        in_file = frame["file"].eq(file).to_numpy()
+        for field, mask in masks.items():
+            if (mask & in_file).any():
+                pieces.append(((field, mask & in_file), str(file)))
+    return pieces
+
+
+def _gap_mask(missing: tuple[MissingNorm, ...], n: int) -> np.ndarray:
+    mask = np.zeros(n, dtype=bool)
+    mask[[gap.position for gap in missing]] = True
+    return mask
+
+
+def _disagreements(frame: pd.DataFrame, values: pd.DataFrame) -> tuple[InputIssue, ...]:
+    """A warning per case whose typed amount differs from the law's by more than € 1."""
+    warnings = []
+    for field, (rule, article) in RULES.items():
+        typed, derived = frame[field], values[field]
+        differs = typed.notna() & derived.notna() & (typed - derived).abs().gt(TOLERANCE)
+        for index in frame.index[differs]:
+            warnings.append(
+                InputIssue(
+                    str(frame.at[index, "file"]),
+                    None,
+                    int(frame.at[index, "row"]),
+                    None,
+                    f"casus {frame.at[index, 'case_id']}: {BY_FIELD[field].header} ingevuld "
+                    f"{euro(float(typed[index]))}, volgens regel {rule} ({article}) "
+                    f"{euro(float(derived[index]))} per maand; het ingevulde bedrag telt",
+                    "waarschuwing",
+                )
+            )
+    return tuple(warnings)
+
+
+def _gap_warnings(
+    frame: pd.DataFrame,
+    gaps: dict[str, np.ndarray],
+    missing: tuple[MissingNorm, ...],
+) -> tuple[InputIssue, ...]:
+    """One warning per field and file: which rows could not be derived, for which key and months."""
+    warnings = []
+    for (field, mask), file in _per_file(frame, gaps):
+        rows = frame.loc[mask, "row"].astype(int).tolist()
+        keys = sorted({gap.key for gap in missing if mask[gap.position]})
+        days = [gap.day for gap in missing if mask[gap.position]]
+        rule = RULES[field][0]
+        warnings.append(
+            InputIssue(
+                file,
+                None,
+                None,
+                None,
+                f"{BY_FIELD[field].header} niet afgeleid (regel {rule}) in {len(rows)} rij(en) "
+                f"({row_list(rows)}): de tabel legal-norms.csv heeft geen bedrag voor "
+                f"{', '.join(keys)} van {show_date(min(days))} t/m {show_date(max(days))}",
+                "waarschuwing",
+            )
+        )
+    return tuple(warnings)
+
+
+def derivation_notes(frame: pd.DataFrame, derived: pd.DataFrame) -> tuple[InputIssue, ...]:
+    """The mark every output carries: which rows hold a derived value, by which rule."""
+    notes = []
+    masks = {field: derived[field].to_numpy() for field in RULES}
+    for (field, mask), file in _per_file(frame, masks):
+        rule, article = RULES[field]
+        rows = frame.loc[mask, "row"].astype(int).tolist()
+        if rows:
+            notes.append(
+                InputIssue(
+                    file,
+                    None,
+                    None,
+                    None,
+                    f"{BY_FIELD[field].header} afgeleid volgens regel {rule} ({article}) in "
+                    f"{len(rows)} rij(en) ({row_list(rows)}), maand voor maand over de "
+                    "werkperiode; niet meegenomen: jongeren onder 27, vrijlatingen art. 31-2-r "
+                    "en 31-2-y, kostendelersnorm, toeslagen, heffingskortingen",
+                    "waarschuwing",
+                )
+            )
+    return tuple(notes)
