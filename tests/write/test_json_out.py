@@ -63,6 +63,7 @@ def test_document_has_the_documented_keys(worked_cases: CaseTable) -> None:
         "costs",
         "net",
         "imputed",
+        "derived",
         "file",
         "row",
     ]

@@ -50,8 +50,9 @@ class Result:
     working_at_peildatum, durable, savings, costs, net), ``realised`` and ``projected``
     (signed amount per item id),
     ``payers`` (stakeholder per item id, ``None`` where an item belongs to nobody) and
-    ``imputed`` (one boolean column per imputed input field), ``derived`` (``benefit_after`` and
-    ``wage_subsidy_month``: True where rule B1 or W1 filled an empty cell). ``stakeholders`` has one row per
+    ``imputed`` (one boolean column per imputed input field), ``derived`` (``benefit_after``
+    and ``wage_subsidy_month``: the monthly amount rule B1 or W1 filled into an empty cell, NaN
+    elsewhere). ``stakeholders`` has one row per
     stakeholder with savings, costs and net for the whole, the realised and projected parts;
     ``case_stakeholders`` the net per case and stakeholder. ``groups`` (with ``group_by``)
     holds per group the participants, placed, durable, share, met, savings, costs, net and the
@@ -80,7 +81,7 @@ class Result:
     groups: pd.DataFrame | None
     group_by: str | None
     warnings: tuple[InputIssue, ...]
-    derived: pd.DataFrame  # per case, True where the law (B1, W1) filled the field
+    derived: pd.DataFrame  # per case, the amount the law (B1, W1) filled in; NaN: not derived
 
     @property
     def source(self) -> SourceInfo:

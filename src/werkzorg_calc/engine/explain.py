@@ -44,6 +44,7 @@ from werkzorg_calc.engine.explanation import (
     Projection,
     ProjectionMonth,
 )
+from werkzorg_calc.engine.law.apply import RULES, month_by_month
 from werkzorg_calc.engine.trace import (
     ITEM_FIELDS,
     MONTHLY_IDS,
@@ -56,6 +57,7 @@ from werkzorg_calc.engine.trace import (
     projection_months,
     used_inputs,
 )
+from werkzorg_calc.text.law import law_text
 
 _PAYER_PARAMETER = {
     "counselling": "payers.counselling",
@@ -165,7 +167,13 @@ def _input(ctx: _Context, index: int, field: str) -> InputUse:
         cell_at(ctx.result.imputed, index, field)
     )
     note: str | None = None
-    if imputed:
+    derived = (
+        field in ctx.result.derived.columns
+        and _present(cell_at(ctx.result.derived, index, field)) is not None
+    )
+    if derived:
+        note = _law_note(ctx, index, field)
+    elif imputed:
         note = assumption_note(ctx.result, field, lang)
     elif given is None and field in _EMPTY_MEANS:
         note = text(_EMPTY_MEANS[field], lang)
@@ -175,6 +183,19 @@ def _input(ctx: _Context, index: int, field: str) -> InputUse:
         note = f"{note}; {indexed}" if note else indexed
     header = BY_FIELD[field].header if lang == "nl" else field
     return InputUse(field, header, _cell(ctx, index, field), given, used, imputed, note)
+
+
+def _law_note(ctx: _Context, index: int, field: str) -> str:
+    """How the law derived this case's amount: rule, article, every month, the mean."""
+    result, lang = ctx.result, ctx.lang
+    months = month_by_month(
+        ctx.cases.frame.loc[[index]], result.peildatum, result.parameters.lks_fulltime_hours, field
+    )
+    shown = ", ".join(f"{day.strftime('%m-%Y')} {euro(amount, lang)}" for day, amount in months)
+    rule, article = RULES[field]
+    key = "derived_note_b1" if rule == "B1" else "derived_note_w1"
+    mean = euro(float(cell_at(result.derived, index, field)), lang)
+    return law_text(key, lang, article=article, months=shown, mean=mean)
 
 
 def assumption_note(result: Result, field: str, lang: Lang = "nl") -> str:

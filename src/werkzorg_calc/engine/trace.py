@@ -67,7 +67,10 @@ def used_inputs(result: Result, cases: CaseTable) -> pd.DataFrame:
     ``method.md``; ``counselling_hours`` stays empty (NaN) where the per-trajectory cost counts.
     """
     _check_table(result, cases)
-    frame = cases.frame
+    # The law's derived amounts (B1, W1) fill their empty cells first, as in ``calculate``.
+    frame = cases.frame.copy()
+    for column in result.derived.columns:
+        frame[column] = frame[column].fillna(result.derived[column])
     factor = result.price_factors.get("cases")
     money = {
         column: frame[column] * factor if factor is not None else frame[column]

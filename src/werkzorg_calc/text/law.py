@@ -70,6 +70,19 @@ WORDS: Final[dict[str, tuple[str, str]]] = {
     "unverified_mark": ("nee ⚠", "no ⚠"),
     "yes": ("ja", "yes"),
     "derived": ("afgeleid", "derived"),
+    "derived_note_b1": (
+        "afgeleid volgens regel B1 ({article}): norm − (netto loon − vrijlating), maand voor "
+        "maand: {months}; gemiddeld naar gewerkte dagen {mean}",
+        "derived by rule B1 ({article}): norm − (net earnings − disregard), month by month: "
+        "{months}; mean by days worked {mean}",
+    ),
+    "derived_note_w1": (
+        "afgeleid volgens regel W1 ({article}): min(WML+VB − loonwaarde, 70% WML+VB) × (1 + "
+        "werkgeverslasten) × uren / voltijd, maand voor maand: {months}; gemiddeld naar gewerkte "
+        "dagen {mean}",
+        "derived by rule W1 ({article}): min(WML+VB − wage value, 70% WML+VB) × (1 + employer "
+        "charges) × hours / full-time, month by month: {months}; mean by days worked {mean}",
+    ),
     "rows_note": (
         "{n} rij(en); een rij met ⚠ wordt gebruikt maar is nog niet geverifieerd.",
         "{n} row(s); a row marked ⚠ is used but not yet verified.",

@@ -207,6 +207,11 @@ def _cases(result: Result) -> list[dict[str, Any]]:
         [field for field, flag in zip(imputed_fields, flags, strict=True) if flag]
         for flags in result.imputed.to_numpy().tolist()
     ]
+    derived_fields = list(result.derived.columns)
+    derived = [
+        [field for field, flag in zip(derived_fields, flags, strict=True) if flag]
+        for flags in result.derived.notna().to_numpy().tolist()
+    ]
     columns = ("case_id", "status", "work_months", "working_at_peildatum", "durable")
     money = ("savings", "costs", "net")
     return [
@@ -221,6 +226,7 @@ def _cases(result: Result) -> list[dict[str, Any]]:
             "costs": costs,
             "net": net,
             "imputed": fields,
+            "derived": law_fields,  # filled by rule B1 (benefit_after) or W1 (wage_subsidy_month)
             "file": file,
             "row": row,
         }
@@ -228,11 +234,12 @@ def _cases(result: Result) -> list[dict[str, Any]]:
             savings,
             costs,
             net,
-        ), fields, file, row in zip(
+        ), fields, law_fields, file, row in zip(
             zip(*(cases[column].tolist() for column in columns), strict=True),
             items,
             zip(*(cases[column].tolist() for column in money), strict=True),
             imputed,
+            derived,
             cases["file"].tolist(),
             cases["row"].tolist(),
             strict=True,

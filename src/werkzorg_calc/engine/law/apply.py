@@ -36,8 +36,9 @@ RULES: Final[dict[str, tuple[str, str]]] = {
 class LawInputs:
     """The case frame with derived values filled in, and what was derived.
 
-    ``derived`` flags (per case) the fields filled by the law; ``values`` holds the derived
-    monthly amount wherever it could be derived (also where a typed value was kept).
+    ``derived`` holds (per case) the monthly amount the law filled in, NaN where the field was
+    typed or could not be derived; ``values`` the derived amount wherever it could be derived
+    (also where a typed value was kept).
     """
 
     frame: pd.DataFrame
@@ -74,12 +75,10 @@ def derive_law_inputs(frame: pd.DataFrame, peildatum: date, fulltime_hours: floa
     }
     for field, mask in gaps.items():
         values.loc[mask, field] = np.nan
-    derived = pd.DataFrame(
-        {field: frame[field].isna() & values[field].notna() for field in values.columns}
-    )
+    derived = pd.DataFrame({field: values[field].where(frame[field].isna()) for field in values})
     filled = frame.copy()
     for field in values.columns:
-        filled[field] = frame[field].where(~derived[field], values[field])
+        filled[field] = frame[field].fillna(derived[field])
     warnings = _disagreements(frame, values) + _gap_warnings(
         frame, gaps, benefit.missing + subsidy.missing
     )
@@ -111,14 +110,17 @@ def _disagreements(frame: pd.DataFrame, values: pd.DataFrame) -> tuple[InputIssu
     for field, (rule, article) in RULES.items():
         typed, derived = frame[field], values[field]
         differs = typed.notna() & derived.notna() & (typed - derived).abs().gt(TOLERANCE)
-        for index in frame.index[differs]:
+        chosen = frame.loc[differs, ["file", "row", "case_id"]]
+        for index, (file, row, case_id) in zip(
+            chosen.index, chosen.itertuples(index=False, name=None), strict=True
+        ):
             warnings.append(
                 InputIssue(
-                    str(frame.at[index, "file"]),
+                    str(file),
                     None,
-                    int(frame.at[index, "row"]),
+                    int(row),
                     None,
-                    f"casus {frame.at[index, 'case_id']}: {BY_FIELD[field].header} ingevuld "
+                    f"casus {case_id!s}: {BY_FIELD[field].header} ingevuld "
                     f"{euro(float(typed[index]))}, volgens regel {rule} ({article}) "
                     f"{euro(float(derived[index]))} per maand; het ingevulde bedrag telt",
                     "waarschuwing",
@@ -157,7 +159,7 @@ def _gap_warnings(
 def derivation_notes(frame: pd.DataFrame, derived: pd.DataFrame) -> tuple[InputIssue, ...]:
     """The mark every output carries: which rows hold a derived value, by which rule."""
     notes = []
-    masks = {field: derived[field].to_numpy() for field in RULES}
+    masks = {field: derived[field].notna().to_numpy() for field in RULES}
     for (field, mask), file in _per_file(frame, masks):
         rule, article = RULES[field]
         rows = frame.loc[mask, "row"].astype(int).tolist()
@@ -176,3 +178,28 @@ def derivation_notes(frame: pd.DataFrame, derived: pd.DataFrame) -> tuple[InputI
                 )
             )
     return tuple(notes)
+
+
+def month_by_month(
+    case: pd.DataFrame, peildatum: date, fulltime_hours: float, field: str
+) -> list[tuple[date, float]]:
+    """For one case (a one-row frame): each work month's first day and derived amount."""
+    peil = pd.Timestamp(peildatum)
+    start, end = case["job_start"], case["job_end"]
+    stop = end.where(end.notna() & end.lt(peil), peil)
+    if field == "benefit_after":
+        schedule = residual_benefit_schedule(
+            case["household"], case["net_earnings_month"].fillna(0.0), start, stop
+        )
+        amounts = schedule.benefit_after[0]
+        days = schedule.first_day[0]
+    else:
+        subsidy = wage_subsidy_schedule(
+            case["wage_value_share"], case["hours_per_week"], fulltime_hours, start, stop
+        )
+        amounts, days = subsidy.wage_subsidy[0], subsidy.first_day[0]
+    return [
+        (day.astype(date), float(amount))
+        for day, amount in zip(days, amounts, strict=True)
+        if not np.isnan(amount)
+    ]
