@@ -187,6 +187,8 @@ LabelKey = Literal[
     "imputed",
     "warning",
     "imputed_kind",
+    "derived_kind",
+    "derived_message",
     "imputed_message",
     "no_messages",
     "default",

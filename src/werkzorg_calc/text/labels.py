@@ -294,6 +294,13 @@ _TEXT: Final[dict[LabelKey, tuple[str, str]]] = {
     "imputed": ("Aangenomen waarden", "Imputed values"),
     "warning": ("waarschuwing", "warning"),
     "imputed_kind": ("aangenomen", "imputed"),
+    "derived_kind": ("afgeleid", "derived"),
+    "derived_message": (
+        "{field}: leeg in de invoer; afgeleid volgens regel {rule} ({article}): {amount} per "
+        "maand, gemiddeld over de werkmaanden",
+        "{field}: empty in the input; derived by rule {rule} ({article}): {amount} a month, "
+        "mean over the work months",
+    ),
     "imputed_message": (
         "{field}: ontbrak in de invoer; aangenomen volgens de methode",
         "{field}: missing in the input; imputed by the method",

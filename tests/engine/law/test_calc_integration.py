@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from werkzorg_calc.cli import app
@@ -74,6 +75,12 @@ def test_a_disagreement_of_more_than_a_euro_warns_with_case_values_and_rule(law_
     ]
     marks = [m for m in messages if "afgeleid volgens regel" in m]
     assert len(marks) == 2 and all("in 1 rij(en) (2)" in m for m in marks)
+    # 2026's hourly WML (line 72) is used by A's W1 and is not verified: said once (L1).
+    unverified = [m for m in messages if "nog niet geverifieerd" in m]
+    assert unverified == [
+        "wettelijk bedrag wml_hour_adult 01-01-2026 t/m 30-06-2026 (legal-norms.csv regel 72) "
+        "is gebruikt maar nog niet geverifieerd"
+    ]
 
 
 def test_the_derivation_reaches_json_and_explain(law_csv: Path) -> None:
@@ -93,3 +100,21 @@ def test_the_derivation_reaches_json_and_explain(law_csv: Path) -> None:
     assert after.note is not None
     assert "regel B1 (Participatiewet art. 31 lid 2 onder n" in after.note
     assert "01-2026 € 651,50" in after.note and "05-2026 € 651,50" in after.note
+
+
+def test_the_excel_check_sheet_marks_each_derived_value(law_csv: Path, tmp_path: Path) -> None:
+    """The workbook's message sheet has an 'afgeleid' row per derived case and field."""
+    out = tmp_path / "out.xlsx"
+    outcome = CliRunner().invoke(
+        app, ["calc", str(law_csv), "--peildatum", "2026-05-31", "--output", str(out)]
+    )
+    assert outcome.exit_code == 0, outcome.output
+    rows = [
+        [cell for cell in row if cell is not None]
+        for sheet in load_workbook(out).worksheets
+        for row in sheet.iter_rows(values_only=True)
+    ]
+    marks = [row for row in rows if row and row[0] == "afgeleid"]
+    assert len(marks) == 2
+    assert any("regel B1" in str(row[-1]) and "€ 651,50" in str(row[-1]) for row in marks)
+    assert any("regel W1" in str(row[-1]) and "€ 1.101,48" in str(row[-1]) for row in marks)

@@ -19,12 +19,26 @@ import pandas as pd
 
 from werkzorg_calc.domain.columns import BY_FIELD
 from werkzorg_calc.domain.errors import InputIssue
+from werkzorg_calc.domain.legal import (
+    BIJSTAND_COUPLE,
+    BIJSTAND_SINGLE,
+    DISREGARD_MAX,
+    LKS_CAP,
+    LKS_CHARGES,
+    WML_HOUR,
+    WML_MONTH,
+    rows_for,
+)
 from werkzorg_calc.engine.law.residual_benefit import ARTICLE as B1_ARTICLE
 from werkzorg_calc.engine.law.schedule import MissingNorm, residual_benefit_schedule
 from werkzorg_calc.engine.law.subsidy_schedule import wage_subsidy_schedule
 from werkzorg_calc.engine.law.wage_subsidy import ARTICLE as W1_ARTICLE
 from werkzorg_calc.text.formatting import euro, row_list, show_date
 
+LEFT_OUT_B1: Final = (
+    "; niet meegenomen: jongeren onder 27, vrijlatingen art. 31-2-r en 31-2-y, "
+    "kostendelersnorm, toeslagen, heffingskortingen"
+)
 TOLERANCE: Final = 1.0  # euros: a typed amount within € 1 of the law is taken as agreeing
 RULES: Final[dict[str, tuple[str, str]]] = {
     "benefit_after": ("B1", B1_ARTICLE),
@@ -79,10 +93,48 @@ def derive_law_inputs(frame: pd.DataFrame, peildatum: date, fulltime_hours: floa
     filled = frame.copy()
     for field in values.columns:
         filled[field] = frame[field].fillna(derived[field])
-    warnings = _disagreements(frame, values) + _gap_warnings(
-        frame, gaps, benefit.missing + subsidy.missing
+    used_days = {
+        "benefit_after": benefit.first_day[(benefit.days > 0) & can_b1.to_numpy()[:, None]],
+        "wage_subsidy_month": subsidy.first_day[~np.isnan(subsidy.wage_subsidy)],
+    }
+    warnings = (
+        _disagreements(frame, values)
+        + _gap_warnings(frame, gaps, benefit.missing + subsidy.missing)
+        + _unverified(used_days, frame)
     )
     return LawInputs(filled, derived, values, warnings)
+
+
+_KEYS: Final[dict[str, tuple[str, ...]]] = {
+    "benefit_after": (BIJSTAND_SINGLE, BIJSTAND_COUPLE, DISREGARD_MAX),
+    "wage_subsidy_month": (WML_MONTH, WML_HOUR, LKS_CHARGES, LKS_CAP),
+}
+
+
+def _unverified(days: dict[str, np.ndarray], frame: pd.DataFrame) -> tuple[InputIssue, ...]:
+    """L1: one warning per unverified table row a derivation may have used (key and period)."""
+    rows = {
+        row
+        for field, chosen in days.items()
+        for day in np.unique(chosen.astype("datetime64[D]"))
+        for key in _KEYS[field]
+        for row in rows_for(key, day.astype(date))
+        if not row.usable_as_verified and row.value is not None
+    }
+    file = str(frame["file"].iloc[0]) if len(frame) else ""
+    return tuple(
+        InputIssue(
+            file,
+            None,
+            None,
+            None,
+            f"wettelijk bedrag {row.key} {show_date(row.valid_from)} t/m "
+            f"{show_date(row.valid_to)} (legal-norms.csv regel {row.line}) is gebruikt maar "
+            "nog niet geverifieerd",
+            "waarschuwing",
+        )
+        for row in sorted(rows, key=lambda row: row.line)
+    )
 
 
 def _per_file(
@@ -172,8 +224,7 @@ def derivation_notes(frame: pd.DataFrame, derived: pd.DataFrame) -> tuple[InputI
                     None,
                     f"{BY_FIELD[field].header} afgeleid volgens regel {rule} ({article}) in "
                     f"{len(rows)} rij(en) ({row_list(rows)}), maand voor maand over de "
-                    "werkperiode; niet meegenomen: jongeren onder 27, vrijlatingen art. 31-2-r "
-                    "en 31-2-y, kostendelersnorm, toeslagen, heffingskortingen",
+                    f"werkperiode{LEFT_OUT_B1 if rule == 'B1' else ''}",
                     "waarschuwing",
                 )
             )

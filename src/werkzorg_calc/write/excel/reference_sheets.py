@@ -8,8 +8,10 @@ from openpyxl import Workbook
 
 from werkzorg_calc.domain.parameters import parameter_info
 from werkzorg_calc.engine.calc import MONEY_PARAMETERS
+from werkzorg_calc.engine.law.apply import RULES
 from werkzorg_calc.engine.provenance import Provenance
 from werkzorg_calc.engine.trace import effective_parameter
+from werkzorg_calc.text.formatting import euro
 from werkzorg_calc.text.issues import issue_message
 from werkzorg_calc.text.labels import Lang, text
 from werkzorg_calc.text.wording import price_level
@@ -132,10 +134,42 @@ def check_sheet(workbook: Workbook, result: Result, lang: Lang) -> Sheet:
                         text("imputed_message", lang, field=field),
                     ]
                 )
+    _derived_rows(sheet, result, lang)
     if not result.warnings and not flagged.any():
         sheet.row(["-", None, None, None, None, None, text("no_messages", lang)])
     sheet.finish_table(len(labels))
     return sheet
+
+
+def _derived_rows(sheet: Sheet, result: Result, lang: Lang) -> None:
+    """One row per case and field the law filled in (B1, W1): the mark every output carries."""
+    sources = {source.file: source for source in result.sources}
+    for field, (rule, article) in RULES.items():
+        amounts = result.derived[field]
+        chosen = result.cases.loc[amounts.notna(), ["case_id", "row", "file"]]
+        for (case_id, row, file), amount in zip(
+            chosen.itertuples(index=False, name=None), amounts.dropna().tolist(), strict=True
+        ):
+            source = sources[file]
+            message = text(
+                "derived_message",
+                lang,
+                field=field,
+                rule=rule,
+                article=article,
+                amount=euro(amount, lang),
+            )
+            sheet.row(
+                [
+                    text("derived_kind", lang),
+                    file,
+                    source.sheet,
+                    row,
+                    source.columns.get(field),
+                    case_id,
+                    message,
+                ]
+            )
 
 
 def provenance_sheet(workbook: Workbook, provenance: Provenance, lang: Lang) -> Sheet:
