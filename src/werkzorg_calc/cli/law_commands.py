@@ -71,7 +71,9 @@ def _emit(document: dict[str, object]) -> None:
 
 DateOption = Annotated[
     str | None,
-    typer.Option("--date", help="Datum JJJJ-MM-DD of DD-MM-JJJJ. Standaard: vandaag."),
+    typer.Option(
+        "--date", metavar="DATUM", help="Datum JJJJ-MM-DD of DD-MM-JJJJ. Standaard: vandaag."
+    ),
 ]
 
 
@@ -81,22 +83,31 @@ def residual_benefit_command(
         str,
         typer.Option(
             "--household",
+            metavar="HUISHOUDEN",
             help="Huishouden: single of couple (ook alleenstaand, gehuwd, samenwonend).",
         ),
     ],
     net_earnings: Annotated[
-        str, typer.Option("--net-earnings", help="Netto inkomsten uit werk per maand, in euro.")
+        str,
+        typer.Option(
+            "--net-earnings", metavar="EUR", help="Netto inkomsten uit werk per maand, in euro."
+        ),
     ],
     work_month: Annotated[
         int,
         typer.Option(
-            "--work-month", min=1, max=600, help="Werkmaand (1 = eerste maand met inkomsten)."
+            "--work-month",
+            metavar="K",
+            min=1,
+            max=600,
+            help="Werkmaand (1 = eerste maand met inkomsten).",
         ),
     ],
     day_text: Annotated[
         str | None,
         typer.Option(
             "--date",
+            metavar="DATUM",
             help="Eerste dag van de uitkeringsmaand, JJJJ-MM-DD of DD-MM-JJJJ. Standaard: vandaag.",
         ),
     ] = None,
@@ -140,17 +151,22 @@ def residual_benefit_command(
 
 @app.command("wage-subsidy")
 def wage_subsidy_command(
-    hours: Annotated[str, typer.Option("--hours", help="Gewerkte uren per week.")],
+    hours: Annotated[str, typer.Option("--hours", metavar="UREN", help="Gewerkte uren per week.")],
     fulltime_hours: Annotated[
-        str, typer.Option("--fulltime-hours", help="Voltijd uren per week bij deze werkgever.")
+        str,
+        typer.Option(
+            "--fulltime-hours", metavar="UREN", help="Voltijd uren per week bij deze werkgever."
+        ),
     ],
     loonwaarde: Annotated[
-        str, typer.Option("--loonwaarde", help="Loonwaarde als aandeel: 0.6 of 60%.")
+        str,
+        typer.Option("--loonwaarde", metavar="AANDEEL", help="Loonwaarde als aandeel: 0.6 of 60%."),
     ],
     wml_vb: Annotated[
         str | None,
         typer.Option(
             "--wml-vb",
+            metavar="EUR",
             help="WML + vakantiebijslag per voltijdmaand, in euro. Standaard: het WML van --date.",
         ),
     ] = None,
@@ -158,6 +174,7 @@ def wage_subsidy_command(
         str | None,
         typer.Option(
             "--employer-charges",
+            metavar="AANDEEL",
             help="Werkgeverslasten als aandeel (0.25). Standaard: de vaste opslag van --date.",
         ),
     ] = None,

@@ -18,11 +18,15 @@ from werkzorg_calc.cli.options import Debug, Format, LangOption, Language, Outpu
 def norms(
     key: Annotated[
         str | None,
-        typer.Option("--key", help="Alleen deze sleutel, bijv. bijstand_norm_single."),
+        typer.Option(
+            "--key", metavar="SLEUTEL", help="Alleen deze sleutel, bijv. bijstand_norm_single."
+        ),
     ] = None,
     day_text: Annotated[
         str | None,
-        typer.Option("--date", help="Alleen de rijen die gelden op deze datum (JJJJ-MM-DD)."),
+        typer.Option(
+            "--date", metavar="DATUM", help="Alleen de rijen die gelden op deze datum (JJJJ-MM-DD)."
+        ),
     ] = None,
     output_format: Format = OutputFormat.tabel,
     lang: LangOption = Language.nl,
