@@ -52,9 +52,9 @@ COLUMNS: Final[tuple[Column, ...]] = (
     Column("loonkostensubsidie_pm", "wage_subsidy_month", "amount"),
     Column("no_risk_kosten", "no_risk_cost", "amount"),
     Column("verzekeraar_bijdrage", "insurer_contribution", "amount"),
+    Column("huishouden", "household", "household"),
     Column("gemeente", "municipality", "text"),
     # Method v2, B1 and W1: what the law needs to derive uitkering_na and loonkostensubsidie_pm.
-    Column("huishouden", "household", "household"),
     Column("netto_loon_pm", "net_earnings_month", "amount"),
     Column("brutoloon_pm", "gross_wage_month", "amount"),
     Column("loonwaarde", "wage_value_share", "share"),
