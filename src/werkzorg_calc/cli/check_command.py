@@ -61,7 +61,7 @@ def check(
             allow_bsn=allow_bsn,
             resolve=resolve_parameter_set,
         )
-        warnings = table.warnings + imputation_warnings(table, parameters)
+        warnings = table.warnings + imputation_warnings(table, parameters, day)
         console = Console(highlight=False)
         if warnings:
             console.print(issue_table(warnings, lang.value))

@@ -348,12 +348,22 @@ def _late_peildatum(cases: CaseTable, peildatum: date) -> tuple[InputIssue, ...]
 
 
 def imputation_warnings(
-    cases: CaseTable, params: Parameters | ParameterSet | None = None
+    cases: CaseTable,
+    params: Parameters | ParameterSet | None = None,
+    peildatum: date | None = None,
 ) -> tuple[InputIssue, ...]:
-    """What the method will fill in for empty cells, without calculating (``werkzorg check``)."""
+    """What the method will fill in for empty cells, without calculating (``werkzorg check``).
+
+    With ``peildatum`` it includes what the law (B1, W1) derives and where a typed amount
+    disagrees with it.
+    """
     values = params.values if isinstance(params, ParameterSet) else params or default_parameters()
     _, imputed = impute_inputs(cases.frame, values)
-    return _imputation_warnings(cases, imputed, values)
+    law: tuple[InputIssue, ...] = ()
+    if peildatum is not None:
+        derived = derive_law_inputs(cases.frame, peildatum, values.lks_fulltime_hours)
+        law = derived.warnings + derivation_notes(cases.frame, derived.derived)
+    return law + _imputation_warnings(cases, imputed, values)
 
 
 def _imputation_warnings(

@@ -118,3 +118,12 @@ def test_the_excel_check_sheet_marks_each_derived_value(law_csv: Path, tmp_path:
     assert len(marks) == 2
     assert any("regel B1" in str(row[-1]) and "€ 651,50" in str(row[-1]) for row in marks)
     assert any("regel W1" in str(row[-1]) and "€ 1.101,48" in str(row[-1]) for row in marks)
+
+
+def test_check_says_what_the_law_derives_and_where_it_disagrees(law_csv: Path) -> None:
+    """``werkzorg check`` names B's disagreement and the derived rows, still exit 0."""
+    outcome = CliRunner().invoke(app, ["check", str(law_csv), "--peildatum", "2026-05-31"])
+    assert outcome.exit_code == 0, outcome.output
+    words = " ".join(outcome.output.split())
+    assert "casus B: uitkering_na ingevuld € 500,00" in words
+    assert "loonkostensubsidie_pm afgeleid volgens regel W1" in words
