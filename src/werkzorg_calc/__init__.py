@@ -44,6 +44,7 @@ if TYPE_CHECKING:
         parameter_info,
         with_overrides,
     )
+    from werkzorg_calc.domain.legal import LegalTableError
     from werkzorg_calc.domain.prices import price_factor
     from werkzorg_calc.domain.result import Money, Result, Totals
     from werkzorg_calc.domain.scenario import Scenario, make_scenario
@@ -143,6 +144,7 @@ _WHERE = {
     "default_set": ".domain.parameters",
     "parameter_info": ".domain.parameters",
     "with_overrides": ".domain.parameters",
+    "LegalTableError": ".domain.legal",
     "price_factor": ".domain.prices",
     "Provenance": ".engine.provenance",
     "build_provenance": ".engine.provenance",
@@ -177,6 +179,7 @@ __all__ = [
     "InputError",
     "InputIssue",
     "ItemAcrossCases",
+    "LegalTableError",
     "Money",
     "OutputError",
     "Override",

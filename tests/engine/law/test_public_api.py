@@ -31,3 +31,4 @@ def test_koen_through_the_package() -> None:
     assert koen.wage_subsidy_month == Decimal("1121.76")
     assert isinstance(koen.derivation, wz.Derivation)
     assert "BenefitSchedule" in wz.__all__ and "residual_benefit_schedule" in wz.__all__
+    assert issubclass(wz.LegalTableError, wz.WerkzorgError)
