@@ -34,6 +34,7 @@ if TYPE_CHECKING:
         ParameterProblem,
         WerkzorgError,
     )
+    from werkzorg_calc.domain.legal import LegalTableError
     from werkzorg_calc.domain.parameters import (
         Override,
         Parameters,
@@ -44,7 +45,6 @@ if TYPE_CHECKING:
         parameter_info,
         with_overrides,
     )
-    from werkzorg_calc.domain.legal import LegalTableError
     from werkzorg_calc.domain.prices import price_factor
     from werkzorg_calc.domain.result import Money, Result, Totals
     from werkzorg_calc.domain.scenario import Scenario, make_scenario
