@@ -127,3 +127,15 @@ def test_check_says_what_the_law_derives_and_where_it_disagrees(law_csv: Path) -
     words = " ".join(outcome.output.split())
     assert "casus B: uitkering_na ingevuld € 500,00" in words
     assert "loonkostensubsidie_pm afgeleid volgens regel W1" in words
+
+
+def test_the_html_report_marks_each_derived_value(law_csv: Path, tmp_path: Path) -> None:
+    """The HTML case table says which fields the law filled in, and by which rule."""
+    out = tmp_path / "rapport.html"
+    outcome = CliRunner().invoke(
+        app, ["calc", str(law_csv), "--peildatum", "2026-05-31", "--output", str(out)]
+    )
+    assert outcome.exit_code == 0, outcome.output
+    page = out.read_text(encoding="utf-8")
+    assert "benefit_after (afgeleid, B1)" in page
+    assert "wage_subsidy_month (afgeleid, W1)" in page

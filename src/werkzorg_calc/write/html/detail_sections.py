@@ -13,6 +13,7 @@ from numpy.typing import NDArray
 
 from werkzorg_calc.domain.parameters import parameter_info
 from werkzorg_calc.domain.result import Result
+from werkzorg_calc.engine.law.apply import RULES
 from werkzorg_calc.text.formatting import euro, number
 from werkzorg_calc.text.issues import issue_message
 from werkzorg_calc.text.labels import Lang, status_label, text
@@ -34,6 +35,11 @@ def cases_section(result: Result, lang: Lang, limit: int = CASE_ROWS) -> Markup:
     order = case_order(result)[:limit]
     imputed_names = list(result.imputed.columns)
     flags = result.imputed.to_numpy()[order]
+    # What the law filled in (B1, W1) is marked beside what the method assumed.
+    derived_names = [
+        f"{name} ({text('derived_kind', lang)}, {RULES[str(name)][0]})" for name in result.derived
+    ]
+    derived_flags = result.derived.notna().to_numpy()[order]
     columns = {
         name: cases[name].to_numpy()[order]
         for name in ("case_id", "status", "work_months", "durable", "savings", "costs", "net")
@@ -48,10 +54,13 @@ def cases_section(result: Result, lang: Lang, limit: int = CASE_ROWS) -> Markup:
             Cell(euro(float(savings), lang), numeric=True),
             Cell(euro(float(costs), lang), numeric=True),
             Cell(euro(float(net), lang), numeric=True, data=(("net", cents(float(net))),)),
-            ", ".join(name for name, flag in zip(imputed_names, row_flags, strict=True) if flag),
+            ", ".join(
+                [name for name, flag in zip(imputed_names, row_flags, strict=True) if flag]
+                + [name for name, flag in zip(derived_names, law_flags, strict=True) if flag]
+            ),
         ]
-        for case_id, status, months, durable, savings, costs, net, row_flags in zip(
-            *columns.values(), flags, strict=True
+        for case_id, status, months, durable, savings, costs, net, row_flags, law_flags in zip(
+            *columns.values(), flags, derived_flags, strict=True
         )
     ]
     headers = [
