@@ -45,13 +45,18 @@ def test_bad_values_are_all_reported_at_once_without_the_cell_value(tmp_path: Pa
     """An unknown household and a loonwaarde of 60 (not a share) are two located errors."""
     with pytest.raises(InputError) as caught:
         _load(tmp_path, "A;aangemeld;2026-01-05;kostendeler;1000;;60\n")
-    messages = {(issue.column, issue.message) for issue in caught.value.issues}
-    assert (
-        "D",
-        "huishouden: onbekend huishouden; gebruik alleenstaand, gehuwd of samenwonend",
-    ) in messages
-    assert any(column == "G" and "aandeel tussen 0 en 1" in text for column, text in messages)
-    assert all("kostendeler" not in text for _, text in messages)
+    issues = caught.value.issues
+    assert {(issue.column, issue.code) for issue in issues} == {
+        ("D", "household_unknown"),
+        ("G", "share_out_of_range"),
+    }
+    words = [issue_message(issue, "nl") for issue in issues]
+    assert "huishouden: onbekend huishouden; gebruik alleenstaand, gehuwd of samenwonend" in words
+    assert any("een aandeel tussen 0 en 1" in text for text in words)
+    assert all("kostendeler" not in text for text in words)
+    assert "loonwaarde: a share between 0 and 1 (write 0.6 or 60%)" in [
+        issue_message(issue, "en") for issue in issues
+    ]
 
 
 def test_the_template_has_the_columns_with_notes_a_list_and_a_percent_check(

@@ -354,6 +354,39 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "{field} is missing in {count:row|rows} ({rows}): {amount_euro} per trajectory charged "
         "(counselling_cost_per_trajectory)",
     ),
+    # what the law derives (engine/law/apply.py, rules B1 and W1)
+    "law_disagrees": (
+        "casus {case}: {field} ingevuld {typed_euro}, volgens regel {rule} ({article}) "
+        "{derived_euro} per maand; het ingevulde bedrag telt",
+        "case {case}: {field} typed as {typed_euro}, by rule {rule} ({article}) {derived_euro} "
+        "a month; the typed amount counts",
+    ),
+    "law_not_derived": (
+        "{field} niet afgeleid (regel {rule}) in {count:rij|rijen} ({rows}): de tabel "
+        "legal-norms.csv heeft geen bedrag voor {keys} van {start} t/m {end}",
+        "{field} not derived (rule {rule}) in {count:row|rows} ({rows}): the table "
+        "legal-norms.csv has no amount for {keys} from {start} to {end}",
+    ),
+    "law_row_unverified": (
+        "wettelijk bedrag {key} {start} t/m {end} (legal-norms.csv regel {line}) is gebruikt "
+        "maar nog niet geverifieerd",
+        "legal amount {key} {start} to {end} (legal-norms.csv line {line}) is used but not yet "
+        "verified",
+    ),
+    "law_derived_b1": (
+        "{field} afgeleid volgens regel B1 ({article}) in {count:rij|rijen} ({rows}), maand "
+        "voor maand over de werkperiode; niet meegenomen: jongeren onder 27, vrijlatingen art. "
+        "31-2-r en 31-2-y, kostendelersnorm, toeslagen, heffingskortingen",
+        "{field} derived by rule B1 ({article}) in {count:row|rows} ({rows}), month by month "
+        "over the work period; left out: people under 27, the disregards of art. 31-2-r and "
+        "31-2-y, the kostendelersnorm, toeslagen, tax credits",
+    ),
+    "law_derived_w1": (
+        "{field} afgeleid volgens regel W1 ({article}) in {count:rij|rijen} ({rows}), maand "
+        "voor maand over de werkperiode",
+        "{field} derived by rule W1 ({article}) in {count:row|rows} ({rows}), month by month "
+        "over the work period",
+    ),
     "late_peildatum": (
         "de peildatum {peildatum} ligt {months:maand|maanden} na de laatste datum in het "
         "bestand ({latest}); wie nog aan het werk staat, telt tot de peildatum door. Bedoelt "

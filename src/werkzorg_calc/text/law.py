@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Final
 
 from werkzorg_calc.text.labels import Lang
+from werkzorg_calc.text.plural import fill
 
 LEFT_OUT_WORDS: Final[dict[str, tuple[str, str]]] = {
     "age_27_rule": (
@@ -84,8 +85,8 @@ WORDS: Final[dict[str, tuple[str, str]]] = {
         "charges) × hours / full-time, month by month: {months}; mean by days worked {mean}",
     ),
     "rows_note": (
-        "{n} rij(en); een rij met ⚠ wordt gebruikt maar is nog niet geverifieerd.",
-        "{n} row(s); a row marked ⚠ is used but not yet verified.",
+        "{n:rij|rijen}; een rij met ⚠ wordt gebruikt maar is nog niet geverifieerd.",
+        "{n:row|rows}; a row marked ⚠ is used but not yet verified.",
     ),
 }
 
@@ -116,7 +117,7 @@ def _pick(pair: tuple[str, str], lang: Lang) -> str:
 def law_text(key: str, lang: Lang = "nl", **values: object) -> str:
     """A heading or phrase of the law commands, placeholders filled from ``values``."""
     label = _pick(WORDS[key], lang)
-    return label.format(**values) if values else label
+    return fill(label, **values) if values else label
 
 
 def left_out_words(item: str, lang: Lang = "nl") -> str:

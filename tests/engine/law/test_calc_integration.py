@@ -16,6 +16,7 @@ from werkzorg_calc.domain.parameters import default_parameters
 from werkzorg_calc.engine.calc import calculate
 from werkzorg_calc.engine.explain import explain_case
 from werkzorg_calc.read.cases import load_cases
+from werkzorg_calc.text.issues import issue_message
 
 PEIL = date(2026, 5, 31)
 # A: single, net 1,000 from 2026-01-01: work months 1–5 (Jan–May 2026), all with the disregard:
@@ -67,20 +68,22 @@ def test_empty_cells_are_derived_and_typed_ones_kept(law_csv: Path) -> None:
 def test_a_disagreement_of_more_than_a_euro_warns_with_case_values_and_rule(law_csv: Path) -> None:
     """B's uitkering_na 500 against B1's 651.50: one warning; its LKS (0.48 apart): none."""
     result = calculate(load_cases(law_csv, PEIL), default_parameters(), PEIL)
-    messages = [issue.message for issue in result.warnings]
+    messages = [issue_message(issue, "nl") for issue in result.warnings]
     disagreement = [m for m in messages if m.startswith("casus B:")]
     assert disagreement == [
         "casus B: uitkering_na ingevuld € 500,00, volgens regel B1 (Participatiewet art. 31 lid "
         "2 onder n (norm: art. 21)) € 651,50 per maand; het ingevulde bedrag telt"
     ]
     marks = [m for m in messages if "afgeleid volgens regel" in m]
-    assert len(marks) == 2 and all("in 1 rij(en) (2)" in m for m in marks)
+    assert len(marks) == 2 and all("in 1 rij (2)" in m for m in marks)
     # 2026's hourly WML (line 72) is used by A's W1 and is not verified: said once (L1).
     unverified = [m for m in messages if "nog niet geverifieerd" in m]
     assert unverified == [
         "wettelijk bedrag wml_hour_adult 01-01-2026 t/m 30-06-2026 (legal-norms.csv regel 72) "
         "is gebruikt maar nog niet geverifieerd"
     ]
+    english = [issue_message(issue, "en") for issue in result.warnings]
+    assert any(m.startswith("case B: uitkering_na typed as € 500.00, by rule B1") for m in english)
 
 
 def test_the_derivation_reaches_json_and_explain(law_csv: Path) -> None:

@@ -33,12 +33,7 @@ from werkzorg_calc.engine.law.residual_benefit import ARTICLE as B1_ARTICLE
 from werkzorg_calc.engine.law.schedule import MissingNorm, residual_benefit_schedule
 from werkzorg_calc.engine.law.subsidy_schedule import wage_subsidy_schedule
 from werkzorg_calc.engine.law.wage_subsidy import ARTICLE as W1_ARTICLE
-from werkzorg_calc.text.formatting import euro, row_list, show_date
 
-LEFT_OUT_B1: Final = (
-    "; niet meegenomen: jongeren onder 27, vrijlatingen art. 31-2-r en 31-2-y, "
-    "kostendelersnorm, toeslagen, heffingskortingen"
-)
 TOLERANCE: Final = 1.0  # euros: a typed amount within € 1 of the law is taken as agreeing
 RULES: Final[dict[str, tuple[str, str]]] = {
     "benefit_after": ("B1", B1_ARTICLE),
@@ -128,9 +123,8 @@ def _unverified(days: dict[str, np.ndarray], frame: pd.DataFrame) -> tuple[Input
             None,
             None,
             None,
-            f"wettelijk bedrag {row.key} {show_date(row.valid_from)} t/m "
-            f"{show_date(row.valid_to)} (legal-norms.csv regel {row.line}) is gebruikt maar "
-            "nog niet geverifieerd",
+            "law_row_unverified",
+            {"key": row.key, "start": row.valid_from, "end": row.valid_to, "line": row.line},
             "waarschuwing",
         )
         for row in sorted(rows, key=lambda row: row.line)
@@ -172,9 +166,17 @@ def _disagreements(frame: pd.DataFrame, values: pd.DataFrame) -> tuple[InputIssu
                     None,
                     int(row),
                     None,
-                    f"casus {case_id!s}: {BY_FIELD[field].header} ingevuld "
-                    f"{euro(float(typed[index]))}, volgens regel {rule} ({article}) "
-                    f"{euro(float(derived[index]))} per maand; het ingevulde bedrag telt",
+                    # Both amounts are the point of this warning (issue 13): a controller
+                    # compares what was typed with what the law gives.
+                    "law_disagrees",
+                    {
+                        "case": str(case_id),
+                        "field": BY_FIELD[field].header,
+                        "typed_euro": float(typed[index]),
+                        "derived_euro": float(derived[index]),
+                        "rule": rule,
+                        "article": article,
+                    },
                     "waarschuwing",
                 )
             )
@@ -199,9 +201,16 @@ def _gap_warnings(
                 None,
                 None,
                 None,
-                f"{BY_FIELD[field].header} niet afgeleid (regel {rule}) in {len(rows)} rij(en) "
-                f"({row_list(rows)}): de tabel legal-norms.csv heeft geen bedrag voor "
-                f"{', '.join(keys)} van {show_date(min(days))} t/m {show_date(max(days))}",
+                "law_not_derived",
+                {
+                    "field": BY_FIELD[field].header,
+                    "rule": rule,
+                    "count": len(rows),
+                    "rows": tuple(rows),
+                    "keys": ", ".join(keys),
+                    "start": min(days),
+                    "end": max(days),
+                },
                 "waarschuwing",
             )
         )
@@ -222,9 +231,13 @@ def derivation_notes(frame: pd.DataFrame, derived: pd.DataFrame) -> tuple[InputI
                     None,
                     None,
                     None,
-                    f"{BY_FIELD[field].header} afgeleid volgens regel {rule} ({article}) in "
-                    f"{len(rows)} rij(en) ({row_list(rows)}), maand voor maand over de "
-                    f"werkperiode{LEFT_OUT_B1 if rule == 'B1' else ''}",
+                    "law_derived_b1" if rule == "B1" else "law_derived_w1",
+                    {
+                        "field": BY_FIELD[field].header,
+                        "article": article,
+                        "count": len(rows),
+                        "rows": tuple(rows),
+                    },
                     "waarschuwing",
                 )
             )
