@@ -19,19 +19,29 @@ from werkzorg_calc.cli.common import guard
 from werkzorg_calc.cli.options import Debug, Format, LangOption, Language, OutputFormat
 
 
-def parse_day(text: str | None, option: str) -> date:
+def _refuse(key: str, option: str, lang: Language, **values: object) -> typer.BadParameter:
+    from werkzorg_calc.text.law import usage_text
+
+    return typer.BadParameter(usage_text(key, lang.value, **values), param_hint=option)
+
+
+def parse_day(text: str | None, option: str, lang: Language = Language.nl) -> date:
     """``JJJJ-MM-DD`` or ``DD-MM-JJJJ``; missing: today; anything else is a usage error."""
     if text is None:
         return date.today()
     from werkzorg_calc.read.cells import CellValueError, parse_date_text
+    from werkzorg_calc.text.issues import reason_text
 
     try:
         return parse_date_text(text)
     except CellValueError as error:
-        raise typer.BadParameter(str(error), param_hint=option) from None
+        words = reason_text(error.code, {}, lang.value)
+        raise typer.BadParameter(words, param_hint=option) from None
 
 
-def parse_amount(text: str | None, option: str, *, share: bool = False) -> Decimal | None:
+def parse_amount(
+    text: str | None, option: str, lang: Language = Language.nl, *, share: bool = False
+) -> Decimal | None:
     """A number as a ``Decimal`` (``1000``, ``1000.50``, ``1000,50``; a share also ``60%``)."""
     if text is None:
         return None
@@ -43,26 +53,23 @@ def parse_amount(text: str | None, option: str, *, share: bool = False) -> Decim
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
-        raise typer.BadParameter("geen getal", param_hint=option) from None
+        raise _refuse("not_a_number", option, lang) from None
     if not value.is_finite() or value < 0:
-        raise typer.BadParameter("geef een getal van 0 of meer", param_hint=option)
+        raise _refuse("not_negative", option, lang)
     if percent:
         value /= 100
     if share and value > 1:
-        raise typer.BadParameter("een aandeel tussen 0 en 1 (0.6 of 60%)", param_hint=option)
+        raise _refuse("share_range", option, lang)
     return value
 
 
-def _household(text: str) -> str:
+def _household(text: str, lang: Language) -> str:
     from werkzorg_calc.engine.law.residual_benefit import norm_household
 
     try:
         return norm_household(text)
     except ValueError:
-        raise typer.BadParameter(
-            "kies single of couple (alleenstaand, gehuwd of samenwonend)",
-            param_hint="--household",
-        ) from None
+        raise _refuse("household", "--household", lang) from None
 
 
 def _emit(document: dict[str, object]) -> None:
@@ -121,9 +128,9 @@ def residual_benefit_command(
     Voorbeeld: werkzorg residual-benefit --household alleenstaand --date 2026-01-01
     --net-earnings 1000 --work-month 1
     """
-    kind = _household(household)
-    day = parse_day(day_text, "--date")
-    net = parse_amount(net_earnings, "--net-earnings")
+    kind = _household(household, lang)
+    day = parse_day(day_text, "--date", lang)
+    net = parse_amount(net_earnings, "--net-earnings", lang)
     assert net is not None
     with guard(debug, lang):
         from werkzorg_calc.engine.law.residual_benefit import residual_benefit
@@ -189,21 +196,19 @@ def wage_subsidy_command(
     Voorbeeld: werkzorg wage-subsidy --hours 32 --fulltime-hours 36 --loonwaarde 0.6
     --wml-vb 2523.96 --employer-charges 0.25
     """
-    worked = parse_amount(hours, "--hours")
-    fulltime = parse_amount(fulltime_hours, "--fulltime-hours")
-    share = parse_amount(loonwaarde, "--loonwaarde", share=True)
-    charges = parse_amount(employer_charges, "--employer-charges", share=True)
-    given_wml = parse_amount(wml_vb, "--wml-vb")
+    worked = parse_amount(hours, "--hours", lang)
+    fulltime = parse_amount(fulltime_hours, "--fulltime-hours", lang)
+    share = parse_amount(loonwaarde, "--loonwaarde", lang, share=True)
+    charges = parse_amount(employer_charges, "--employer-charges", lang, share=True)
+    given_wml = parse_amount(wml_vb, "--wml-vb", lang)
     assert worked is not None and fulltime is not None and share is not None
     if fulltime == 0:
-        raise typer.BadParameter(
-            "voltijd uren moeten meer dan 0 zijn", param_hint="--fulltime-hours"
-        )
+        raise _refuse("fulltime_positive", "--fulltime-hours", lang)
     if worked > fulltime:
-        raise typer.BadParameter("hoogstens het aantal voltijd uren", param_hint="--hours")
+        raise _refuse("hours_max", "--hours", lang)
     if given_wml is not None and given_wml == 0:
-        raise typer.BadParameter("WML+VB moet meer dan 0 zijn", param_hint="--wml-vb")
-    day = parse_day(day_text, "--date")
+        raise _refuse("wml_positive", "--wml-vb", lang)
+    day = parse_day(day_text, "--date", lang)
     with guard(debug, lang):
         from werkzorg_calc.engine.law.wage_subsidy import wage_subsidy
 

@@ -40,10 +40,11 @@ def norms(
     from werkzorg_calc.domain.legal import legal_keys, rows_for
 
     if key is not None and key not in legal_keys():
-        raise typer.BadParameter(
-            "onbekende sleutel; kies uit: " + ", ".join(legal_keys()), param_hint="--key"
-        )
-    day = None if day_text is None else parse_day(day_text, "--date")
+        from werkzorg_calc.text.law import usage_text
+
+        words = usage_text("unknown_key", lang.value, keys=", ".join(legal_keys()))
+        raise typer.BadParameter(words, param_hint="--key")
+    day = None if day_text is None else parse_day(day_text, "--date", lang)
     with guard(debug, lang):
         rows = rows_for(key, day)
         if output_format is OutputFormat.json:

@@ -90,6 +90,31 @@ WORDS: Final[dict[str, tuple[str, str]]] = {
     ),
 }
 
+# Why an option of the law commands is refused (a usage error, exit 2).
+USAGE: Final[dict[str, tuple[str, str]]] = {
+    "not_a_number": ("geen getal", "not a number"),
+    "not_negative": ("geef een getal van 0 of meer", "give a number of 0 or more"),
+    "share_range": (
+        "een aandeel tussen 0 en 1 (0.6 of 60%)",
+        "a share between 0 and 1 (0.6 or 60%)",
+    ),
+    "household": (
+        "kies single of couple (alleenstaand, gehuwd of samenwonend)",
+        "choose single or couple (alleenstaand, gehuwd or samenwonend)",
+    ),
+    "fulltime_positive": ("voltijd uren moeten meer dan 0 zijn", "full-time hours must be above 0"),
+    "hours_max": ("hoogstens het aantal voltijd uren", "at most the full-time hours"),
+    "wml_positive": ("WML+VB moet meer dan 0 zijn", "WML+VB must be above 0"),
+    "unknown_key": ("onbekende sleutel; kies uit: {keys}", "unknown key; choose from: {keys}"),
+}
+
+
+def usage_text(key: str, lang: Lang = "nl", **values: object) -> str:
+    """Why an option is refused, in ``lang``."""
+    label = _pick(USAGE[key], lang)
+    return fill(label, **values) if values else label
+
+
 # What each step of B1 and W1 is, in words (the formula itself is shown beside it).
 STEP_WORDS: Final[dict[str, tuple[str, str]]] = {
     "norm": ("bijstandsnorm", "bijstand norm"),
