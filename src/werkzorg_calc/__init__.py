@@ -7,6 +7,7 @@ Typical use (see ``docs/api.md`` and ``examples/analysis.py``)::
 
     day = date(2018, 6, 30)
     cases = wz.load_cases("examples/drechtsteden-2018.xlsx", day)
+    # or, from a DataFrame you already have: cases = wz.load_frame(frame, day)
     result = wz.calculate(cases, wz.default_parameters(), day, horizon=12)
     result.stakeholders  # savings, costs, net per stakeholder (pandas DataFrame)
     result.cases         # one row per case; result.items: amount per case and line item
@@ -70,6 +71,7 @@ if TYPE_CHECKING:
         simulate,
     )
     from werkzorg_calc.read.cases import load_case_files, load_cases
+    from werkzorg_calc.read.frame import load_frame
     from werkzorg_calc.read.parameter_files import read_scenario
     from werkzorg_calc.sources.parameters import resolve_parameters
     from werkzorg_calc.sources.uncertainty import resolve_uncertainty
@@ -136,6 +138,7 @@ _WHERE = {
     "SourceInfo": ".domain.cases",
     "load_case_files": ".read.cases",
     "load_cases": ".read.cases",
+    "load_frame": ".read.frame",
     "Override": ".domain.parameters",
     "Parameters": ".domain.parameters",
     "ParameterSet": ".domain.parameters",
@@ -215,6 +218,7 @@ __all__ = [
     "issue_message",
     "load_case_files",
     "load_cases",
+    "load_frame",
     "make_distributions",
     "make_scenario",
     "parameter_info",

@@ -81,6 +81,13 @@ def calculate(
 
         result = calculate(load_cases(path, day), default_parameters(), day, horizon=12)
     """
+    if not isinstance(cases, CaseTable):
+        # A DataFrame has not been validated: the analyst's route is load_frame, which checks
+        # it exactly as a file and locates each problem by row and column.
+        raise TypeError(
+            f"calculate expects validated cases (a CaseTable), not {type(cases).__name__}; "
+            "read a DataFrame with werkzorg_calc.load_frame(frame, peildatum) first"
+        )
     if isinstance(params, ParameterSet):
         given, origins = params.values, params.origins
     else:

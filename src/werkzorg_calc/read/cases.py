@@ -67,7 +67,14 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _load(path: str | Path, peildatum: date, *, allow_bsn: bool) -> CaseTable:
-    raw = read_raw(Path(path), str(path))
+    return validate_raw(read_raw(Path(path), str(path)), peildatum, allow_bsn=allow_bsn)
+
+
+def validate_raw(raw: RawTable, peildatum: date, *, allow_bsn: bool = False) -> CaseTable:
+    """Validate a raw table, whatever it came from (file or DataFrame), into cases.
+
+    Every source goes through this one function, so a DataFrame is checked exactly as a file.
+    """
     issues: list[InputIssue] = []
     mapping = _map_headers(raw, issues, allow_bsn)
     # A wrong header does not stop the reading: the cells of the columns that were recognised
