@@ -7,10 +7,12 @@ import json
 import pytest
 
 from tests.conftest import PEILDATUM
+from tests.paths import EXAMPLE
 from werkzorg_calc.domain.cases import CaseTable
 from werkzorg_calc.domain.items import ITEM_IDS
 from werkzorg_calc.domain.parameters import default_parameters
 from werkzorg_calc.engine.calc import calculate
+from werkzorg_calc.read.cases import load_cases
 from werkzorg_calc.write.json_document import result_to_dict, result_to_json
 
 
@@ -54,6 +56,7 @@ def test_document_has_the_documented_keys(worked_cases: CaseTable) -> None:
     case = data["cases"][0]
     assert list(case) == [
         "case_id",
+        "municipality",
         "status",
         "work_months",
         "working_at_peildatum",
@@ -62,6 +65,7 @@ def test_document_has_the_documented_keys(worked_cases: CaseTable) -> None:
         "savings",
         "costs",
         "net",
+        "net_by_stakeholder",
         "imputed",
         "derived",
         "file",
@@ -90,3 +94,36 @@ def test_json_text_round_trips_and_has_no_nan(worked_cases: CaseTable) -> None:
     result = calculate(worked_cases, default_parameters(), PEILDATUM)
     assert json.loads(result_to_json(result)) == result_to_dict(result)
     assert "NaN" not in result_to_json(result)
+
+
+def test_each_case_has_its_municipality_and_its_split_per_stakeholder(
+    worked_cases: CaseTable,
+) -> None:
+    """Hand-worked (worked-example.md): V-03's benefit 3,946.70 and administration 473.59 go to
+    UWV, which pays the no-risk 800; the insurer pays counselling 4,005.90 and loses 98.56 of
+    GGZ. V-04: counselling 8,000 (insurer), mediation 350 (municipality).
+    """
+    data = result_to_dict(calculate(worked_cases, default_parameters(), PEILDATUM))
+    v03, v04 = data["cases"][2], data["cases"][3]
+    assert v03["municipality"] is None  # the worked example has no gemeente column
+    assert v03["net_by_stakeholder"] == pytest.approx(
+        {
+            "municipality": 0.0,
+            "uwv": 3946.70 + 473.59 - 800,
+            "health_insurer": -98.56 - 4005.90,
+            "care_provider": 0.0,
+        },
+        abs=0.01,
+    )
+    assert v04["net_by_stakeholder"] == pytest.approx(
+        {"municipality": -350.0, "uwv": 0.0, "health_insurer": -8000.0, "care_provider": 0.0}
+    )
+    for case in data["cases"]:
+        assert sum(case["net_by_stakeholder"].values()) == pytest.approx(case["net"])
+
+
+def test_the_municipality_is_in_the_json_of_the_example() -> None:
+    """The bundled example names a gemeente per case: WBZ-001 is from Dordrecht."""
+    result = calculate(load_cases(EXAMPLE, PEILDATUM), default_parameters(), PEILDATUM)
+    first = result_to_dict(result)["cases"][0]
+    assert (first["case_id"], first["municipality"]) == ("WBZ-001", "Dordrecht")

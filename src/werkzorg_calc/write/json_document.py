@@ -214,9 +214,15 @@ def _cases(result: Result) -> list[dict[str, Any]]:
     ]
     columns = ("case_id", "status", "work_months", "working_at_peildatum", "durable")
     money = ("savings", "costs", "net")
+    # Python has the split per stakeholder (result.case_stakeholders); JSON readers get it too.
+    split = result.case_stakeholders[list(STAKEHOLDERS)].to_dict(orient="records")
+    municipalities = [
+        value if isinstance(value, str) else None for value in cases["municipality"].tolist()
+    ]
     return [
         {
             "case_id": case_id,
+            "municipality": municipality,
             "status": status,
             "work_months": work_months,
             "working_at_peildatum": working,
@@ -225,19 +231,22 @@ def _cases(result: Result) -> list[dict[str, Any]]:
             "savings": savings,
             "costs": costs,
             "net": net,
+            "net_by_stakeholder": by_stakeholder,
             "imputed": fields,
             "derived": law_fields,  # filled by rule B1 (benefit_after) or W1 (wage_subsidy_month)
             "file": file,
             "row": row,
         }
-        for (case_id, status, work_months, working, durable), case_items, (
+        for (case_id, status, work_months, working, durable), municipality, case_items, (
             savings,
             costs,
             net,
-        ), fields, law_fields, file, row in zip(
+        ), by_stakeholder, fields, law_fields, file, row in zip(
             zip(*(cases[column].tolist() for column in columns), strict=True),
+            municipalities,
             items,
             zip(*(cases[column].tolist() for column in money), strict=True),
+            split,
             imputed,
             derived,
             cases["file"].tolist(),
