@@ -131,7 +131,19 @@ def test_summary_and_stakeholders_sum_the_case_sheet(written: Path) -> None:
     }
     assert summary["Totaal"] == "='Per partij'!B6"
     assert str(summary["Deelnemers"]).startswith("=COUNTA('Per casus'!$A$2:$A$5")
-    assert summary["Maandfactor projectie q"] == "=(retention_per_year/(1+discount_rate))^(1/12)"
+    # The projection's monthly factor is method: on Parameters, not on the front sheet.
+    assert "Maandfactor projectie q" not in summary
+    parameters = {
+        row[0].value: row[2].value for row in book["Parameters"].iter_rows() if row[0].value
+    }
+    assert parameters["Maandfactor projectie q"] == "=(retention_per_year/(1+discount_rate))^(1/12)"
+    # The headline verdict is a formula over the named target cells, not static text.
+    verdict = str(book["Samenvatting"]["A2"].value)
+    assert verdict.startswith("=IF(doel_deelnemers=0,")
+    assert "doel_gehaald" in verdict
+    assert "doel_aandeel" in verdict
+    link = str(book["Samenvatting"]["A3"].value)
+    assert link.startswith('=HYPERLINK("#\'Controle\'!A1","Aangenomen waarden: ')
 
 
 def test_without_the_case_table_items_are_values_and_sums_stay_formulas(

@@ -247,6 +247,8 @@ LabelKey = Literal[
     "per_month_of",
     "projected_of",
     "month_factor",
+    "check_counts",
+    "month_factor_description",
     "price_factor",
     "html_title",
     "html_compare_title",

@@ -392,13 +392,23 @@ _TEXT: Final[dict[LabelKey, tuple[str, str]]] = {
     "per_month_of": ("{item} per maand", "{item} per month"),
     "projected_of": ("{item}, projectie", "{item}, projected"),
     "month_factor": ("Maandfactor projectie q", "Monthly projection factor q"),
+    "month_factor_description": (
+        "q = (behoud per jaar / (1 + disconteringsvoet))^(1/12): behoud en disconto per maand "
+        "van de projectie",
+        "q = (retention per year / (1 + discount rate))^(1/12): retention and discount per "
+        "projected month",
+    ),
+    "check_counts": (
+        "Aangenomen waarden: {imputed} · waarschuwingen: {warnings} (zie blad {sheet})",
+        "Imputed values: {imputed} · warnings: {warnings} (see sheet {sheet})",
+    ),
     "price_factor": ("Prijsfactor", "Price factor"),
 }
 _TEXT.update(HTML_TEXT)  # the HTML report's words live in their own module
 
 _STATUS: Final[dict[str, tuple[str, str]]] = {
     "aangemeld": ("aangemeld", "registered"),
-    "in_bemiddeling": ("in bemiddeling", "in mediation"),
+    "in_bemiddeling": ("in bemiddeling", "job matching"),
     "solliciteert": ("solliciteert", "applying"),  # plural: see _STATUS_PLURAL
     "aan_het_werk": ("aan het werk", "at work"),
     "uitgevallen": ("uitgevallen", "dropped out"),

@@ -21,12 +21,13 @@ from werkzorg_calc.engine.trace import (
     used_inputs,
 )
 from werkzorg_calc.text.label_keys import LabelKey
-from werkzorg_calc.text.labels import Lang, item_label, status_label, text
+from werkzorg_calc.text.labels import Lang, item_label, stakeholder_label, status_label, text
 from werkzorg_calc.write.excel.sheet import (
     DATE,
     DECIMAL,
     EURO,
     MONTHS,
+    MONTHS_SHOWN,
     Formula,
     Noted,
     Sheet,
@@ -93,7 +94,7 @@ class CaseLayout:
                     )
                 )
         columns += [
-            CaseColumn("work_months", label("work_months"), 10, MONTHS),
+            CaseColumn("work_months", label("work_months"), 10, MONTHS_SHOWN),
             CaseColumn("working", label("working"), 10, None),
             CaseColumn("durable", label("durable"), 10, None),
             CaseColumn("projection_months", label("projection_months_case"), 10, None),
@@ -228,7 +229,8 @@ class CaseLayout:
             "durable": self.yes if row["durable"] else self.no,
             "projection_months": int(case.months),
             "projection_factor": float(case.factor),
-            "benefit_payer": "" if is_missing(payer) else str(payer),
+            # The party by its name in the workbook's language, as everywhere else in it.
+            "benefit_payer": "" if is_missing(payer) else stakeholder_label(str(payer), self.lang),
         }
         if not self.live:
             return values
@@ -253,7 +255,8 @@ class CaseLayout:
             "projection_factor": f"IF({n}=0,0,IF(maandfactor=1,{n},"
             f"maandfactor*(1-maandfactor^{n})/(1-maandfactor)))",
             "benefit_payer": f'IF({kind}="geen","",IF(OR({kind}="",{kind}="participatiewet"),'
-            f'"municipality","uwv"))',
+            f'"{stakeholder_label("municipality", self.lang)}",'
+            f'"{stakeholder_label("uwv", self.lang)}"))',
         }
         return {key: Formula(formulas[key], value) for key, value in values.items()}
 

@@ -79,7 +79,8 @@ def overview_sheet(workbook: Workbook, comparison: Comparison, lang: Lang) -> Sh
     sheet.finish_table(len(labels))
     sheet.row([])
     for scenario, _ in comparison.scenarios:
-        sheet.row([scenario.name, scenario.description.strip(), scenario.file])
+        # A description is a sentence or more: it wraps in its cell instead of being cut off.
+        sheet.row([scenario.name, scenario.description.strip(), scenario.file], wrap=True)
     return sheet
 
 

@@ -52,18 +52,44 @@ def summary_sheet(
     live: LiveTotals | None = None,
 ) -> Sheet:
     """Verdict, run settings, target, totals and stakeholders; with ``live``, as formulas."""
-    sheet = Sheet(workbook, title or text("summary_sheet", lang), [36, 18, 18, 18])
+    sheet = Sheet(workbook, title or text("summary_sheet", lang), [36, 18, 18, 18], one_page=True)
     sheet.row([text("title", lang)], bold=True)
-    sheet.row([verdict(result.target, lang)], bold=True)
+    headline: object = verdict(result.target, lang)
+    if live is not None:
+        # Live: the sentence follows the target cells below, so editing a parameter can never
+        # leave a verdict that contradicts the figures under it.
+        headline = Formula(verdict_formula(result.target, lang), headline)
+    sheet.row([headline], bold=True)
+    sheet.row([check_link(result, lang)])
     sheet.row([])
     run_rows(sheet, result, lang, live)
     sheet.row([])
-    counts = target_rows(sheet, result.target, lang, live.layout if live else None)
+    counts = target_rows(
+        sheet,
+        result.target,
+        lang,
+        live.layout if live else None,
+        live.names if live else None,
+    )
     sheet.row([])
     total_rows(sheet, result, lang, counts)
     sheet.row([])
     stakeholder_rows(sheet, result, lang, live is not None)
     return sheet
+
+
+def check_link(result: Result, lang: Lang) -> Formula:
+    """How many values were imputed and how many warnings there are, linked to ``Controle``."""
+    check = text("check_sheet", lang)
+    words = text(
+        "check_counts",
+        lang,
+        imputed=int(result.imputed.to_numpy().sum()),
+        warnings=len(result.warnings),
+        sheet=check,
+    )
+    target = _literal(f"#{quoted(check)}!A1")
+    return Formula(f"HYPERLINK({target},{_literal(words)})", words)
 
 
 def run_rows(sheet: Sheet, result: Result, lang: Lang, live: LiveTotals | None) -> None:
@@ -78,11 +104,6 @@ def run_rows(sheet: Sheet, result: Result, lang: Lang, live: LiveTotals | None) 
     if live is not None:
         live.names.define("peildatum", sheet.title, "B", day)
         live.names.define("horizon", sheet.title, "B", horizon)
-        params = result.parameters
-        q = (params.retention_per_year / (1 + params.discount_rate)) ** (1 / 12)
-        formula = Formula("(retention_per_year/(1+discount_rate))^(1/12)", q)
-        factor = sheet.row([text("month_factor", lang), formula], [None, "0.000000000"])
-        live.names.define("maandfactor", sheet.title, "B", factor)
     sheet.row([text("price_level", lang), price_level(result.price_year, lang)])
     changed = changed_parameters_line(result.changed_parameters, result.parameter_origins, lang)
     sheet.row([text("changed_parameters", lang), changed])
@@ -153,11 +174,47 @@ def stakeholder_rows(sheet: Sheet, result: Result, lang: Lang, live: bool) -> No
     chart.add_data(data, titles_from_data=True)
     chart.set_categories(labels)
     chart.height, chart.width = 8, 16
-    sheet.sheet.add_chart(chart, "F3")
+    sheet.sheet.add_chart(chart, "H3")  # right of the SHA-256, which runs over to column G
+
+
+def _literal(words: str) -> str:
+    """Text as an Excel string literal."""
+    return '"' + words.replace('"', '""') + '"'
+
+
+def verdict_formula(target: TargetResult, lang: Lang) -> str:
+    """The Excel formula that says what ``wording.verdict`` says, from the named target cells."""
+    percent_format = _literal("0%")
+
+    def shown(name: str) -> str:
+        return f"TEXT({name},{percent_format})"
+
+    what = (
+        f'IF(target_basis="placed",{_literal(text("placed_word", lang))},'
+        f"{_literal(text('durable_at_work', lang))})"
+    )
+    count = 'IF(target_basis="placed",doel_geplaatst,doel_duurzaam)'
+    head = f"IF(doel_gehaald={_literal(text('yes', lang))},{_literal(text('met', lang))},"
+    head += f"{_literal(text('not_met', lang))})"
+    interval = (
+        f'IF(doel_onder="","",", {text("interval", lang)} "&{shown("doel_onder")}'
+        f'&"–"&{shown("doel_boven")})'
+    )
+    goal = f'", {text("goal", lang)} "&{shown("target_share")}'
+    at_least = f'IF(target_count="",""," {text("at_least", lang)} "&target_count)'
+    sentence = (
+        f'{head}&": "&{count}&" {text("of", lang)} "&doel_deelnemers&" "&{what}'
+        f'&" ("&{shown("doel_aandeel")}&{interval}&")"&{goal}&{at_least}'
+    )
+    return f"IF(doel_deelnemers=0,{_literal(text('no_participants', lang))},{sentence})"
 
 
 def target_rows(
-    sheet: Sheet, target: TargetResult, lang: Lang, layout: CaseLayout | None
+    sheet: Sheet,
+    target: TargetResult,
+    lang: Lang,
+    layout: CaseLayout | None,
+    live_names: Names | None = None,
 ) -> tuple[str, str] | None:
     """The target block; with ``layout`` every figure counts the ``Per casus`` rows.
 
@@ -170,6 +227,7 @@ def target_rows(
     yes, no = f'"{layout.yes}"', f'"{layout.no}"'
     number = sheet.rows + 1
     n = f"B{number}"
+    named: dict[str, int] = {"doel_deelnemers": number}
     sheet.row(
         [
             text("participants", lang),
@@ -181,6 +239,7 @@ def target_rows(
         formula = Formula(f'COUNTIF({layout.range("status")},"{label}")', target.by_status[status])
         sheet.row([f"  {label}", formula])
     placed = f"B{sheet.rows + 1}"
+    named["doel_geplaatst"] = sheet.rows + 1
     sheet.row(
         [
             text("placed_full", lang),
@@ -188,6 +247,7 @@ def target_rows(
         ]
     )
     durable = f"B{sheet.rows + 1}"
+    named["doel_duurzaam"] = sheet.rows + 1
     sheet.row(
         [
             text("durable_full", lang),
@@ -196,6 +256,7 @@ def target_rows(
     )
     count = f'IF(target_basis="placed",{placed},{durable})'
     share = f"B{sheet.rows + 1}"
+    named["doel_aandeel"] = sheet.rows + 1
     sheet.row(
         [text("share", lang), Formula(f'IF({n}=0,"",{count}/{n})', target.share)], [None, PERCENT]
     )
@@ -203,6 +264,7 @@ def target_rows(
     root = f"{z}*SQRT({share}*(1-{share})/{n}+{z}^2/(4*{n}^2))"
     centre = f"{share}+{z}^2/(2*{n})"
     low, high = target.interval95 if target.interval95 is not None else (None, None)
+    named["doel_onder"], named["doel_boven"] = sheet.rows + 1, sheet.rows + 2
     sheet.row(
         [
             text("interval_low", lang),
@@ -224,7 +286,11 @@ def target_rows(
         f"IF({n}=0,{no},IF(AND({count}/{n}>=target_share,"
         f'OR(target_count="",{count}>=target_count)),{yes},{no}))'
     )
+    named["doel_gehaald"] = sheet.rows + 1
     sheet.row([text("met", lang), Formula(met, layout.yes if target.met else layout.no)])
+    if live_names is not None:
+        for name, row in named.items():
+            live_names.define(name, sheet.title, "B", row)
     return n, placed
 
 

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 
+from werkzorg_calc.domain.columns import BY_FIELD
 from werkzorg_calc.domain.parameters import parameter_info
 from werkzorg_calc.engine.calc import MONEY_PARAMETERS
 from werkzorg_calc.engine.law.apply import RULES
@@ -74,6 +75,20 @@ def parameter_sheet(workbook: Workbook, result: Result, lang: Lang, names: Names
         )
         names.define(parameter_name(key), sheet.title, "L" if indexing else "C", number)
     sheet.finish_table(len(labels))
+    # The projection's monthly factor is method, not a finding: it lives here, beside the
+    # retention and discount rate it is made of, rather than on the front sheet.
+    params = result.parameters
+    q = (params.retention_per_year / (1 + params.discount_rate)) ** (1 / 12)
+    sheet.row([])
+    factor = sheet.row(
+        [
+            text("month_factor", lang),
+            text("month_factor_description", lang),
+            Formula("(retention_per_year/(1+discount_rate))^(1/12)", q),
+        ],
+        [None, None, "0.000000000"],
+    )
+    names.define("maandfactor", sheet.title, "C", factor)
     return sheet
 
 
@@ -131,7 +146,8 @@ def check_sheet(workbook: Workbook, result: Result, lang: Lang) -> Sheet:
                         row,
                         source.columns.get(field),
                         case_id,
-                        text("imputed_message", lang, field=field),
+                        # The column as the case file names it (ggz_na), not the field id.
+                        text("imputed_message", lang, field=BY_FIELD[str(field)].header),
                     ]
                 )
     _derived_rows(sheet, result, lang)

@@ -19,12 +19,13 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.comments import Comment
 from openpyxl.comments.comment_sheet import CommentRecord
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 from openpyxl.workbook.defined_name import DefinedName
 
 from werkzorg_calc.write.excel.finish import number_text, stored_value
+from werkzorg_calc.write.excel.print_layout import apply_print_layout, print_header, repeat_rows
 
 if TYPE_CHECKING:
     pass
@@ -33,11 +34,14 @@ EURO = '"€" #,##0.00;"€" -#,##0.00'
 DATE = "DD-MM-YYYY"
 DECIMAL = "0.00"
 MONTHS = "0.000000"
+# Months worked as a person reads them (6.9); the cell keeps the exact value for formulas.
+MONTHS_SHOWN = "0.0"
 PERCENT = "0.0%"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 # Fixed times keep the workbook identical between runs on the same input.
 _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
 AUTHOR = "werkzorg"
+_WRAPPED = Alignment(wrap_text=True, vertical="top")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,10 +99,18 @@ class Sheet:
     for ``_finish`` to store in the saved file.
     """
 
-    def __init__(self, workbook: Workbook, title: str, widths: Sequence[float]) -> None:
+    def __init__(
+        self,
+        workbook: Workbook,
+        title: str,
+        widths: Sequence[float],
+        *,
+        one_page: bool = False,
+    ) -> None:
         # Any: openpyxl's stubs describe the ordinary sheet, not the write-only one we get.
         self.sheet: Any = workbook.create_sheet(title)
         self.title = title
+        apply_print_layout(self.sheet, list(widths), one_page=one_page)
         for index, width in enumerate(widths, start=1):
             self.sheet.column_dimensions[get_column_letter(index)].width = width
         self.rows = 0
@@ -107,7 +119,12 @@ class Sheet:
         self.extra: IO[str] | None = None
 
     def row(
-        self, values: Iterable[Any], formats: Sequence[str | None] = (), bold: bool = False
+        self,
+        values: Iterable[Any],
+        formats: Sequence[str | None] = (),
+        bold: bool = False,
+        *,
+        wrap: bool = False,
     ) -> int:
         """Append one row and return its number; text that looks like a formula stays text."""
         number = self.rows + 1
@@ -134,6 +151,9 @@ class Sheet:
                 cell.number_format = number_format
             if bold:
                 cell.font = Font(bold=True)
+            if wrap:
+                # A long label or description wraps in its column instead of being cut off.
+                cell.alignment = _WRAPPED
             if note:
                 cell.comment = Comment(note, AUTHOR, height=110, width=320)
             cells.append(cell)
@@ -211,8 +231,13 @@ class Sheet:
         """
         if self.rows == 0:
             self.sheet.freeze_panes = "A2"
-        self.row(labels, bold=True)
+        self.row(labels, bold=True, wrap=True)
         self.header_row = self.rows
+        repeat_rows(self.sheet, self.header_row)
+
+    def print_header(self, title: str, detail: str) -> None:
+        """Title and, e.g., the peildatum at the top of every printed page."""
+        print_header(self.sheet, title, detail)
 
     def finish_table(self, columns: int) -> None:
         """Put the autofilter over the header and every row appended since."""

@@ -43,10 +43,11 @@ _FIXED_PAYER = {
 def _stakeholder_formulas(stakeholder: str, layout: CaseLayout) -> tuple[str, str, str, str]:
     """Savings and costs of one stakeholder, whole and projected, summed from ``Per casus``."""
     payer = layout.range("benefit_payer")
+    name = stakeholder_label(stakeholder, layout.lang)  # Per casus names the payer so
 
     def savings(prefix: str) -> str:
         terms = [
-            f'SUMIF({payer},"{stakeholder}",{layout.range(prefix + item)})'
+            f'SUMIF({payer},"{name}",{layout.range(prefix + item)})'
             for item in ("benefit", "benefit_administration")
         ]
         terms += [

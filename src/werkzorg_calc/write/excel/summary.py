@@ -28,7 +28,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from werkzorg_calc.engine.provenance import Provenance, build_provenance
-from werkzorg_calc.text.labels import Lang
+from werkzorg_calc.text.formatting import show_date
+from werkzorg_calc.text.labels import Lang, text
 from werkzorg_calc.write.excel.case_sheet import CaseLayout, case_sheet
 from werkzorg_calc.write.excel.finish import SheetExtras, finish_package
 from werkzorg_calc.write.excel.front_sheet import LiveTotals, summary_sheet
@@ -91,6 +92,9 @@ def write_excel(
         sheets.append(parameter_sheet(workbook, result, lang, names))
         sheets.append(check_sheet(workbook, result, lang))
         sheets.append(provenance_sheet(workbook, provenance, lang))
+        detail = f"{text('peildatum', lang)} {show_date(result.peildatum, lang)}"
+        for sheet in sheets:
+            sheet.print_header(text("title", lang), detail)
         workbook.save(temporary)
         finish_workbook(temporary, sheets, provenance.created)
 
