@@ -95,9 +95,9 @@ def test_unknown_case_or_item_exits_1_in_dutch(worked_csv: Path) -> None:
     assert outcome.exit_code == 1
     assert "fout: casus 'V-1' staat niet in het bestand; bedoelt u V-01?" in outcome.stderr
     assert outcome.stdout == ""
-    outcome = runner.invoke(app, ["explain", str(worked_csv), "--item", "ggz", *PEIL])
+    outcome = runner.invoke(app, ["explain", str(worked_csv), "--item", "zorg", *PEIL])
     assert outcome.exit_code == 1
-    assert "onbekende post 'ggz'" in outcome.stderr
+    assert "onbekende post 'zorg'; kies uit: uitkering, " in outcome.stderr
     outcome = runner.invoke(app, ["explain", str(worked_csv), "123456782", *PEIL])
     assert outcome.exit_code == 1
     assert "123456782" not in outcome.output
@@ -115,3 +115,39 @@ def test_help_lists_explain() -> None:
     outcome = runner.invoke(app, ["--help"])
     assert "explain" in outcome.stdout
     assert "Leg elk bedrag uit" in outcome.stdout
+
+
+def test_explain_takes_the_dutch_item_name(worked_csv: Path) -> None:
+    """``--item ggz`` is the GGZ item, as ``--item mental_health_care`` is."""
+    dutch = runner.invoke(app, ["explain", str(worked_csv), "--item", "ggz", *PEIL])
+    english = runner.invoke(
+        app, ["explain", str(worked_csv), "--item", "mental_health_care", *PEIL]
+    )
+    assert dutch.exit_code == 0, dutch.output
+    assert dutch.stdout.replace("--item ggz", "--item mental_health_care") == english.stdout
+
+
+def test_set_takes_dutch_payer_names_and_percentages(worked_csv: Path) -> None:
+    """``--set payers.counselling=gemeente --set deadweight=25%`` as the ids and 0.25 would."""
+    dutch = runner.invoke(
+        app,
+        [
+            "calc",
+            str(worked_csv),
+            *PEIL,
+            "--format",
+            "json",
+            "--set",
+            "payers.counselling=gemeente",
+            "--set",
+            "deadweight=25%",
+        ],
+    )
+    assert dutch.exit_code == 0, dutch.output
+    data = json.loads(dutch.stdout)
+    assert data["parameters"]["payers.counselling"] == "municipality"
+    assert data["parameters"]["deadweight"] == 0.25
+    # Hand-worked (worked-example.md, deadweight 0.25): savings 18,024.01; the counselling
+    # (8,000 + 8,000 + 4,005.90 + 8,000 = 28,005.90) moves from the insurer to the municipality.
+    assert round(data["totals"]["savings"], 2) == 18_024.01
+    assert data["stakeholders"]["municipality"]["costs"] > 28_005.90

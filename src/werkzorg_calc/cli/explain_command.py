@@ -46,7 +46,8 @@ def explain(
         str | None,
         typer.Option(
             "--item",
-            help="Eén post, bv. mental_health_care: over alle casussen, of alleen voor CASE_ID.",
+            help="Eén post, bv. ggz (of mental_health_care): over alle casussen, of alleen "
+            "voor CASE_ID.",
             show_default=False,
         ),
     ] = None,
@@ -68,7 +69,7 @@ def explain(
         raise typer.BadParameter("geef een casus of --item POST", param_hint="CASE_ID")
     day = parse_peildatum(peildatum, lang)
     with guard(debug, lang):
-        from werkzorg_calc.domain.items import ITEM_IDS
+        from werkzorg_calc.domain.items import ITEM_IDS, item_id
         from werkzorg_calc.engine.calc import calculate
         from werkzorg_calc.engine.explain import explain_case, explain_item
         from werkzorg_calc.engine.explanation import CaseExplanation, ItemAcrossCases
@@ -91,6 +92,9 @@ def explain(
         )
         language: Lang = lang.value
         explanation: CaseExplanation | ItemAcrossCases
+        # A Dutch item name (ggz, trajectbegeleiding) means its item; an unknown one stays as
+        # typed so the engine's message names it and lists the choices.
+        item = (item_id(item) or item) if item else None
         if case_id is not None:
             items = [item] if item else list(ITEM_IDS)
             explanation = explain_case(result, table, case_id, items=items, lang=language)

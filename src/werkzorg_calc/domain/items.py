@@ -38,3 +38,29 @@ ITEMS: Final[tuple[Item, ...]] = (
 ITEM_IDS: Final[tuple[str, ...]] = tuple(item.id for item in ITEMS)
 SAVING_IDS: Final[tuple[str, ...]] = tuple(item.id for item in ITEMS if item.saving)
 COST_IDS: Final[tuple[str, ...]] = tuple(item.id for item in ITEMS if not item.saving)
+
+# The names a Dutch user types for a line item (the case file's words), to the item ids.
+ITEM_NAMES: Final[dict[str, str]] = {
+    "uitkering": "benefit",
+    "uitvoeringskosten": "benefit_administration",
+    "uitvoering": "benefit_administration",
+    "wmo": "wmo",
+    "ggz": "mental_health_care",
+    "trajectbegeleiding": "counselling",
+    "jobcoach": "jobcoach",
+    "bemiddeling": "mediation",
+    "loonkostensubsidie": "wage_subsidy",
+    "no-risk": "no_risk",
+    "no_risk": "no_risk",
+    "no-riskpolis": "no_risk",
+    "verzekeraar_bijdrage": "insurer_contribution",
+    "bijdrage_verzekeraar": "insurer_contribution",
+}
+
+
+def item_id(name: str) -> str | None:
+    """``ggz`` or ``mental_health_care`` → ``mental_health_care``; ``None`` when unknown."""
+    cleaned = name.strip().lower()
+    if cleaned in ITEM_IDS:
+        return cleaned
+    return ITEM_NAMES.get(cleaned)

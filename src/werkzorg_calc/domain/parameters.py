@@ -17,6 +17,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from werkzorg_calc.domain.errors import ParameterError, ParameterProblem
+from werkzorg_calc.domain.parameter_values import read_value
 from werkzorg_calc.domain.stakeholders import Stakeholder
 from werkzorg_calc.domain.validation_codes import validation_code
 
@@ -166,7 +167,8 @@ def apply_overrides(base: ParameterSet, overrides: Sequence[Override]) -> Parame
     origins = dict(base.origins)
     for item in overrides:
         if item.key in known:
-            merged[item.key] = item.value
+            # One reading for every entry point: 57%, 75,50, gemeente (parameter_values.py).
+            merged[item.key] = read_value(item.value)
             origins[item.key] = item.origin
     try:
         values = Parameters.model_validate(_nest(merged))

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from werkzorg_calc.domain.columns import BY_FIELD, MONEY_FIELDS
-from werkzorg_calc.domain.items import ITEM_IDS, SAVING_IDS
+from werkzorg_calc.domain.items import ITEM_IDS, ITEM_NAMES, SAVING_IDS
 from werkzorg_calc.domain.parameters import parameter_info
 from werkzorg_calc.domain.stakeholders import STAKEHOLDERS
 from werkzorg_calc.text.formatting import euro, number
@@ -133,7 +133,8 @@ def _case_index(result: Result, case_id: str) -> int:
 
 def _check_item(item: str) -> None:
     if item not in ITEM_IDS:
-        raise ExplainError(f"onbekende post '{item}'; kies uit: {', '.join(ITEM_IDS)}")
+        names = ", ".join([*ITEM_NAMES, *(i for i in ITEM_IDS if i not in ITEM_NAMES)])
+        raise ExplainError(f"onbekende post '{item}'; kies uit: {names}")
 
 
 def _present(value: object) -> object:

@@ -18,6 +18,7 @@ from openpyxl.xml import DEFUSEDXML
 
 from werkzorg_calc.domain.columns import normalise_name
 from werkzorg_calc.domain.errors import ParameterError, ParameterProblem
+from werkzorg_calc.domain.parameter_values import read_value
 from werkzorg_calc.domain.parameters import Override
 from werkzorg_calc.domain.scenario import Scenario
 from werkzorg_calc.read.package import check_package
@@ -129,7 +130,7 @@ def read_scenario(path: Path) -> Scenario:
 
 
 def parse_set_option(items: Sequence[str]) -> tuple[Override, ...]:
-    """``--set key=value`` items; numbers may use a decimal comma (``0,25``)."""
+    """``--set key=value`` items; the values are read as in TOML and the Parameters sheet."""
     overrides = []
     problems = []
     for item in items:
@@ -137,24 +138,11 @@ def parse_set_option(items: Sequence[str]) -> tuple[Override, ...]:
         if not sign or not key.strip():
             problems.append(ParameterProblem(f"--set {item}", "set_without_equals"))
             continue
-        overrides.append(Override(key.strip(), _typed(text.strip()), f"--set {key.strip()}"))
+        # The one reading every entry point's values get (domain.parameter_values).
+        overrides.append(Override(key.strip(), read_value(text), f"--set {key.strip()}"))
     if problems:
         raise ParameterError(problems)
     return tuple(overrides)
-
-
-def _typed(text: str) -> object:
-    """``12`` → 12, ``0,25`` → 0.25, anything else stays text (validated later)."""
-    for candidate in (text, text.replace(",", ".")):
-        try:
-            return int(candidate)
-        except ValueError:
-            pass
-        try:
-            return float(candidate)
-        except ValueError:
-            pass
-    return text
 
 
 _MAX_PARAMETER_ROWS = 1_000  # a parameter sheet lists a few dozen keys
