@@ -10,6 +10,10 @@ from typing import Annotated
 
 import typer
 
+from werkzorg_calc.cli.dutch_framework import install
+
+install()  # Click's and Typer's own words (Usage, Options, Error: …) in Dutch
+
 app = typer.Typer(
     name="werkzorg",
     help=(
