@@ -203,10 +203,11 @@ def test_template_wants_an_xlsx_name(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_fresh_template_checks_clean(template: Path) -> None:
-    """The empty template itself (1000 formatted rows, no data) is no error."""
+def test_a_fresh_template_is_an_empty_sheet(template: Path) -> None:
+    """The empty template itself (1000 formatted rows, no data) has no cases: one clear error."""
     outcome = invoke(["check", str(template), "--peildatum", "2018-06-30"])
-    assert outcome.exit_code == 0, outcome.output
+    assert outcome.exit_code == 1, outcome.output
+    assert "blad Casussen is leeg" in outcome.output
     assert "Traceback" not in outcome.output
 
 

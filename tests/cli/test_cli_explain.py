@@ -97,7 +97,7 @@ def test_unknown_case_or_item_exits_1_in_dutch(worked_csv: Path) -> None:
     assert outcome.stdout == ""
     outcome = runner.invoke(app, ["explain", str(worked_csv), "--item", "zorg", *PEIL])
     assert outcome.exit_code == 1
-    assert "onbekende post 'zorg'; kies uit: uitkering, " in outcome.stderr
+    assert "onbekende post 'zorg'; kies uit: benefit, " in outcome.stderr
     outcome = runner.invoke(app, ["explain", str(worked_csv), "123456782", *PEIL])
     assert outcome.exit_code == 1
     assert "123456782" not in outcome.output

@@ -198,8 +198,12 @@ def test_unknown_case_and_item_are_clear_errors(worked_cases: CaseTable) -> None
         ExplainError, match=r"casus 'V-1' staat niet in het bestand; bedoelt u V-01"
     ):
         explain_case(result, worked_cases, "V-1")
-    with pytest.raises(ExplainError, match="onbekende post 'ggz'; kies uit: benefit, "):
-        explain_item(result, worked_cases, "ggz")
+    with pytest.raises(ExplainError, match="onbekende post 'zorg'; kies uit: benefit, "):
+        explain_item(result, worked_cases, "zorg")
+    # The Dutch name of an item is that item.
+    assert explain_item(result, worked_cases, "ggz") == explain_item(
+        result, worked_cases, "mental_health_care"
+    )
 
 
 def test_a_bsn_asked_for_is_never_repeated(worked_cases: CaseTable) -> None:

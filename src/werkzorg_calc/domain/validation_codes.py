@@ -34,6 +34,7 @@ OWN_CODES = frozenset(
         "text_expected",
         "text_too_long",
         "status_unknown",
+        "status_unknown_close",
         "benefit_type_unknown",
         "household_unknown",
         "share_out_of_range",

@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from werkzorg_calc.domain.columns import BY_FIELD, MONEY_FIELDS
-from werkzorg_calc.domain.items import ITEM_IDS, ITEM_NAMES, SAVING_IDS
+from werkzorg_calc.domain.items import ITEM_IDS, ITEM_NAMES, SAVING_IDS, item_id
 from werkzorg_calc.domain.parameters import parameter_info
 from werkzorg_calc.domain.stakeholders import STAKEHOLDERS
-from werkzorg_calc.text.formatting import euro, number
+from werkzorg_calc.text.formatting import euro, number, or_list
 from werkzorg_calc.text.label_keys import LabelKey
 from werkzorg_calc.text.labels import Lang, assumption_words, formula_words, item_label, text
 
@@ -127,14 +127,20 @@ def _case_index(result: Result, case_id: str) -> int:
             "getoond; gebruik het pseudoniem uit de kolom casus_id)"
         )
     close = difflib.get_close_matches(case_id, ids, n=3)
-    hint = f"; bedoelt u {' of '.join(close)}?" if close else f" ({len(ids)} casussen)"
+    hint = f"; bedoelt u {or_list(close)}?" if close else f" ({len(ids)} casussen)"
     raise ExplainError(f"casus '{case_id}' staat niet in het bestand{hint}")
 
 
-def _check_item(item: str) -> None:
-    if item not in ITEM_IDS:
-        names = ", ".join([*ITEM_NAMES, *(i for i in ITEM_IDS if i not in ITEM_NAMES)])
-        raise ExplainError(f"onbekende post '{item}'; kies uit: {names}")
+def _check_item(item: str) -> str:
+    """The item id for ``item`` (an id or its Dutch name, ``ggz``), or an ``ExplainError``."""
+    found = item_id(item)
+    if found is None:
+        dutch = ", ".join(dict.fromkeys(ITEM_NAMES))
+        raise ExplainError(
+            f"onbekende post '{item}'; kies uit: {', '.join(ITEM_IDS)} (of in het Nederlands: "
+            f"{dutch})"
+        )
+    return found
 
 
 def _present(value: object) -> object:
@@ -411,8 +417,7 @@ def explain_case(
         explanation = explain_case(result, table, "V-01")
         explanation.items[0].calculation  # '(€ 1.401,50 − € 0,00) × (1 − 0) × 6,932238 = …'
     """
-    for item in items:
-        _check_item(item)
+    items = [_check_item(item) for item in items]
     index = _case_index(result, case_id)
     ctx = _context(result, cases, lang)
     row: dict[str, Any] = {str(key): value for key, value in result.cases.loc[index].items()}
@@ -451,7 +456,7 @@ def explain_item(
 
     The total is the sum of the Result's amounts; ``by_stakeholder`` splits it by payer.
     """
-    _check_item(item)
+    item = _check_item(item)
     ctx = _context(result, cases, lang)
     rows = tuple(_item(ctx, int(index), item) for index in result.cases.index)
     keys: dict[str, None] = {}

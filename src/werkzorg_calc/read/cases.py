@@ -8,6 +8,7 @@ can fix the whole file in one go.
 from __future__ import annotations
 
 import contextlib
+import difflib
 import gc
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -81,6 +82,11 @@ def validate_raw(raw: RawTable, peildatum: date, *, allow_bsn: bool = False) -> 
     # are checked too, so one run shows every problem.
     header_errors = _has_errors(issues)
     table = _table_rows(raw, issues)
+    if not table:
+        # The untouched template, or a header without cases: not a report of € 0,00.
+        code = "sheet_empty" if raw.sheet else "file_without_cases"
+        issues.append(_issue(raw, None, None, code, sheet=raw.sheet or ""))
+        raise InputError(issues)
     _check_unlabelled_data(raw, table, issues)
     # A column already refused (or ignored) for its BSN header is not reported again.
     named = {issue.column for issue in issues if issue.code.startswith("bsn_header")}
@@ -220,6 +226,7 @@ def _map_headers(raw: RawTable, issues: list[InputIssue], allow_bsn: bool) -> di
     """Map each known field to its column index; note unknown, duplicate and BSN headers."""
     mapping: dict[str, int] = {}
     unknown: list[str] = []
+    near: list[tuple[int, str]] = []
     for index, cell in enumerate(raw.headers):
         if is_blank(cell):
             continue
@@ -234,6 +241,7 @@ def _map_headers(raw: RawTable, issues: list[InputIssue], allow_bsn: bool) -> di
         column = HEADER_LOOKUP.get(name)
         if column is None:
             unknown.append(f"{letter} ({safe_label(cell)})")
+            near.append((index, name))
         elif column.field in mapping:
             first = column_letter(mapping[column.field])
             issues.append(
@@ -249,6 +257,7 @@ def _map_headers(raw: RawTable, issues: list[InputIssue], allow_bsn: bool) -> di
             )
         else:
             mapping[column.field] = index
+    unknown = _near_matches(raw, near, mapping, unknown, issues)
     if unknown:
         issues.append(
             _warning(raw, raw.header_row, None, "unknown_columns", columns=", ".join(unknown))
@@ -259,6 +268,44 @@ def _map_headers(raw: RawTable, issues: list[InputIssue], allow_bsn: bool) -> di
                 _issue(raw, raw.header_row, None, "required_column_missing", header=column.header)
             )
     return mapping
+
+
+def _near_matches(
+    raw: RawTable,
+    near: list[tuple[int, str]],
+    mapping: Mapping[str, int],
+    unknown: list[str],
+    issues: list[InputIssue],
+) -> list[str]:
+    """A header one typo away from a known column that is missing is an error, not a warning.
+
+    Left as an unknown column, ``ggz_nna`` would be ignored and every ``ggz_na`` imputed: a
+    silent misread. Returns the unknown headers that remain (no close known column).
+    """
+    remaining = list(unknown)
+    for index, name in near:
+        close = difflib.get_close_matches(name, list(HEADER_LOOKUP), n=1, cutoff=_NEAR)
+        if not close or HEADER_LOOKUP[close[0]].field in mapping:
+            continue
+        column = HEADER_LOOKUP[close[0]]
+        letter = column_letter(index)
+        issues.append(
+            _issue(
+                raw,
+                raw.header_row,
+                letter,
+                "header_near_match",
+                header=safe_label(raw.headers[index]),
+                suggestion=column.header,
+            )
+        )
+        remaining = [entry for entry in remaining if not entry.startswith(f"{letter} (")]
+    return remaining
+
+
+# difflib ratio: ggz_nna ~ ggz_na (0.92), uitkering_vor ~ uitkering_voor (0.96); a bare
+# "uitkering" (0.86 to uitkering_na) is a heading over two rows, reported as such.
+_NEAR = 0.9
 
 
 def _table_rows(raw: RawTable, issues: list[InputIssue]) -> list[tuple[int, tuple[object, ...]]]:

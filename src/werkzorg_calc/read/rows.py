@@ -7,6 +7,7 @@ involve several fields or the peildatum are checked on whole columns in ``consis
 
 from __future__ import annotations
 
+import difflib
 import math
 from datetime import date, datetime
 from typing import Annotated, Any
@@ -19,6 +20,7 @@ from werkzorg_calc.domain.columns import (
     HOUSEHOLD_LOOKUP,
     NUMBER_FIELDS,
     STATUS_LOOKUP,
+    STATUSES,
     BenefitType,
     Household,
     Status,
@@ -117,6 +119,12 @@ class CaseRow(BaseModel):
             raise _REQUIRED
         status = STATUS_LOOKUP.get(normalise_name(str(value)))
         if status is None:
+            # A suggestion names a known status, never the cell's own text (health data).
+            close = difflib.get_close_matches(normalise_name(str(value)), STATUSES, n=1)
+            if close:
+                raise PydanticCustomError(
+                    "status_unknown_close", "status_unknown_close", {"suggestion": close[0]}
+                )
             raise PydanticCustomError("status_unknown", "status_unknown")
         return status
 

@@ -40,3 +40,11 @@ def row_list(rows: list[int], limit: int = 8) -> str:
     """``[4, 9, 17]`` → ``4, 9, 17``; long lists end with ``… (+N)``."""
     shown = ", ".join(str(row) for row in rows[:limit])
     return shown if len(rows) <= limit else f"{shown} … (+{len(rows) - limit})"
+
+
+def or_list(names: list[str], lang: Lang = "nl") -> str:
+    """``a``, ``a of b``, ``a, b of c`` (``or`` in English): a list of alternatives."""
+    word = " of " if lang == "nl" else " or "
+    if len(names) < 2:
+        return "".join(names)
+    return ", ".join(names[:-1]) + word + names[-1]

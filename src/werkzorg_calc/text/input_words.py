@@ -25,6 +25,12 @@ REASONS: Final[dict[str, tuple[str, str]]] = {
         "uitgevallen",
         "unknown status; use aangemeld, in_bemiddeling, solliciteert, aan_het_werk or uitgevallen",
     ),
+    "status_unknown_close": (
+        "onbekende status; bedoelt u {suggestion}? gebruik aangemeld, in_bemiddeling, "
+        "solliciteert, aan_het_werk of uitgevallen",
+        "unknown status; did you mean {suggestion}? use aangemeld, in_bemiddeling, solliciteert, "
+        "aan_het_werk or uitgevallen",
+    ),
     "benefit_type_unknown": (
         "onbekende uitkeringssoort; gebruik participatiewet, ww, wia, wajong of geen",
         "unknown benefit type; use participatiewet, ww, wia, wajong or geen",
@@ -218,6 +224,20 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "duplicate_header": (
         "kolom {header} staat er twee keer in (kolommen {first} en {second})",
         "column {header} appears twice (columns {first} and {second})",
+    ),
+    "header_near_match": (
+        "onbekende kolom {header}; bedoelt u {suggestion}? Verbeter de kop, anders worden deze "
+        "waarden niet gebruikt",
+        "unknown column {header}; did you mean {suggestion}? Correct the header, or these values "
+        "are not used",
+    ),
+    "sheet_empty": (
+        "blad {sheet} is leeg: er staan geen casussen onder de kopregel",
+        "sheet {sheet} is empty: there are no cases below the header row",
+    ),
+    "file_without_cases": (
+        "het bestand is leeg: er staan geen casussen onder de kopregel",
+        "the file is empty: there are no cases below the header row",
     ),
     "unknown_columns": (
         "onbekende kolommen, niet gebruikt in de berekening: {columns}",
