@@ -49,7 +49,7 @@ def check(
     with guard(debug, lang):
         from rich.console import Console
 
-        from werkzorg_calc.engine.calc import imputation_warnings
+        from werkzorg_calc.engine.calc import imputation_warnings, late_peildatum
         from werkzorg_calc.report.results import issue_table
         from werkzorg_calc.text.labels import text
 
@@ -61,7 +61,12 @@ def check(
             allow_bsn=allow_bsn,
             resolve=resolve_parameter_set,
         )
-        warnings = table.warnings + imputation_warnings(table, parameters, day)
+        # The stale-peildatum warning first, as in calc's report: it changes every figure.
+        warnings = (
+            late_peildatum(table, day)
+            + table.warnings
+            + imputation_warnings(table, parameters, day)
+        )
         console = Console(highlight=False)
         if warnings:
             console.print(issue_table(warnings, lang.value))

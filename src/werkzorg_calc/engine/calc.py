@@ -165,7 +165,7 @@ def calculate(
         + law.warnings
         + derivation_notes(cases.frame, law.derived)
         + _imputation_warnings(cases, imputed, effective)
-        + _late_peildatum(cases, peildatum)
+        + late_peildatum(cases, peildatum)
     )
     changed = given.differences(default_parameters())
     return Result(
@@ -338,7 +338,12 @@ def impute_inputs(frame: pd.DataFrame, params: Parameters) -> tuple[pd.DataFrame
 STALE_DAYS = 365
 
 
-def _late_peildatum(cases: CaseTable, peildatum: date) -> tuple[InputIssue, ...]:
+def is_late_peildatum(issue: InputIssue) -> bool:
+    """True for the warning of ``late_peildatum``: the report shows it first, not last."""
+    return issue.code == "late_peildatum"
+
+
+def late_peildatum(cases: CaseTable, peildatum: date) -> tuple[InputIssue, ...]:
     """Warn when the peildatum lies long after every date in the file.
 
     The default peildatum is today; on an old case list everyone still marked at work would

@@ -22,6 +22,7 @@ from werkzorg_calc.domain.errors import InputIssue
 from werkzorg_calc.domain.parameters import ParameterSet, parameter_info
 from werkzorg_calc.domain.result import Money, Result
 from werkzorg_calc.domain.stakeholders import STAKEHOLDERS
+from werkzorg_calc.engine.calc import is_late_peildatum
 from werkzorg_calc.engine.compare import BASE_NAME, Comparison
 from werkzorg_calc.text.formatting import euro, number, percent, show_date
 from werkzorg_calc.text.issues import issue_message, issue_place
@@ -308,7 +309,9 @@ def issue_lines(issues: Sequence[InputIssue], lang: Lang = "nl") -> Text:
         if position:
             lines.append("\n")
         lines.append(f"{text('note', lang)} ", style="yellow")
-        lines.append(plain(f"{issue_place(issue, lang)}: {issue_message(issue, lang)}"))
+        where = issue_place(issue, lang)
+        place = "" if where == "-" else f"{where}: "  # a remark about the run, not a cell
+        lines.append(plain(f"{place}{issue_message(issue, lang)}"))
     return lines
 
 
@@ -351,10 +354,17 @@ def full_report(
     footer: RenderableType | None = None,
 ) -> Group:
     """The whole terminal report for ``werkzorg calc``; ``footer`` (the provenance) ends it."""
+    # A peildatum long after the file's last date changes every figure below: say so first.
+    late = [issue for issue in result.warnings if is_late_peildatum(issue)]
+    others = [issue for issue in result.warnings if not is_late_peildatum(issue)]
     parts: list[RenderableType] = [
         Text(text("title", lang), style="bold"),
         header(result, lang),
         Text(""),
+    ]
+    if late:
+        parts += [issue_lines(late, lang), Text("")]
+    parts += [
         target_panel(result, lang),
         stakeholder_table(result, lang),
         totals_lines(result, lang),
@@ -366,8 +376,8 @@ def full_report(
     if groups is not None:
         parts += [groups, Text("")]
     parts.append(case_table(result, case_limit, lang))
-    if result.warnings:
-        parts.append(issue_lines(result.warnings, lang))
+    if others:
+        parts.append(issue_lines(others, lang))
     if footer is not None:
         parts += [Text(""), footer]
     return Group(*parts)
