@@ -28,7 +28,7 @@ def test_calc_on_the_example_states_the_verdict() -> None:
     assert "Doel niet gehaald: 4 van 29 duurzaam aan het werk" in outcome.stdout
     assert "Peildatum   30-06-2018" in outcome.stdout
     assert "Zorgverzekeraar" in outcome.stdout
-    assert "Per casus (de 20 grootste saldo's van 29" in outcome.stdout
+    assert "Per casus (20 van 29, op grootte van het saldo, + of −" in outcome.stdout
     assert "\x1b[" not in outcome.stdout  # not a terminal: plain text
 
 

@@ -84,17 +84,23 @@ def explain(
             resolve=resolve_parameter_set,
         )
         result = calculate(table, parameters, day, horizon, price_year=price_year)
+        # A Dutch item name (ggz, trajectbegeleiding) means its item; an unknown one stays as
+        # typed so the engine's message names it and lists the choices.
+        item = (item_id(item) or item) if item else None
+        # The provenance names the explain command that ran, not a calc that did not.
+        targets = [case_id] if case_id is not None else []
+        if item:
+            targets += ["--item", item]
         provenance = build_provenance(
             result,
             params_file=str(params) if params else None,
             set_items=set_items or [],
             allow_bsn=allow_bsn,
+            command="explain",
+            arguments=targets,
         )
         language: Lang = lang.value
         explanation: CaseExplanation | ItemAcrossCases
-        # A Dutch item name (ggz, trajectbegeleiding) means its item; an unknown one stays as
-        # typed so the engine's message names it and lists the choices.
-        item = (item_id(item) or item) if item else None
         if case_id is not None:
             items = [item] if item else list(ITEM_IDS)
             explanation = explain_case(result, table, case_id, items=items, lang=language)

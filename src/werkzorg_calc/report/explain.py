@@ -119,7 +119,11 @@ def _parameter_line(use: ParameterUse, lang: Lang) -> Text:
     money = use.unit.startswith("EUR")
     line = Text(f"{use.key} = ", style="bold")
     line.append(_value(use.value, lang, money and isinstance(use.value, float)))
-    details = [use.unit, f"{text('price_year', lang).lower()} {use.price_year}", use.evidence]
+    # A price year belongs to an amount in euros; a share or a number of months has none.
+    year = (
+        [f"{text('price_year', lang).lower()} {use.price_year}"] if money and use.price_year else []
+    )
+    details = [use.unit, *year, use.evidence]
     if use.price_factor is not None:
         details.append(
             f"{_value(use.given, lang, money)} × {text('price_factor', lang).lower()} "

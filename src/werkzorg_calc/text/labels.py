@@ -78,10 +78,13 @@ _TEXT: Final[dict[LabelKey, tuple[str, str]]] = {
     "part": ("Deel", "Part"),
     "realised": ("Gerealiseerd", "Realised"),
     "projected": ("Geprojecteerd", "Projected"),
-    "per_case": ("Per casus", "Per case"),
+    "per_case": (
+        "Per casus (op grootte van het saldo, + of −, grootste eerst)",
+        "Per case (by size of the net, + or −, largest first)",
+    ),
     "per_case_limited": (
-        "Per casus (de {limit:grootste saldo|grootste saldo's} van {n}; --cases all toont alle)",
-        "Per case (the {limit:largest net|largest nets} of {n}; --cases all shows every case)",
+        "Per casus ({limit} van {n}, op grootte van het saldo, + of −; --cases all toont alle)",
+        "Per case ({limit} of {n}, by size of the net, + or −; --cases all shows every case)",
     ),
     "case": ("Casus", "Case"),
     "status": ("Status", "Status"),
