@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import openpyxl
 import pytest
 from typer.testing import CliRunner
 
@@ -105,3 +106,44 @@ def test_cli_json_equals_the_api(worked_csv: Path, tmp_path: Path) -> None:
     assert json.loads(outcome.stdout)["scenarios"][0]["difference"]["savings"] == pytest.approx(
         -6008.00, abs=CENT
     )
+
+
+def test_each_scenario_horizon_is_a_row_and_unlike_horizons_are_warned(
+    worked_cases: CaseTable, tmp_path: Path
+) -> None:
+    """Horizon 12 against a base of 0: a row in the overview, a warning everywhere.
+
+    Hand-worked (worked-example.md): the base nets −10,629.48, the same cases with a 12-month
+    projection 21,658.21; the difference is the projection, not a policy.
+    """
+    longer = _scenario("lang", horizon=12)
+    same = _scenario("gelijk", ("deadweight", 0.25))
+    comparison = compare(worked_cases, default_set(), [longer, same], PEILDATUM)
+    assert comparison.overview.loc["horizon_months"].tolist() == [0, 12, 0]
+    assert comparison.unlike() == [("lang", 12)]
+    assert comparison.overview.at["net", "lang"] == pytest.approx(21_658.21, abs=CENT)
+    assert comparison.overview.at["net", "basis"] == pytest.approx(-10_629.48, abs=CENT)
+    document = comparison_to_dict(comparison)
+    assert document["like_for_like"] is False
+    assert document["scenarios"][0]["difference"]["horizon_months"] == 12
+    assert comparison_to_dict(compare(worked_cases, default_set(), [same], PEILDATUM))[
+        "like_for_like"
+    ]
+
+
+def test_compare_warns_in_the_terminal_and_the_workbook(worked_csv: Path, tmp_path: Path) -> None:
+    scenario = tmp_path / "lang.toml"
+    scenario.write_text('name = "lang"\ndescription = "Vijf jaar."\nhorizon = 60\n', "utf-8")
+    output = tmp_path / "vergelijk.xlsx"
+    args = ["compare", str(worked_csv), str(scenario), "--peildatum", "2018-06-30"]
+    outcome = CliRunner().invoke(app, [*args, "--output", str(output)])
+    assert outcome.exit_code == 0, outcome.output
+    out = " ".join(outcome.stdout.split())
+    assert (
+        "niet gelijk vergelijkbaar: lang projecteert 60 maanden na de peildatum, de basis 0" in out
+    )
+    assert "Proj." in out
+    sheet = openpyxl.load_workbook(output)["Overzicht"]
+    cells = [str(cell.value) for row in sheet.iter_rows() for cell in row if cell.value]
+    assert any(cell.startswith("niet gelijk vergelijkbaar: lang") for cell in cells)
+    assert "Projectie (maanden na peildatum)" in cells

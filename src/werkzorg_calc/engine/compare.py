@@ -18,6 +18,7 @@ from werkzorg_calc.engine.calc import calculate
 
 BASE_NAME = "basis"
 METRICS: tuple[str, ...] = (
+    "horizon_months",  # first: figures over different horizons are not like for like
     *(f"net_{stakeholder}" for stakeholder in STAKEHOLDERS),
     "savings",
     "costs",
@@ -46,11 +47,24 @@ class Comparison:
         """Column names of the overview: the base, then the scenarios in the given order."""
         return [BASE_NAME, *(scenario.name for scenario, _ in self.scenarios)]
 
+    def unlike(self) -> list[tuple[str, int]]:
+        """Scenarios projected over another horizon than the base, with their months.
+
+        A scenario with 60 months of projection against a base with none compares a longer
+        period, not a better policy; every output says so.
+        """
+        return [
+            (scenario.name, result.horizon)
+            for scenario, result in self.scenarios
+            if result.horizon != self.base.horizon
+        ]
+
 
 def _metrics(result: Result) -> list[float | bool | None]:
     totals = result.totals
     net = result.stakeholders["net"].to_dict()
     return [
+        result.horizon,
         *(float(net[s]) for s in STAKEHOLDERS),
         totals.all.savings,
         totals.all.costs,

@@ -429,6 +429,8 @@ def _overview_cell(metric: str, value: object, lang: Lang) -> Text:
     if metric == "target_met":
         return Text(text("yes" if value else "no", lang))
     assert isinstance(value, int | float)
+    if metric == "horizon_months":
+        return Text(str(int(value)))
     if metric == "benefit_cost_ratio":
         return Text(number(value, 2, lang))
     if metric == "target_share":
@@ -442,6 +444,8 @@ def _difference_cell(metric: str, value: object, lang: Lang) -> Text:
     if metric == "benefit_cost_ratio":
         shown = number(value, 2, lang)
         return Text(f"+{shown}" if round(value, 2) > 0 else shown, style="dim")
+    if metric == "horizon_months":
+        return Text(f"{int(value):+d}" if value else "0", style="dim")
     return _signed_money(value, lang)
 
 
@@ -457,6 +461,7 @@ def comparison_report(comparison: Comparison, lang: Lang = "nl") -> Group:
         comparison,
         text("totals_title", lang),
         [
+            ("horizon_months", text("horizon_short", lang)),
             ("savings", text("savings", lang)),
             ("costs", text("costs", lang)),
             ("net", text("net", lang)),
@@ -472,10 +477,17 @@ def comparison_report(comparison: Comparison, lang: Lang = "nl") -> Group:
         months = f" ({text('plus_projection', lang, n=result.horizon)})" if result.horizon else ""
         described.append(months + "\n")
         described.append(f"  {verdict(result.target, lang)}\n")
+    unlike = Text()
+    for name, horizon in comparison.unlike():
+        unlike.append(f"{text('note', lang)} ", style="yellow")
+        base = comparison.base.horizon
+        words = text("unlike_horizon", lang, name=name, months=horizon, base=base)
+        unlike.append(plain(words) + "\n")
     return Group(
         Text(text("title", lang), style="bold"),
         header(comparison.base, lang),
         Text(""),
+        unlike,
         per_stakeholder,
         totals,
         described,

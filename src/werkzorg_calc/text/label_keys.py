@@ -248,6 +248,8 @@ LabelKey = Literal[
     "projected_of",
     "month_factor",
     "check_counts",
+    "horizon_short",
+    "unlike_horizon",
     "month_factor_description",
     "price_factor",
     "html_title",

@@ -116,6 +116,13 @@ _TEXT: Final[dict[LabelKey, tuple[str, str]]] = {
     "scenario": ("Scenario", "Scenario"),
     "totals_title": ("Totalen", "Totals"),
     "ratio_short": ("B/K", "B/C"),
+    "horizon_short": ("Proj.", "Proj."),
+    "unlike_horizon": (
+        "niet gelijk vergelijkbaar: {name} projecteert {months} maanden na de peildatum, de basis "
+        "{base}; een langere periode geeft grotere bedragen, geen beter beleid",
+        "not like for like: {name} projects {months} months after the peildatum, the base "
+        "{base}; a longer period gives larger amounts, not a better policy",
+    ),
     "base": ("basis", "base"),
     "key_figure": ("Kengetal", "Figure"),
     "target_share_row": ("Aandeel duurzaam", "Share durable"),

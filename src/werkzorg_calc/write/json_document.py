@@ -189,6 +189,8 @@ def comparison_to_dict(
         "price_year": base.price_year,
         "base": {"name": BASE_NAME, **_summary(base)},
         "scenarios": scenarios,
+        # False when a scenario projects over another horizon than the base.
+        "like_for_like": not comparison.unlike(),
         "provenance": (provenance or build_provenance(base, command="compare")).to_dict(),
     }
 

@@ -71,13 +71,20 @@ def overview_sheet(workbook: Workbook, comparison: Comparison, lang: Lang) -> Sh
             values += [comparison.differences.at[metric, name] for name in names[1:]]
         else:
             values += [None] * (len(names) - 1)
-        number_format = {"benefit_cost_ratio": DECIMAL, "target_share": PERCENT}.get(metric, EURO)
+        number_format = {
+            "benefit_cost_ratio": DECIMAL,
+            "target_share": PERCENT,
+            "horizon_months": "0",
+        }.get(metric, EURO)
         if metric == "target_met":
             values = [text("yes" if v else "no", lang) if v is not None else None for v in values]
             number_format = ""
         sheet.row([_metric_name(metric, lang), *values], [None] + [number_format] * len(values))
     sheet.finish_table(len(labels))
     sheet.row([])
+    for name, months in comparison.unlike():
+        base = comparison.base.horizon
+        sheet.row([text("unlike_horizon", lang, name=name, months=months, base=base)], bold=True)
     for scenario, _ in comparison.scenarios:
         # A description is a sentence or more: it wraps in its cell instead of being cut off.
         sheet.row([scenario.name, scenario.description.strip(), scenario.file], wrap=True)
@@ -88,6 +95,7 @@ def _metric_name(metric: str, lang: Lang) -> str:
     if metric.startswith("net_"):
         return text("net_of", lang, name=stakeholder_label(metric.removeprefix("net_"), lang))
     keys: dict[str, LabelKey] = {
+        "horizon_months": "projection_months",
         "savings": "savings",
         "costs": "costs",
         "net": "net",
