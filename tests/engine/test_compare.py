@@ -119,7 +119,7 @@ def test_each_scenario_horizon_is_a_row_and_unlike_horizons_are_warned(
     longer = _scenario("lang", horizon=12)
     same = _scenario("gelijk", ("deadweight", 0.25))
     comparison = compare(worked_cases, default_set(), [longer, same], PEILDATUM)
-    assert comparison.overview.loc["horizon_months"].tolist() == [0, 12, 0]
+    assert list(comparison.overview.loc["horizon_months"]) == [0, 12, 0]
     assert comparison.unlike() == [("lang", 12)]
     assert comparison.overview.at["net", "lang"] == pytest.approx(21_658.21, abs=CENT)
     assert comparison.overview.at["net", "basis"] == pytest.approx(-10_629.48, abs=CENT)
