@@ -72,3 +72,18 @@ def test_simulation_report(worked_cases: CaseTable) -> None:
     total = next(line for line in output.splitlines() if line.startswith("Totaal"))
     assert total.split()[1] == "-10.629"  # the worked example's net, in whole euros
     assert "Doel: 1 van 4 duurzaam aan het werk (25%)" in " ".join(output.split())
+
+
+def test_simulate_says_why_its_interval_differs_from_calcs(worked_cases: CaseTable) -> None:
+    """Wilson (calc) against the bootstrap (simulate), named and explained.
+
+    Hand-worked Wilson for 1 durable of 4 (V-01): p = 0.25, z = 1.96: centre (0.25 + 0.4802) /
+    1.9604 = 0.3725, half 1.96 × √(0.046875 + 0.060025) / 1.9604 = 0.3268 → 4.6%–69.9%.
+    """
+    result = simulate(worked_cases, None, PEILDATUM, draws=200, seed=1)
+    low, high = result.base.target.interval95 or (0.0, 0.0)
+    assert (low, high) == pytest.approx((0.0456, 0.6994), abs=5e-4)
+    text = " ".join(_render(simulation_report(result)).split())
+    assert "Waarom een ander interval dan werkzorg calc (5%–70%)?" in text
+    assert "calc geeft het Wilson-interval" in text
+    assert "hier is het interval een bootstrap" in text

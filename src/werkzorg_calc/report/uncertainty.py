@@ -294,7 +294,7 @@ def bootstrap_line(result: SimulationResult, lang: Lang = "nl") -> Text:
     if target.share is None or target.low is None or target.high is None:
         return Text(text("no_participants", lang))
     what = text("durable_at_work" if base.basis == "durable" else "placed_word", lang)
-    return Text(
+    line = Text(
         text(
             "bootstrap_line",
             lang,
@@ -309,6 +309,22 @@ def bootstrap_line(result: SimulationResult, lang: Lang = "nl") -> Text:
             chance=percent(target.chance_met or 0.0, 0, lang),
         )
     )
+    if base.interval95 is not None:
+        # calc and simulate both show an interval for the same share; say which is which.
+        wilson_low, wilson_high = base.interval95
+        line.append("\n")
+        line.append(
+            text(
+                "interval_difference",
+                lang,
+                wilson_low=percent(wilson_low, 0, lang),
+                wilson_high=percent(wilson_high, 0, lang),
+                participants=base.participants,
+                replicates=number(target.replicates, 0, lang),
+            ),
+            style="dim",
+        )
+    return line
 
 
 def _short(value: float, lang: Lang) -> str:

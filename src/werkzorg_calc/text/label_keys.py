@@ -248,6 +248,7 @@ LabelKey = Literal[
     "projected_of",
     "month_factor",
     "check_counts",
+    "interval_difference",
     "horizon_short",
     "unlike_horizon",
     "month_factor_description",

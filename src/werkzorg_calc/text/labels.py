@@ -227,6 +227,18 @@ _TEXT: Final[dict[LabelKey, tuple[str, str]]] = {
         "({replicates} times): 95% interval {low}–{high}; chance the target ({goal}) is met: "
         "{chance}",
     ),
+    "interval_difference": (
+        "Waarom een ander interval dan werkzorg calc ({wilson_low}–{wilson_high})? calc geeft het "
+        "Wilson-interval, een formule voor een aandeel van {participants} deelnemers; hier is het "
+        "interval een bootstrap: de deelnemers {replicates} keer opnieuw getrokken. Bij weinig "
+        "deelnemers verschillen ze: de bootstrap kent alleen de waargenomen uitkomsten en valt "
+        "vaak smaller uit; Wilson is de maat voor het doel.",
+        "Why another interval than werkzorg calc ({wilson_low}–{wilson_high})? calc gives the "
+        "Wilson interval, a formula for a share of {participants} participants; here the "
+        "interval is a bootstrap: the participants drawn again {replicates} times. With few "
+        "participants they differ: the bootstrap knows only the observed outcomes and comes out "
+        "often narrower; Wilson is the measure for the target.",
+    ),
     "plot_written": ("Grafiek geschreven: {path}", "Chart written: {path}"),
     "excel_written": ("Excel-bestand geschreven: {path}", "Excel file written: {path}"),
     "tornado_sheet": ("Tornado", "Tornado"),
