@@ -8,7 +8,7 @@ from typing import get_args
 from werkzorg_calc.domain.columns import STATUSES
 from werkzorg_calc.domain.items import ITEM_IDS
 from werkzorg_calc.domain.stakeholders import STAKEHOLDERS
-from werkzorg_calc.text import labels
+from werkzorg_calc.text import explain_words, labels
 from werkzorg_calc.text.label_keys import LabelKey
 from werkzorg_calc.text.labels import label_families
 
@@ -38,8 +38,8 @@ def test_dutch_and_english_have_the_same_placeholders() -> None:
     """A translation never drops or invents a ``{slot}``: both render from the same values."""
     tables = (
         labels._TEXT,
-        labels._FORMULA_WORDS,
-        labels._ASSUMPTION,
+        explain_words.FORMULA_WORDS,
+        explain_words.ASSUMPTION,
         labels._STATUS,
         labels._STAKEHOLDER,
         labels._ITEM,
