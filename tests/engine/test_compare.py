@@ -147,3 +147,20 @@ def test_compare_warns_in_the_terminal_and_the_workbook(worked_csv: Path, tmp_pa
     cells = [str(cell.value) for row in sheet.iter_rows() for cell in row if cell.value]
     assert any(cell.startswith("niet gelijk vergelijkbaar: lang") for cell in cells)
     assert "Projectie (maanden na peildatum)" in cells
+
+
+def test_the_html_comparison_has_the_horizon_row_and_the_warning(
+    worked_csv: Path, tmp_path: Path
+) -> None:
+    scenario = tmp_path / "lang.toml"
+    scenario.write_text('name = "lang"\ndescription = "Vijf jaar."\nhorizon = 60\n', "utf-8")
+    page = tmp_path / "vergelijk.html"
+    args = ["compare", str(worked_csv), str(scenario), "--peildatum", "2018-06-30"]
+    outcome = CliRunner().invoke(app, [*args, "--output", str(page)])
+    assert outcome.exit_code == 0, outcome.output
+    html = page.read_text(encoding="utf-8")
+    assert "niet gelijk vergelijkbaar: lang projecteert 60 maanden" in html
+    assert (
+        'Projectie (maanden na peildatum)</th><td class="num">0</td>'
+        '<td class="num">60</td><td class="num">+60</td>'
+    ) in html

@@ -63,7 +63,14 @@ def scenarios_section(comparison: Comparison, lang: Lang) -> Markup:
         headers.append(_run_label(name, lang))
         if name != BASE_NAME:
             headers.append(f"Δ {name}")
-    rows: list[list[str | Cell]] = []
+    # The horizon first: runs over different horizons are not like for like.
+    horizons: list[str | Cell] = [Cell(text("projection_months", lang), header=True)]
+    for index, result in enumerate(runs):
+        horizons.append(Cell(str(result.horizon), numeric=True))
+        if index:
+            change = result.horizon - comparison.base.horizon
+            horizons.append(Cell(f"{change:+d}" if change else "0", numeric=True))
+    rows: list[list[str | Cell]] = [horizons]
     for target in (*STAKEHOLDERS, "total"):
         label = text("net_of", lang, name=_target_label(target, lang))
         row: list[str | Cell] = [Cell(label, header=True)]
@@ -81,9 +88,17 @@ def scenarios_section(comparison: Comparison, lang: Lang) -> Markup:
             else:
                 row.append(Cell(euro(net - base_net, lang), numeric=True))
         rows.append(row)
+    warnings = [
+        paragraph(
+            text("unlike_horizon", lang, name=name, months=months, base=comparison.base.horizon),
+            css="note",
+        )
+        for name, months in comparison.unlike()
+    ]
     return section(
         "scenarios",
         text("html_scenarios_title", lang),
+        *warnings,
         figure(Markup(chart), title, table(headers, rows, css="scenarios")),
     )
 
