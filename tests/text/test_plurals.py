@@ -31,8 +31,8 @@ def test_the_helper() -> None:
         (
             "per_case_limited",
             {"limit": 1, "n": 9},
-            "de 1 grootste saldo van 9",
-            "the 1 largest net of 9",
+            "(1 van 9, op grootte van het saldo",
+            "(1 of 9, by size of the net",
         ),
         ("simulation_table_title", {"draws": "1", "count": 1}, "over 1 trekking", "over 1 draw"),
         ("more_months", {"n": 1}, "nog 1 maand", "1 more month"),

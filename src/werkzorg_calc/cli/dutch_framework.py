@@ -19,7 +19,8 @@ from collections.abc import Callable, Sequence
 from enum import Enum
 from typing import Any
 
-from werkzorg_calc.domain.validation_messages import dutch_message
+from werkzorg_calc.domain.validation_codes import validation_code
+from werkzorg_calc.text.issues import reason_text
 
 CATALOGUE: dict[str, str] = {
     "Usage:": "Gebruik:",
@@ -132,7 +133,8 @@ def _dutch_error(exc: Any) -> str:
             cause = (error.get("ctx") or {}).get("error")
             parts.append(str(cause) if cause is not None else "ongeldige waarde")
         else:
-            parts.append(dutch_message(error))
+            code, params = validation_code(error)
+            parts.append(reason_text(code, params))
     return "; ".join(parts)
 
 

@@ -66,7 +66,7 @@ def load_frame(
     if not isinstance(frame, pd.DataFrame):
         raise TypeError(f"load_frame expects a pandas DataFrame, not {type(frame).__name__}")
     if frame.columns.nlevels > 1:
-        raise InputError.about_file(name, "de tabel heeft kolomkoppen op meer dan één niveau")
+        raise InputError.about_file(name, "frame_multi_level_header")
     headers = tuple(str(column) for column in frame.columns)
     columns = [frame.iloc[:, index].astype(object).tolist() for index in range(frame.shape[1])]
     rows: list[tuple[int, tuple[object, ...]]] = [

@@ -97,6 +97,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "it is done",
     ),
     "file_empty": ("het bestand is leeg", "the file is empty"),
+    "frame_multi_level_header": (
+        "de tabel heeft kolomkoppen op meer dan één niveau; maak er één kopregel van",
+        "the table has column headers on more than one level; make them one header row",
+    ),
     "file_given_twice": (
         "dit bestand is al opgegeven ({other})",
         "this file is given twice ({other})",
