@@ -12,6 +12,7 @@ from werkzorg_calc.text.explain_words import ASSUMPTION, FORMULA_WORDS
 from werkzorg_calc.text.html_labels import HTML_TEXT
 from werkzorg_calc.text.label_keys import LabelKey
 from werkzorg_calc.text.plural import fill
+from werkzorg_calc.text.sentences import SENTENCES
 
 Lang = Literal["nl", "en"]
 LANGUAGES: Final[tuple[Lang, ...]] = ("nl", "en")
@@ -118,12 +119,6 @@ _TEXT: Final[dict[LabelKey, tuple[str, str]]] = {
     "totals_title": ("Totalen", "Totals"),
     "ratio_short": ("B/K", "B/C"),
     "horizon_short": ("Proj.", "Proj."),
-    "unlike_horizon": (
-        "niet gelijk vergelijkbaar: {name} projecteert {months} maanden na de peildatum, de basis "
-        "{base}; een langere periode geeft grotere bedragen, geen beter beleid",
-        "not like for like: {name} projects {months} months after the peildatum, the base "
-        "{base}; a longer period gives larger amounts, not a better policy",
-    ),
     "base": ("basis", "base"),
     "key_figure": ("Kengetal", "Figure"),
     "target_share_row": ("Aandeel duurzaam", "Share durable"),
@@ -227,18 +222,6 @@ _TEXT: Final[dict[LabelKey, tuple[str, str]]] = {
         "Target: {count} of {participants} {what} ({share}); bootstrap over the participants "
         "({replicates} times): 95% interval {low}–{high}; chance the target ({goal}) is met: "
         "{chance}",
-    ),
-    "interval_difference": (
-        "Waarom een ander interval dan werkzorg calc ({wilson_low}–{wilson_high})? calc geeft het "
-        "Wilson-interval, een formule voor een aandeel van {participants} deelnemers; hier is het "
-        "interval een bootstrap: de deelnemers {replicates} keer opnieuw getrokken. Bij weinig "
-        "deelnemers verschillen ze: de bootstrap kent alleen de waargenomen uitkomsten en valt "
-        "vaak smaller uit; Wilson is de maat voor het doel.",
-        "Why another interval than werkzorg calc ({wilson_low}–{wilson_high})? calc gives the "
-        "Wilson interval, a formula for a share of {participants} participants; here the "
-        "interval is a bootstrap: the participants drawn again {replicates} times. With few "
-        "participants they differ: the bootstrap knows only the observed outcomes and comes out "
-        "often narrower; Wilson is the measure for the target.",
     ),
     "plot_written": ("Grafiek geschreven: {path}", "Chart written: {path}"),
     "excel_written": ("Excel-bestand geschreven: {path}", "Excel file written: {path}"),
@@ -415,19 +398,12 @@ _TEXT: Final[dict[LabelKey, tuple[str, str]]] = {
     "per_month_of": ("{item} per maand", "{item} per month"),
     "projected_of": ("{item}, projectie", "{item}, projected"),
     "month_factor": ("Maandfactor projectie q", "Monthly projection factor q"),
-    "month_factor_description": (
-        "q = (behoud per jaar / (1 + disconteringsvoet))^(1/12): behoud en disconto per maand "
-        "van de projectie",
-        "q = (retention per year / (1 + discount rate))^(1/12): retention and discount per "
-        "projected month",
-    ),
-    "check_counts": (
-        "Aangenomen waarden: {imputed} · waarschuwingen: {warnings} (zie blad {sheet})",
-        "Imputed values: {imputed} · warnings: {warnings} (see sheet {sheet})",
-    ),
     "price_factor": ("Prijsfactor", "Price factor"),
 }
-_TEXT.update(HTML_TEXT)  # the HTML report's words live in their own module
+_TEXT.update(HTML_TEXT)
+_TEXT.update(
+    SENTENCES
+)  # the longer sentences of the runs  # the HTML report's words live in their own module
 
 _STATUS: Final[dict[str, tuple[str, str]]] = {
     "aangemeld": ("aangemeld", "registered"),
