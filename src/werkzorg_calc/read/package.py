@@ -109,17 +109,24 @@ def scan_sheet(data: bytes, sheet_path: str) -> SheetFindings:
     """
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         xml = archive.read(sheet_path.lstrip("/"))
+    return scan_sheet_xml(xml)
+
+
+def scan_sheet_xml(xml: bytes) -> SheetFindings:
+    """``scan_sheet`` on the sheet's XML, already inflated (and size-checked)."""
     formulas: list[tuple[int, int]] = []
     hidden_rows: list[int] = []
-    if _FORMULA.search(xml) or b"hidden=" in xml:
+    # Each pattern starts with "<" (a namespace prefix may follow), so a regex search walks
+    # the whole sheet slowly; a substring test first spares a plain sheet that walk.
+    if ((b"<f" in xml or b":f" in xml) and _FORMULA.search(xml)) or b"hidden=" in xml:
         formulas, hidden_rows = _walk_rows(xml)
     merged: list[tuple[int, int, int, int]] = []
-    for attributes in _MERGED.findall(xml):
+    for attributes in _MERGED.findall(xml) if b"mergeCell" in xml else ():
         if match := _RANGE.search(attributes):
             c1, r1, c2, r2 = match.groups()
             merged.append((int(r1), int(r2 or r1), column_index(c1), column_index(c2 or c1)))
     hidden_columns: list[int] = []
-    for attributes in _COL.findall(xml):
+    for attributes in _COL.findall(xml) if b"col " in xml else ():
         low, high = _MIN.search(attributes), _MAX.search(attributes)
         if _HIDDEN.search(attributes) and low and high:
             hidden_columns += range(int(low.group(1)) - 1, min(int(high.group(1)), 16_384))

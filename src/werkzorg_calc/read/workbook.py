@@ -17,6 +17,7 @@ from openpyxl.xml import DEFUSEDXML
 
 from werkzorg_calc.domain.columns import normalise_name
 from werkzorg_calc.domain.errors import InputError, InputIssue, WerkzorgError
+from werkzorg_calc.read.fast_xlsx import read_fast
 from werkzorg_calc.read.package import check_package, declares_entities, scan_sheet
 from werkzorg_calc.read.table import HEADER_SEARCH_ROWS, RawTable, is_blank, is_header_row
 
@@ -41,12 +42,21 @@ def read_workbook(data: bytes, display: str, digest: str) -> RawTable:
         raise InputError.about_file(display, "defusedxml_missing")
     check_package(data, display)
     try:
-        return _read(data, display, digest)
+        table = read_fast(data, display, digest, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS)
+        if table is None:  # not plain enough for calamine: the streaming reader takes it
+            return _read(data, display, digest)
+        _beyond_the_limit(table.findings.last_value_row, table.header_row, display, table.sheet)
+        return table
     except WerkzorgError:
         raise
-    except Exception as exc:  # a hostile file may make the parser raise anything at all
-        # An entity declaration (the "billion laughs" attack) or a DTD: Excel never writes one,
-        # and the parser refuses it; name that cause rather than a generic failure.
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # a Rust panic (pyo3 PanicException) is a BaseException
+        if not isinstance(exc, Exception) and type(exc).__name__ != "PanicException":
+            raise
+        # A hostile file may make a parser raise anything at all. An entity declaration (the
+        # "billion laughs" attack) or a DTD: Excel never writes one, and the parser refuses
+        # it; name that cause rather than a generic failure.
         if isinstance(exc, DefusedXmlException) or declares_entities(data):
             raise InputError.about_file(display, "xml_entities") from None
         raise InputError.about_file(display, "workbook_unreadable") from None
@@ -88,7 +98,7 @@ def _read(data: bytes, display: str, digest: str) -> RawTable:
     raise InputError.about_file(display, "no_case_sheet", limit=HEADER_SEARCH_ROWS)
 
 
-def _beyond_the_limit(last: int | None, header_row: int, display: str, sheet: str) -> None:
+def _beyond_the_limit(last: int | None, header_row: int, display: str, sheet: str | None) -> None:
     """A value further down than ``MAX_ROWS`` rows below the header is refused, not dropped."""
     if last is not None and last - header_row > MAX_ROWS:
         params = {"max_rows": MAX_ROWS, "last": last}
