@@ -45,7 +45,7 @@ from werkzorg_calc.engine.uncertainty.distributions import (
     resolve_distributions,
 )
 from werkzorg_calc.engine.uncertainty.simulate import draw_values, simulate
-from werkzorg_calc.read.cases import _to_frame
+from werkzorg_calc.read.cases import models_frame
 from werkzorg_calc.read.rows import CaseRow
 
 T = TypeVar("T")
@@ -110,7 +110,7 @@ def synthetic_cases(cases: int, seed: int) -> CaseTable:
         CaseRow.model_validate({"case_id": f"B-{number:06d}", **synthetic_row(rng)})
         for number in range(1, cases + 1)
     ]
-    frame = _to_frame(models, [number + 2 for number in range(cases)])
+    frame = models_frame(models, [number + 2 for number in range(cases)])
     frame["file"] = "synthetic"
     return CaseTable(frame, (SourceInfo("synthetic", "0" * 64, None, 1, cases, {}),), ())
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from werkzorg_calc.domain.cases import CaseTable, SourceInfo
-from werkzorg_calc.read.cases import _to_frame
+from werkzorg_calc.read.cases import models_frame
 from werkzorg_calc.read.rows import CaseRow
 
 
@@ -18,7 +18,7 @@ def make_table(rows: Sequence[dict[str, Any]]) -> CaseTable:
         )
         for number, row in enumerate(rows, start=1)
     ]
-    frame = _to_frame(models, [number + 2 for number in range(len(models))])
+    frame = models_frame(models, [number + 2 for number in range(len(models))])
     frame["file"] = "test.csv"
     source = SourceInfo("test.csv", "0" * 64, None, 1, len(models), {})
     return CaseTable(frame, (source,), ())

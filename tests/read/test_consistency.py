@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from werkzorg_calc.domain.errors import InputError, InputIssue
-from werkzorg_calc.read.cases import _to_frame, load_cases
+from werkzorg_calc.read.cases import load_cases, models_frame
 from werkzorg_calc.read.consistency import check_consistency, duplicate_ids
 from werkzorg_calc.read.rows import CaseRow
 from werkzorg_calc.text.issues import issue_message, issue_place
@@ -28,7 +28,7 @@ def frame_of(rows: Sequence[dict[str, Any]]) -> pd.DataFrame:
         )
         for number, row in enumerate(rows, start=2)
     ]
-    return _to_frame(models, list(range(2, len(models) + 2)))
+    return models_frame(models, list(range(2, len(models) + 2)))
 
 
 def check(*rows: dict[str, Any], peildatum: date = PEILDATUM) -> list[InputIssue]:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any, cast
 
 import pandas as pd
 from pydantic import TypeAdapter, ValidationError
@@ -23,6 +24,7 @@ from werkzorg_calc.domain.columns import BSN_HEADERS, BY_FIELD, HEADER_LOOKUP, n
 from werkzorg_calc.domain.errors import InputError, InputIssue, Param
 from werkzorg_calc.domain.validation_codes import validation_code
 from werkzorg_calc.read.consistency import check_consistency, duplicate_ids
+from werkzorg_calc.read.fast_columns import validate_columns
 from werkzorg_calc.read.privacy import bsn_issues
 from werkzorg_calc.read.raw import read_raw
 from werkzorg_calc.read.rows import CaseRow, case_id_text
@@ -99,14 +101,13 @@ def validate_raw(raw: RawTable, peildatum: date, *, allow_bsn: bool = False) -> 
     table, converted = dates_from_numbers(raw, table, mapping)
     issues.extend(converted)
     letters = {field: column_letter(index) for field, index in mapping.items()}
-    models, rows, bad_rows = _validate(raw, table, mapping, letters, issues)
+    frame, bad_rows = _validate(raw, table, mapping, letters, issues)
     if header_errors:
         # Without every required column the rules across fields cannot run; the duplicates can.
         if "case_id" in mapping:
             issues.extend(_duplicates(raw, table, mapping, letters))
         issues.sort(key=_reading_order)
         raise InputError(issues)
-    frame = _to_frame(models, rows)
     consistency = check_consistency(frame, peildatum, raw.file, raw.sheet, letters)
     # A date that could not be read is empty in the frame: a rule about it would only repeat
     # the cell's own error in other words, so rows with a bad date skip the date rules.
@@ -346,14 +347,34 @@ def _validate(
     mapping: Mapping[str, int],
     letters: Mapping[str, str],
     issues: list[InputIssue],
+) -> tuple[pd.DataFrame, set[int]]:
+    """Validate column-wise, and every row with a cell that needs judgement with pydantic.
+
+    Returns the frame of typed values and the Excel rows that had bad cells.
+    """
+    values, slow = validate_columns(table, mapping, raw.decimal)
+    fast = [position for position in range(len(table)) if position not in slow]
+    slow_table = [table[position] for position in sorted(slow)]
+    models, rows, bad_rows = _validate_rows(raw, slow_table, mapping, letters, issues)
+    return _to_frame(values, fast, table, models, rows), bad_rows
+
+
+def _validate_rows(
+    raw: RawTable,
+    table: list[tuple[int, tuple[object, ...]]],
+    mapping: Mapping[str, int],
+    letters: Mapping[str, str],
+    issues: list[InputIssue],
 ) -> tuple[list[CaseRow], list[int], set[int]]:
-    """Validate every row with pydantic; collect each bad cell as a located issue.
+    """Validate rows with pydantic; collect each bad cell as a located issue.
 
     Returns the models, their Excel rows, and the Excel rows that had bad cells. A row whose
     bad cells are all optional is validated again with those cells left empty, so the checks
     across fields (dates against the status, …) still run on it and every problem shows at
     once; a row with a bad required cell (case id, status, trajectory start) cannot be checked.
     """
+    if not table:
+        return [], [], set()
     used = [(field, index) for field, index in mapping.items() if BY_FIELD[field].kind != "private"]
     records = [
         {field: cells[index] if index < len(cells) else None for field, index in used}
@@ -411,16 +432,38 @@ def _duplicates(
     )
 
 
-def _to_frame(models: Sequence[CaseRow], rows: Sequence[int]) -> pd.DataFrame:
-    """Columns of typed values; empty cells become NaN/NaT so the calculation sees them."""
+def models_frame(models: Sequence[CaseRow], rows: Sequence[int]) -> pd.DataFrame:
+    """The frame of cases validated one by one with ``CaseRow`` (tests, benchmarks)."""
+    return _to_frame({}, [], [], models, rows)
+
+
+def _to_frame(
+    values: Mapping[str, list[object]],
+    fast: Sequence[int],
+    table: Sequence[tuple[int, tuple[object, ...]]],
+    models: Sequence[CaseRow],
+    model_rows: Sequence[int],
+) -> pd.DataFrame:
+    """Columns of typed values; empty cells become NaN/NaT so the calculation sees them.
+
+    The rows validated column-wise (positions ``fast`` of ``table``) come first, then the rows
+    pydantic validated; the frame is then put back in the order of the sheet.
+    """
     data: dict[str, pd.Series] = {}
     for field in CaseRow.model_fields:
-        values = [getattr(model, field) for model in models]
+        column = values.get(field)
+        head = [column[i] for i in fast] if column is not None else [None] * len(fast)
+        cells = head + [getattr(model, field) for model in models]
         if field in _DATE_FIELDS:
-            data[field] = pd.Series(pd.to_datetime(values), dtype="datetime64[ns]")
+            dates = cast("list[Any]", cells)  # dates and None (NaT); the stubs omit None
+            data[field] = pd.Series(pd.to_datetime(dates), dtype="datetime64[ns]")
         elif field in _TEXT_FIELDS:
-            data[field] = pd.Series(values, dtype="object")
+            data[field] = pd.Series(cells, dtype="object")
         else:
-            data[field] = pd.Series(values, dtype="float64")
+            data[field] = pd.Series(cells, dtype="float64")
+    rows = [table[i][0] for i in fast] + list(model_rows)
     data["row"] = pd.Series(rows, dtype="int64")
-    return pd.DataFrame(data)
+    frame = pd.DataFrame(data)
+    if fast and models:
+        frame = frame.sort_values("row", kind="stable", ignore_index=True)
+    return frame

@@ -71,14 +71,18 @@ def bsn_issues(
     }
     width = max((len(cells) for _, cells in table), default=0)
     for index in range(width):
-        values = [cells[index] for _, cells in table if index < len(cells)]
-        filled = [value for value in values if not is_blank(value)]
+        # Most columns repeat a few values (statuses, norms): count them (in C), then test
+        # each distinct value once. Equal numbers count together (24 and 24.0): same verdict.
+        counts = Counter(cells[index] for _, cells in table if index < len(cells))
+        filled = sum(count for value, count in counts.items() if not is_blank(value))
         if not filled:
             continue
-        # Most columns repeat a few values (statuses, norms): test each distinct one once.
-        counts = Counter(value for value in filled if _could_be_bsn(value))
-        hits = sum(count for value, count in counts.items() if _is_bsn(value))
-        if hits == 0 or hits * 2 < len(filled):
+        hits = sum(
+            count
+            for value, count in counts.items()
+            if not is_blank(value) and _could_be_bsn(value) and _is_bsn(value)
+        )
+        if hits == 0 or hits * 2 < filled:
             continue
         letter = column_letter(index)
         if index in shown_fields:

@@ -198,7 +198,10 @@ def _to_number(value: Any, info: ValidationInfo) -> float | None:
             value = parse_number_text(value, style)
         except CellValueError as exc:
             raise _fail(exc) from None
-    number = float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # an integer with hundreds of digits
+        number = math.inf
     if not math.isfinite(number):
         raise PydanticCustomError("number_not_finite", "number_not_finite")
     return number

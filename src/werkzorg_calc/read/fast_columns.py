@@ -1,0 +1,189 @@
+"""Column-wise validation of the cells that need no judgement; pydantic keeps the rest.
+
+Nearly every cell of a large file is already what its column asks for: a finite number in
+range, a date, a known status. This module walks each column once, turns those cells into the
+value ``CaseRow`` would give them, and marks the position of every other cell (text to parse
+that does not parse, an empty required cell, a value out of range, an Excel error value). A
+row with a marked cell is validated by ``CaseRow`` as before, so its messages are exactly the
+ones pydantic's validators give; the clean rows never meet pydantic. The two paths must agree
+on every value: ``tests/read/test_fast_columns.py`` checks them against each other.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, datetime
+
+from werkzorg_calc.domain.columns import (
+    BENEFIT_TYPE_LOOKUP,
+    BY_FIELD,
+    HOUSEHOLD_LOOKUP,
+    NUMBER_FIELDS,
+    STATUS_LOOKUP,
+    normalise_name,
+)
+from werkzorg_calc.read.cells import CellValueError, DecimalStyle, parse_date_text
+from werkzorg_calc.read.cells import parse_number_text as _parse_number
+from werkzorg_calc.read.rows import MAX_AMOUNT, MAX_TEXT
+from werkzorg_calc.read.table import EXCEL_ERRORS
+
+Rows = Sequence[tuple[int, tuple[object, ...]]]
+_BAD = object()  # marks a cell the column pass leaves to pydantic
+_MAX_HOURS = 60.0
+
+
+def _text(required: bool) -> Callable[[object], object]:
+    def convert(value: object) -> object:
+        if value is None:
+            return _BAD if required else None
+        if type(value) is str:
+            text = value.strip()
+            if not text:
+                return _BAD if required else None
+            if len(text) > MAX_TEXT or text in EXCEL_ERRORS:
+                return _BAD
+            return text
+        if type(value) is int or (type(value) is float and value.is_integer()):
+            if not -(10**MAX_TEXT) < value < 10**MAX_TEXT:
+                return _BAD  # too long a text (and str() refuses past 4,300 digits)
+            text = str(int(value))
+            return text if len(text) <= MAX_TEXT else _BAD
+        return _BAD
+
+    return convert
+
+
+def _choice(lookup: Mapping[str, str], required: bool) -> Callable[[object], object]:
+    known: dict[str, object] = {}
+
+    def convert(value: object) -> object:
+        if value is None:
+            return _BAD if required else None
+        if type(value) is not str:
+            return _BAD
+        found = known.get(value)
+        if found is None:
+            if not value.strip():
+                found = _BAD if required else None
+            else:
+                found = lookup.get(normalise_name(value), _BAD)
+            known[value] = found
+        return found
+
+    return convert
+
+
+def _date(required: bool) -> Callable[[object], object]:
+    def convert(value: object) -> object:
+        if value is None:
+            return _BAD if required else None
+        if type(value) is datetime:
+            return value.date()
+        if type(value) is date:
+            return value
+        if type(value) is str:
+            if not value.strip():
+                return _BAD if required else None
+            try:
+                return parse_date_text(value)
+            except CellValueError:
+                return _BAD
+        return _BAD
+
+    return convert
+
+
+def _number(
+    low: float, high: float, low_open: bool, style: DecimalStyle
+) -> Callable[[object], object]:
+    def convert(value: object) -> object:
+        if value is None:
+            return None
+        if type(value) is float or type(value) is int:
+            try:
+                number = float(value)
+            except OverflowError:  # an int beyond any float
+                return _BAD
+        elif type(value) is str:
+            if not value.strip():
+                return None
+            try:
+                number = _parse_number(value, style)
+            except CellValueError:
+                return _BAD
+        else:
+            return _BAD
+        if not math.isfinite(number) or number > high or number < low:
+            return _BAD
+        if low_open and number == low:
+            return _BAD
+        return number
+
+    return convert
+
+
+def _blank(value: object) -> bool:
+    return value is None or (type(value) is str and not value.strip())
+
+
+def _converters(style: DecimalStyle) -> dict[str, Callable[[object], object]]:
+    converters: dict[str, Callable[[object], object]] = {
+        "case_id": _text(required=True),
+        "municipality": _text(required=False),
+        "status": _choice(STATUS_LOOKUP, required=True),
+        "benefit_type": _choice(BENEFIT_TYPE_LOOKUP, required=False),
+        "household": _choice(HOUSEHOLD_LOOKUP, required=False),
+        "trajectory_start": _date(required=True),
+        "job_start": _date(required=False),
+        "job_end": _date(required=False),
+    }
+    for field in NUMBER_FIELDS:
+        hours = field == "hours_per_week"
+        high = _MAX_HOURS if hours else float(MAX_AMOUNT)
+        converters[field] = _number(0.0, high, hours, style)
+    return converters
+
+
+def validate_columns(
+    table: Rows, mapping: Mapping[str, int], style: DecimalStyle
+) -> tuple[dict[str, list[object]], set[int]]:
+    """Typed values per field for every row, and the positions of rows pydantic must see.
+
+    Values at a position in the returned set are meaningless; the caller validates those rows
+    with ``CaseRow`` and uses its values and messages.
+    """
+    converters = _converters(style)
+    values: dict[str, list[object]] = {}
+    slow: set[int] = set()
+    for field, index in mapping.items():
+        if BY_FIELD[field].kind == "private":
+            continue
+        if field not in converters:
+            # A column this pass does not know (wage_value_share, with its percent sign): every
+            # row with a value in it is left to pydantic.
+            column = [cells[index] if index < len(cells) else None for _, cells in table]
+            slow.update(i for i, value in enumerate(column) if not _blank(value))
+            continue
+        convert = converters[field]
+        cells_of = [cells[index] if index < len(cells) else None for _, cells in table]
+        if field in NUMBER_FIELDS:
+            # The common cell, a float in range, is taken as it is without a call (NaN fails
+            # every comparison and goes to the converter, which refuses it).
+            low, high = (0.0, _MAX_HOURS) if field == "hours_per_week" else (0.0, MAX_AMOUNT)
+            if field == "hours_per_week":
+                column = [
+                    v if type(v) is float and low < v <= high else convert(v) for v in cells_of
+                ]
+            else:
+                column = [
+                    v if type(v) is float and low <= v <= high else convert(v) for v in cells_of
+                ]
+        else:
+            column = [convert(value) for value in cells_of]
+        slow.update(position for position, value in enumerate(column) if value is _BAD)
+        values[field] = column
+    for field in ("case_id", "status", "trajectory_start"):
+        if field not in values:  # a missing required column: pydantic names it per row
+            slow.update(range(len(table)))
+    return values, slow

@@ -1,0 +1,115 @@
+"""The column-wise pass and ``CaseRow`` agree on every cell the column pass accepts.
+
+The column pass may leave any cell to pydantic, but a cell it accepts must get exactly the
+value ``CaseRow`` gives it, and a cell ``CaseRow`` refuses must never be accepted.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from werkzorg_calc.domain.columns import COLUMNS
+from werkzorg_calc.read.cells import DecimalStyle
+from werkzorg_calc.read.fast_columns import validate_columns
+from werkzorg_calc.read.rows import CaseRow
+
+FIELDS = [column.field for column in COLUMNS if column.kind != "private"]
+MAPPING = {field: index for index, field in enumerate(FIELDS)}
+VALID: dict[str, object] = {
+    "case_id": "A-1",
+    "status": "aangemeld",
+    "trajectory_start": datetime(2018, 1, 15),
+}
+
+cells = st.one_of(
+    st.none(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.floats(min_value=-1, max_value=100),
+    st.integers(min_value=-(10**400), max_value=10**400),
+    st.integers(min_value=-5, max_value=70),
+    st.booleans(),
+    st.dates(min_value=date(1900, 1, 1)),
+    st.datetimes(min_value=datetime(1900, 1, 1)),
+    st.sampled_from(
+        [
+            "",
+            "  ",
+            "#N/A",
+            "#DIV/0!",
+            "1.401",
+            "1.401,50",
+            "1,401.50",
+            "12,5",
+            "12.5",
+            "1e5",
+            "€ 250",
+            "-3",
+            "2018-03-01",
+            "1-3-2018",
+            "04/03/2024",
+            "2018-02-30",
+            "aan het werk",
+            "Aan_het_werk",
+            "bijstand",
+            "WW",
+            "onbekend",
+            "x" * 201,
+            " WBZ-001 ",
+        ]
+    ),
+    st.text(max_size=8),
+)
+
+
+def _pydantic(record: dict[str, object], style: DecimalStyle) -> CaseRow | None:
+    try:
+        return CaseRow.model_validate(record, context={"decimal": style})
+    except ValidationError:
+        return None
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    field=st.sampled_from(FIELDS),
+    value=cells,
+    style=st.sampled_from(["comma", "point", "unknown"]),
+)
+def test_an_accepted_cell_has_the_value_pydantic_gives_it(
+    field: str, value: Any, style: DecimalStyle
+) -> None:
+    """Either the column pass leaves the row to pydantic, or both give the same values."""
+    record = {**dict.fromkeys(FIELDS), **VALID, field: value}
+    cells_row = tuple(record[name] for name in FIELDS)
+    values, slow = validate_columns([(2, cells_row)], MAPPING, style)
+    model = _pydantic(record, style)
+    if 0 in slow:
+        return
+    assert model is not None, f"{field}={value!r} accepted column-wise, refused by pydantic"
+    for name in FIELDS:
+        assert values[name][0] == getattr(model, name)
+        assert type(values[name][0]) is type(getattr(model, name))
+
+
+def test_a_bad_cell_among_good_ones_is_left_to_pydantic() -> None:
+    """Only the row with the bad cell goes the slow way."""
+    good = tuple({**dict.fromkeys(FIELDS), **VALID}[name] for name in FIELDS)
+    bad = tuple(
+        -5.0 if name == "wmo_before" else cell for name, cell in zip(FIELDS, good, strict=True)
+    )
+    _, slow = validate_columns([(2, good), (3, bad), (4, good)], MAPPING, "unknown")
+    assert slow == {1}
+
+
+@pytest.mark.parametrize("missing", ["case_id", "status", "trajectory_start"])
+def test_a_missing_required_column_sends_every_row_to_pydantic(missing: str) -> None:
+    """Without the column, pydantic says per row that the field is missing."""
+    mapping = {field: index for field, index in MAPPING.items() if field != missing}
+    good = tuple({**dict.fromkeys(FIELDS), **VALID}[name] for name in FIELDS)
+    _, slow = validate_columns([(2, good), (3, good)], mapping, "unknown")
+    assert slow == {0, 1}
