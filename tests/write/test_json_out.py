@@ -13,7 +13,7 @@ from werkzorg_calc.domain.items import ITEM_IDS
 from werkzorg_calc.domain.parameters import default_parameters
 from werkzorg_calc.engine.calc import calculate
 from werkzorg_calc.read.cases import load_cases
-from werkzorg_calc.write.json_document import result_to_dict, result_to_json
+from werkzorg_calc.write.json_document import result_to_dict, result_to_json, to_json
 
 
 def test_document_has_the_documented_keys(worked_cases: CaseTable) -> None:
@@ -127,3 +127,16 @@ def test_the_municipality_is_in_the_json_of_the_example() -> None:
     result = calculate(load_cases(EXAMPLE, PEILDATUM), default_parameters(), PEILDATUM)
     first = result_to_dict(result)["cases"][0]
     assert (first["case_id"], first["municipality"]) == ("WBZ-001", "Dordrecht")
+
+
+def test_the_text_is_what_json_dumps_writes(worked_cases: CaseTable) -> None:
+    """orjson writes the document json.dumps(indent=2, ensure_ascii=False) writes, to the byte."""
+    data = result_to_dict(calculate(worked_cases, default_parameters(), PEILDATUM, horizon=12))
+    expected = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
+    assert to_json(data) == expected
+
+
+def test_odd_values_read_back_as_json_dumps_wrote_them() -> None:
+    """Tiny and huge doubles, non-ASCII text, empty containers: the same data read back."""
+    data = {"a": [1e-05, 1e20, 0.1 + 0.2, -0.0, 12345678.9], "é": "Zoë € 5", "b": {}, "c": []}
+    assert json.loads(to_json(data)) == json.loads(json.dumps(data, ensure_ascii=False))

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import math
 from datetime import date
 from typing import Any
+
+import orjson
 
 from werkzorg_calc.domain.cases import SourceInfo
 from werkzorg_calc.domain.errors import Params
@@ -196,14 +197,24 @@ def comparison_to_dict(
 
 
 def to_json(data: dict[str, Any]) -> str:
-    """JSON text: UTF-8 safe, no NaN, keys in the order built."""
-    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
+    """JSON text: UTF-8 safe, no NaN, keys in the order built, indented by two spaces.
+
+    orjson writes the same document as ``json.dumps(data, ensure_ascii=False, indent=2)``,
+    about 15 times faster (``docs/performance.md``); the numbers are the same doubles, written
+    in the shortest form that reads back exactly (``1e-05`` may come out as ``1e-5``). A
+    non-finite number, which ``_number`` never lets through, would be written as null.
+    """
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS).decode()
 
 
 def _cases(result: Result) -> list[dict[str, Any]]:
     """One entry per case; built from whole columns, zipped once."""
     cases = result.cases
-    items = result.items[list(ITEM_IDS)].to_dict(orient="records")
+    item_ids = list(ITEM_IDS)
+    items = [
+        dict(zip(item_ids, values, strict=True))
+        for values in zip(*(result.items[item].tolist() for item in item_ids), strict=True)
+    ]
     imputed_fields = list(result.imputed.columns)
     imputed = [
         [field for field, flag in zip(imputed_fields, flags, strict=True) if flag]
