@@ -37,6 +37,7 @@ from werkzorg_calc.cli.options import (
     SetItems,
 )
 from werkzorg_calc.cli.outputs import output_kind, write_result, written_message
+from werkzorg_calc.cli.progress import stages
 
 
 @app.command()
@@ -82,41 +83,49 @@ def calc(
 
         if output is not None:
             check_target(output, force=force, inputs=files)  # fail before the work
-        table, parameters = gather_inputs(
-            files,
-            day,
-            params_file=params,
-            set_items=set_items,
-            allow_bsn=allow_bsn,
-            resolve=resolve_parameter_set,
-        )
-        group = by.value if by else ("bestand" if len(files) > 1 else None)
-        result = calculate(table, parameters, day, horizon, price_year=price_year, by=group)
-        language: Lang = lang.value
-        from werkzorg_calc.engine.provenance import build_provenance
-
-        provenance = build_provenance(
-            result,
-            params_file=str(params) if params else None,
-            set_items=set_items or [],
-            allow_bsn=allow_bsn,
-            created=now() if timestamp else None,
-        )
-        if output is not None and kind is not None:
-            write_result(
-                result,
-                output,
-                kind,
-                force=force,
-                inputs=files,
-                lang=language,
-                cases=table,
-                provenance=provenance,
+        with stages() as step:
+            step("casussen lezen en controleren")
+            table, parameters = gather_inputs(
+                files,
+                day,
+                params_file=params,
+                set_items=set_items,
+                allow_bsn=allow_bsn,
+                resolve=resolve_parameter_set,
             )
-        if output_format is OutputFormat.json:
-            from werkzorg_calc.write.json_document import result_to_json
+            group = by.value if by else ("bestand" if len(files) > 1 else None)
+            step("berekenen")
+            result = calculate(table, parameters, day, horizon, price_year=price_year, by=group)
+            language: Lang = lang.value
+            from werkzorg_calc.engine.provenance import build_provenance
 
-            sys.stdout.write(result_to_json(result, provenance, language) + "\n")
+            provenance = build_provenance(
+                result,
+                params_file=str(params) if params else None,
+                set_items=set_items or [],
+                allow_bsn=allow_bsn,
+                created=now() if timestamp else None,
+            )
+            if output is not None and kind is not None:
+                step(f"{output.name} schrijven")
+                write_result(
+                    result,
+                    output,
+                    kind,
+                    force=force,
+                    inputs=files,
+                    lang=language,
+                    cases=table,
+                    provenance=provenance,
+                )
+            document = None
+            if output_format is OutputFormat.json:
+                from werkzorg_calc.write.json_document import result_to_json
+
+                step("JSON schrijven")
+                document = result_to_json(result, provenance, language)
+        if document is not None:  # after the progress line is gone
+            sys.stdout.write(document + "\n")
             return
         written = written_message(kind, output, language) if output and kind else None
         _print_calc_report(result, limit, language, written, provenance)
