@@ -7,13 +7,13 @@ rows and columns are capped, and anything the parser raises becomes an ``InputEr
 
 from __future__ import annotations
 
+import importlib.util
 import io
+import os
 from collections.abc import Iterator
 from typing import Any
 
-import openpyxl
 from defusedxml import DefusedXmlException
-from openpyxl.xml import DEFUSEDXML
 
 from werkzorg_calc.domain.columns import normalise_name
 from werkzorg_calc.domain.errors import InputError, InputIssue, WerkzorgError
@@ -22,6 +22,11 @@ from werkzorg_calc.read.package import check_package, declares_entities, scan_sh
 from werkzorg_calc.read.table import HEADER_SEARCH_ROWS, RawTable, is_blank, is_header_row
 
 _PREFERRED_SHEET = "casussen"
+# openpyxl's own rule (openpyxl.xml.DEFUSEDXML), without importing openpyxl on the fast path.
+DEFUSEDXML = (
+    os.environ.get("OPENPYXL_DEFUSEDXML", "True") == "True"
+    and importlib.util.find_spec("defusedxml") is not None
+)
 MAX_ROWS = 250_000  # rows read below the header; the benchmark goes to 100,000 cases
 MAX_COLUMNS = 200  # the contract has 21 columns; anything far right is not our table
 
@@ -63,6 +68,8 @@ def read_workbook(data: bytes, display: str, digest: str) -> RawTable:
 
 
 def _read(data: bytes, display: str, digest: str) -> RawTable:
+    import openpyxl  # only for the files the fast reader's guard sends here
+
     workbook = openpyxl.load_workbook(
         io.BytesIO(data), read_only=True, data_only=True, keep_links=False
     )
