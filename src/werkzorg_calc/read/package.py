@@ -118,7 +118,9 @@ def scan_sheet_xml(xml: bytes) -> SheetFindings:
     hidden_rows: list[int] = []
     # Each pattern starts with "<" (a namespace prefix may follow), so a regex search walks
     # the whole sheet slowly; a substring test first spares a plain sheet that walk.
-    if ((b"<f" in xml or b":f" in xml) and _FORMULA.search(xml)) or b"hidden=" in xml:
+    # LibreOffice writes hidden="false" on rows: only a true hidden row needs the walk.
+    hidden = b'hidden="1"' in xml or b'hidden="true"' in xml
+    if ((b"<f" in xml or b":f" in xml) and _FORMULA.search(xml)) or hidden:
         formulas, hidden_rows = _walk_rows(xml)
     merged: list[tuple[int, int, int, int]] = []
     for attributes in _MERGED.findall(xml) if b"mergeCell" in xml else ():

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
+from typing import cast
 
 from werkzorg_calc.domain.errors import InputIssue, Severity
-from werkzorg_calc.read.table import RawTable, column_letter, is_blank
+from werkzorg_calc.read.table import RawTable, column_letter
 
 
 def _located(
@@ -53,6 +54,40 @@ def _is_bsn(value: object) -> bool:
     return (total - digits[8]) % 11 == 0
 
 
+def _columns(table: list[tuple[int, tuple[object, ...]]]) -> list[tuple[object, ...]]:
+    """The table's columns; rows of one width (a workbook) are transposed in C."""
+    rows = [cells for _, cells in table]
+    width = max((len(cells) for cells in rows), default=0)
+    if all(len(cells) == width for cells in rows):
+        return list(zip(*rows, strict=True))
+    return [tuple(cells[index] for cells in rows if index < len(cells)) for index in range(width)]
+
+
+def _bsn_count(column: tuple[object, ...]) -> tuple[int, int]:
+    """Filled cells, and cells that are a valid BSN, of one column.
+
+    Most columns repeat a few values (statuses, norms): they are counted in C first and each
+    distinct value is judged once; equal numbers count together (24 and 24.0), which cannot
+    change a verdict. Only text of nine characters or more and whole numbers of eight or nine
+    digits can be a BSN, so everything else is passed over by its type.
+    """
+    filled = hits = 0
+    for value, count in Counter(column).items():
+        kind = type(value)
+        if kind is str:
+            text = cast(str, value)
+            if not text.strip():
+                continue
+            if len(text) >= 9 and _is_bsn(text):
+                hits += count
+        elif value is None:
+            continue
+        elif (kind is float or kind is int) and _could_be_bsn(value) and _is_bsn(value):
+            hits += count
+        filled += count
+    return filled, hits
+
+
 def bsn_issues(
     raw: RawTable,
     table: list[tuple[int, tuple[object, ...]]],
@@ -69,19 +104,8 @@ def bsn_issues(
     shown_fields = {
         mapping[field]: field for field in ("case_id", "municipality") if field in mapping
     }
-    width = max((len(cells) for _, cells in table), default=0)
-    for index in range(width):
-        # Most columns repeat a few values (statuses, norms): count them (in C), then test
-        # each distinct value once. Equal numbers count together (24 and 24.0): same verdict.
-        counts = Counter(cells[index] for _, cells in table if index < len(cells))
-        filled = sum(count for value, count in counts.items() if not is_blank(value))
-        if not filled:
-            continue
-        hits = sum(
-            count
-            for value, count in counts.items()
-            if not is_blank(value) and _could_be_bsn(value) and _is_bsn(value)
-        )
+    for index, column in enumerate(_columns(table)):
+        filled, hits = _bsn_count(column)
         if hits == 0 or hits * 2 < filled:
             continue
         letter = column_letter(index)
