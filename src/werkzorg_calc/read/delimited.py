@@ -52,7 +52,7 @@ def read_delimited(data: bytes, display: str, digest: str) -> RawTable:
         for number, record in enumerate(records, start=1):
             if is_header_row(tuple(record)):
                 rows: list[tuple[int, tuple[object, ...]]] = [
-                    (row_number, tuple(cell if cell.strip() else None for cell in cells))
+                    (row_number, tuple([cell if cell.strip() else None for cell in cells]))
                     for row_number, cells in enumerate(records, start=number + 1)
                 ]
                 return RawTable(

@@ -12,6 +12,7 @@ on every value: ``tests/read/test_fast_columns.py`` checks them against each oth
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 
@@ -83,20 +84,40 @@ def _date(required: bool) -> Callable[[object], object]:
         if type(value) is date:
             return value
         if type(value) is str:
-            if not value.strip():
-                return _BAD if required else None
-            try:
-                return parse_date_text(value)
-            except CellValueError:
-                return _BAD
+            found = known.get(value)
+            if found is None:
+                found = _date_text(value, required)
+                known[value] = found
+            return found
         return _BAD
 
+    known: dict[str, object] = {}  # a CSV repeats a few hundred days: parse each once
     return convert
+
+
+def _date_text(value: str, required: bool) -> object:
+    if not value.strip():
+        return _BAD if required else None
+    try:
+        return parse_date_text(value)
+    except CellValueError:
+        return _BAD
+
+
+# The commonest number text, which parse_number_text reads the same way: digits with at most
+# one decimal mark of the file's own style (a workbook's text cell: whole numbers only).
+_PLAIN_NUMBER: dict[DecimalStyle, re.Pattern[str]] = {
+    "comma": re.compile(r"[0-9]+(?:,[0-9]+)?"),
+    "point": re.compile(r"[0-9]+(?:\.[0-9]+)?"),
+    "unknown": re.compile(r"[0-9]+"),
+}
 
 
 def _number(
     low: float, high: float, low_open: bool, style: DecimalStyle
 ) -> Callable[[object], object]:
+    plain = _PLAIN_NUMBER[style]
+
     def convert(value: object) -> object:
         if value is None:
             return None
@@ -106,12 +127,15 @@ def _number(
             except OverflowError:  # an int beyond any float
                 return _BAD
         elif type(value) is str:
-            if not value.strip():
+            if plain.fullmatch(value):  # 1401,50 in a Dutch CSV: read as parse_number_text does
+                number = float(value.replace(",", "."))
+            elif not value.strip():
                 return None
-            try:
-                number = _parse_number(value, style)
-            except CellValueError:
-                return _BAD
+            else:
+                try:
+                    number = _parse_number(value, style)
+                except CellValueError:
+                    return _BAD
         else:
             return _BAD
         if not math.isfinite(number) or number > high or number < low:
