@@ -13,6 +13,7 @@ import pytest
 
 from tests.read.test_read_files import case, load_error, write_cases
 from werkzorg_calc.read.cases import load_cases
+from werkzorg_calc.text.issues import issue_message
 
 ROWS = 2_000
 KINDS = (
@@ -20,7 +21,7 @@ KINDS = (
     ("G", {"voor": -5.0}, "uitkering_voor: mag niet negatief zijn"),
     ("B", {"status": "met pensioen"}, "status: onbekende status"),
     ("C", {"start_traject": "31-02-2018"}, "start_traject: deze datum bestaat niet"),
-    ("G", {"voor": "twaalf"}, "uitkering_voor: geen getal"),
+    ("G", {"voor": "twaalf"}, "uitkering_voor: verwacht een getal"),
 )
 
 
@@ -36,7 +37,7 @@ def test_every_one_of_two_hundred_bad_cells_is_reported_in_place(tmp_path: Path)
             expected.append((number, letter, start))
         rows.append(case(f"K-{number}", **{"voor": 800.0, **fields}))
     error = load_error(write_cases(tmp_path / "groot.xlsx", rows))
-    found = [(issue.row, issue.column, issue.message) for issue in error.issues]
+    found = [(issue.row, issue.column, issue_message(issue)) for issue in error.issues]
     assert len(found) == len(expected) == ROWS // 10
     for (row, column, message), (want_row, want_column, start) in zip(found, expected, strict=True):
         assert (row, column) == (want_row, want_column)
