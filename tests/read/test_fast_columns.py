@@ -92,8 +92,10 @@ def test_an_accepted_cell_has_the_value_pydantic_gives_it(
         return
     assert model is not None, f"{field}={value!r} accepted column-wise, refused by pydantic"
     for name in FIELDS:
-        assert values[name][0] == getattr(model, name)
-        assert type(values[name][0]) is type(getattr(model, name))
+        # A column the pass does not convert is absent when all its cells are empty.
+        value_of = values[name][0] if name in values else None
+        assert value_of == getattr(model, name)
+        assert type(value_of) is type(getattr(model, name))
 
 
 def test_a_bad_cell_among_good_ones_is_left_to_pydantic() -> None:
