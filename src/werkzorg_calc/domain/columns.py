@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final, Literal
 
-Kind = Literal["text", "status", "date", "amount", "hours", "benefit_type", "private"]
+Kind = Literal["text", "status", "date", "amount", "hours", "benefit_type", "household", "private"]
 
 Status = Literal["aangemeld", "in_bemiddeling", "solliciteert", "aan_het_werk", "uitgevallen"]
 BenefitType = Literal["participatiewet", "ww", "wia", "wajong", "geen"]
+# The household decides the bijstand norm (L1): a single person's, or a couple's.
+Household = Literal["alleenstaand", "gehuwd", "samenwonend"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +50,7 @@ COLUMNS: Final[tuple[Column, ...]] = (
     Column("loonkostensubsidie_pm", "wage_subsidy_month", "amount"),
     Column("no_risk_kosten", "no_risk_cost", "amount"),
     Column("verzekeraar_bijdrage", "insurer_contribution", "amount"),
+    Column("huishouden", "household", "household"),
     Column("gemeente", "municipality", "text"),
     # Free text may hold personal data: the reader only notes that it exists, never its value.
     Column("opmerking", "note", "private"),
@@ -74,6 +77,13 @@ STATUSES: Final[tuple[Status, ...]] = (
 )
 
 BENEFIT_TYPES: Final[tuple[BenefitType, ...]] = ("participatiewet", "ww", "wia", "wajong", "geen")
+HOUSEHOLDS: Final[tuple[Household, ...]] = ("alleenstaand", "gehuwd", "samenwonend")
+HOUSEHOLD_LOOKUP: Final[dict[str, str]] = {
+    **{household: household for household in HOUSEHOLDS},
+    "alleenstaande_ouder": "alleenstaand",  # one norm for both since 2015
+    "single": "alleenstaand",
+    "couple": "gehuwd",
+}
 
 # Headers that announce a citizen service number; such a file is refused (see case-file.md).
 BSN_HEADERS: Final[frozenset[str]] = frozenset(

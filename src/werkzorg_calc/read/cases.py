@@ -30,7 +30,7 @@ from werkzorg_calc.read.table import RawTable, column_letter, is_blank
 
 _ROWS = TypeAdapter(list[CaseRow])
 _DATE_FIELDS = ("trajectory_start", "job_start", "job_end")
-_TEXT_FIELDS = ("case_id", "status", "benefit_type", "municipality")
+_TEXT_FIELDS = ("case_id", "status", "benefit_type", "household", "municipality")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\[\]]")
 
 

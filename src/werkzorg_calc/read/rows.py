@@ -16,9 +16,11 @@ from pydantic_core import PydanticCustomError
 
 from werkzorg_calc.domain.columns import (
     BENEFIT_TYPE_LOOKUP,
+    HOUSEHOLD_LOOKUP,
     NUMBER_FIELDS,
     STATUS_LOOKUP,
     BenefitType,
+    Household,
     Status,
     normalise_name,
 )
@@ -78,6 +80,7 @@ class CaseRow(BaseModel):
     benefit_before: NonNegative | None = None
     benefit_after: NonNegative | None = None
     benefit_type: BenefitType | None = None
+    household: Household | None = None
     wmo_before: NonNegative | None = None
     wmo_after: NonNegative | None = None
     mhc_before: NonNegative | None = None
@@ -123,6 +126,18 @@ class CaseRow(BaseModel):
         if benefit is None:
             raise PydanticCustomError("benefit_type_unknown", "benefit_type_unknown")
         return benefit
+
+    @field_validator("household", mode="before")
+    @classmethod
+    def _household(cls, value: Any) -> str | None:
+        if _is_blank(value):
+            return None
+        household = HOUSEHOLD_LOOKUP.get(normalise_name(str(value)))
+        if household is None:
+            raise PydanticCustomError(
+                "huishouden", "onbekend huishouden; gebruik alleenstaand, gehuwd of samenwonend"
+            )
+        return household
 
     @field_validator(*_DATE_FIELDS, mode="before")
     @classmethod

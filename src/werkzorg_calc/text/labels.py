@@ -380,11 +380,23 @@ _TEXT: Final[dict[LabelKey, tuple[str, str]]] = {
     # Excel, live formulas
     "provenance_sheet": ("Verantwoording", "Provenance"),
     "projection_months_case": ("Projectiemaanden", "Projection months"),
-    "projection_factor": ("Projectiefactor Σq^m", "Projection factor Σq^m"),
+    "projection_factor": ("Projectiefactor werk Σq^m", "Projection factor work Σq^m"),
+    "projection_factor_benefit": (
+        "Projectiefactor uitkering Σq^m",
+        "Projection factor benefit Σq^m",
+    ),
     "benefit_payer": ("Partij uitkering", "Benefit payer"),
+    "counselling_payer": ("Partij trajectbegeleiding", "Counselling payer"),
     "per_month_of": ("{item} per maand", "{item} per month"),
     "projected_of": ("{item}, projectie", "{item}, projected"),
-    "month_factor": ("Maandfactor projectie q", "Monthly projection factor q"),
+    "month_factor": ("Maandfactor projectie q (werk)", "Monthly projection factor q (work)"),
+    "month_factor_benefit": (
+        "Maandfactor projectie q (uitkering)",
+        "Monthly projection factor q (benefit)",
+    ),
+    "gross_result": ("Bruto resultaat (zonder deadweight)", "Gross result (no deadweight)"),
+    "net_headline": ("Netto resultaat na deadweight", "Net result after deadweight"),
+    "common_horizon": ("Gemeenschappelijke horizon", "Common horizon"),
     "price_factor": ("Prijsfactor", "Price factor"),
 }
 _TEXT.update(HTML_TEXT)  # the HTML report's words live in their own module
@@ -402,6 +414,7 @@ _STAKEHOLDER: Final[dict[str, tuple[str, str]]] = {
     "uwv": ("UWV", "UWV"),
     "health_insurer": ("Zorgverzekeraar", "Health insurer"),
     "care_provider": ("GGZ-instelling", "Care provider"),
+    "rijk": ("Rijk", "Central government"),
 }
 
 _ITEM: Final[dict[str, tuple[str, str]]] = {
@@ -418,6 +431,11 @@ _ITEM: Final[dict[str, tuple[str, str]]] = {
     "wage_subsidy": ("Loonkostensubsidie", "Wage subsidy"),
     "no_risk": ("No-riskpolis", "No-risk policy"),
     "insurer_contribution": ("Bijdrage zorgverzekeraar", "Insurer contribution"),
+    "counselling_rijk": ("Trajectbegeleiding, rijksdeel", "Counselling, central share"),
+    "insurer_contribution_received": (
+        "Bijdrage zorgverzekeraar ontvangen",
+        "Insurer contribution received",
+    ),
 }
 
 
@@ -454,10 +472,24 @@ _FORMULA_WORDS: Final[dict[str, tuple[str, str]]] = {
         "after placement gives a negative amount.",
     ),
     "counselling": (
-        "De trajectbegeleiding: de uren maal het uurtarief, of de vaste kosten per traject "
-        "als de uren ontbreken. Eenmalig, ook als de deelnemer nooit werkte.",
+        "De trajectbegeleiding: de uren maal het uurtarief, of de vaste kosten per gestart "
+        "traject als de uren ontbreken (niet bij status aangemeld). Eenmalig, ook als de "
+        "deelnemer nooit werkte. Betaald volgens de regel op start_traject (C1).",
         "The trajectory counselling: hours times the hourly rate, or the fixed cost per "
-        "trajectory when the hours are missing. Once, also when the participant never worked.",
+        "started trajectory when the hours are missing (not for status registered). Once, "
+        "also when the participant never worked. Paid by the rule valid at start (C1).",
+    ),
+    "counselling_rijk": (
+        "Het rijksdeel van de trajectbegeleiding: de helft bij participatiewet-trajecten "
+        "vanaf 1 maart 2023 (Subsidieregeling IPS-trajecten gemeentelijke doelgroep).",
+        "Central government's share of the counselling: half of a participatiewet "
+        "trajectory from 1 March 2023 (IPS subsidy scheme for municipal target groups).",
+    ),
+    "insurer_contribution_received": (
+        "De bijdrage van de zorgverzekeraar, ontvangen door wie de trajectbegeleiding "
+        "betaalt (T1): een negatieve kost, zodat de bijdrage niet dubbel telt.",
+        "The insurer's contribution, received by whoever pays the counselling (T1): a "
+        "negative cost, so the contribution is not counted twice.",
     ),
     "jobcoach": (
         "De jobcoach: de uren maal het uurtarief. Eenmalig (totaal tot nu).",
@@ -488,6 +520,14 @@ _ASSUMPTION: Final[dict[str, tuple[str, str]]] = {
         "bijstandsnorm), zoals de methode voorschrijft",
         "benefit_before was missing: {amount} a month assumed (benefit_default_month, the "
         "social assistance norm), as the method prescribes",
+    ),
+    "benefit_before_dated": (
+        "uitkering_voor ontbrak: de bijstandsnorm van het huishouden die op elke gewerkte dag "
+        "gold, gemiddeld {amount} per maand (legal-norms.csv, regels {lines}; regel L1); "
+        "afgeleid, niet geïndexeerd",
+        "benefit_before was missing: the household's social assistance norm valid on each day "
+        "worked, on average {amount} a month (legal-norms.csv, lines {lines}; rule L1); "
+        "derived, never indexed",
     ),
     "mhc_after": (
         "ggz_na ontbrak: ggz_voor × (1 − {share}) aangenomen (mhc_reduction_when_working: "

@@ -79,10 +79,18 @@ def run_rows(sheet: Sheet, result: Result, lang: Lang, live: LiveTotals | None) 
         live.names.define("peildatum", sheet.title, "B", day)
         live.names.define("horizon", sheet.title, "B", horizon)
         params = result.parameters
-        q = (params.retention_per_year / (1 + params.discount_rate)) ** (1 / 12)
-        formula = Formula("(retention_per_year/(1+discount_rate))^(1/12)", q)
-        factor = sheet.row([text("month_factor", lang), formula], [None, "0.000000000"])
-        live.names.define("maandfactor", sheet.title, "B", factor)
+        # R1: one month factor per retention curve; retention_per_year (v1) sets both.
+        for name, key, retention in (
+            ("maandfactor", "retention_work_per_year", params.retention_work),
+            ("maandfactor_uitkering", "retention_benefit_per_year", params.retention_benefit),
+        ):
+            q = (retention / (1 + params.discount_rate)) ** (1 / 12)
+            formula = Formula(
+                f'(IF(retention_per_year="",{key},retention_per_year)/(1+discount_rate))^(1/12)', q
+            )
+            label = text("month_factor" if name == "maandfactor" else "month_factor_benefit", lang)
+            factor = sheet.row([label, formula], [None, "0.000000000"])
+            live.names.define(name, sheet.title, "B", factor)
     sheet.row([text("price_level", lang), price_level(result.price_year, lang)])
     changed = changed_parameters_line(result.changed_parameters, result.parameter_origins, lang)
     sheet.row([text("changed_parameters", lang), changed])
@@ -109,6 +117,19 @@ def total_rows(sheet: Sheet, result: Result, lang: Lang, counts: tuple[str, str]
                 for column, value in zip(columns, values, strict=True)
             ]
         sheet.row([text(key, lang), *values], money)
+    # N1: the gross result (deadweight 0) beside the net headline; H1: the common horizon.
+    # Both come from the Result as values (the engine's own views, not recomputed here).
+    gross, common = result.gross.money, result.common_horizon
+    sheet.row([text("gross_result", lang), gross.savings, gross.costs, gross.net], money)
+    sheet.row(
+        [
+            f"{text('common_horizon', lang)} ({common.months})",
+            common.money.savings,
+            common.money.costs,
+            common.money.net,
+        ],
+        money,
+    )
     ratio: object = totals.benefit_cost_ratio
     per_participant: object = totals.net_per_participant
     per_placed: object = totals.net_per_placed
