@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from tests.conftest import PEILDATUM
 from tests.report.test_report import render
+from tests.v1 import v1_parameters
 from werkzorg_calc.cli import app
 from werkzorg_calc.domain.cases import CaseTable
 from werkzorg_calc.domain.errors import InputError, ParameterError
