@@ -66,6 +66,14 @@ def case_id_text(value: object) -> str | None:
     return None
 
 
+def _plausible(day: date) -> date:
+    """A programme date lies between 1900 and 2200; 3017 is a typing error (and would not fit
+    the calculation's timestamps)."""
+    if not 1900 <= day.year <= 2200:
+        raise PydanticCustomError("date_out_of_range", "date_out_of_range")
+    return day
+
+
 class CaseRow(BaseModel):
     """One participant's row, typed; the note column (free text) is deliberately absent."""
 
@@ -134,9 +142,7 @@ class CaseRow(BaseModel):
             return None
         household = HOUSEHOLD_LOOKUP.get(normalise_name(str(value)))
         if household is None:
-            raise PydanticCustomError(
-                "huishouden", "onbekend huishouden; gebruik alleenstaand, gehuwd of samenwonend"
-            )
+            raise PydanticCustomError("household_unknown", "household_unknown")
         return household
 
     @field_validator(*_DATE_FIELDS, mode="before")
@@ -147,12 +153,12 @@ class CaseRow(BaseModel):
                 raise _REQUIRED
             return None
         if isinstance(value, datetime):
-            return value.date()
+            return _plausible(value.date())
         if isinstance(value, date):
-            return value
+            return _plausible(value)
         if isinstance(value, str):
             try:
-                return parse_date_text(value)
+                return _plausible(parse_date_text(value))
             except CellValueError as exc:
                 raise _fail(exc) from None
         raise PydanticCustomError("date_expected", "date_expected")

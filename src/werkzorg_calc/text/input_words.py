@@ -42,6 +42,14 @@ REASONS: Final[dict[str, tuple[str, str]]] = {
         "not a date; write yyyy-mm-dd (2018-03-01) or d-m-yyyy (1-3-2018)",
     ),
     "date_nonexistent": ("deze datum bestaat niet", "this date does not exist"),
+    "date_out_of_range": (
+        "datum buiten 1900–2200; is het jaartal verkeerd getypt?",
+        "date outside 1900–2200; was the year mistyped?",
+    ),
+    "household_unknown": (
+        "onbekend huishouden; gebruik alleenstaand, gehuwd of samenwonend",
+        "unknown household; use alleenstaand, gehuwd or samenwonend",
+    ),
     "number_expected": ("verwacht een getal", "a number expected"),
     "number_ambiguous": (
         "getal is dubbelzinnig (duizendtal of decimaal?); schrijf 1401 of 1401,50 zonder "
