@@ -38,7 +38,7 @@ import pandas as pd
 from werkzorg_calc.domain.cases import CaseTable, SourceInfo
 from werkzorg_calc.domain.parameters import default_parameters
 from werkzorg_calc.domain.stakeholders import STAKEHOLDERS
-from werkzorg_calc.engine.calc import DAYS_PER_MONTH
+from werkzorg_calc.engine.months import DAYS_PER_MONTH
 from werkzorg_calc.engine.uncertainty.distributions import (
     UNCERTAIN_KEYS,
     default_distributions,
@@ -160,7 +160,7 @@ def prepare(table: CaseTable, horizon: int) -> dict[str, Any]:
             + frame["no_risk_cost"].fillna(0.0).sum() * _to("uwv")
             + frame["insurer_contribution"].fillna(0.0).sum() * _to("health_insurer")
         ),
-        "counselling_to": _to(payers.counselling),
+        "counselling_to": _to(payers.counselling or "uwv"),  # C1 for the 2018 benchmark cases
         "jobcoach_to": _to(payers.jobcoach),
     }
 

@@ -124,6 +124,7 @@ class Case:
     loonkostensubsidie_pm: float | None = None
     no_risk_kosten: float | None = None
     verzekeraar_bijdrage: float | None = None
+    huishouden: str | None = None  # empty: alleenstaand (the norm of a single person, L1)
     opmerking: str | None = None
 
     def cells(self) -> tuple[Cell, ...]:

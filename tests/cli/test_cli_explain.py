@@ -9,6 +9,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from tests.paths import EXAMPLE
+from tests.v1 import V1_ARGS
 from werkzorg_calc.cli import app
 from werkzorg_calc.domain.parameters import default_parameters
 from werkzorg_calc.engine.calc import calculate
@@ -23,7 +24,7 @@ runner = CliRunner()
 
 def test_explain_a_case(worked_csv: Path) -> None:
     """Every item of V-01 with formula, input cells, amount and payer; the footer at the end."""
-    outcome = runner.invoke(app, ["explain", str(worked_csv), "V-01", *PEIL])
+    outcome = runner.invoke(app, ["explain", str(worked_csv), "V-01", *PEIL, *V1_ARGS])
     assert outcome.exit_code == 0, outcome.output
     out = outcome.stdout
     assert out.startswith("Uitleg van casus V-01")
@@ -31,7 +32,8 @@ def test_explain_a_case(worked_csv: Path) -> None:
     assert "(€ 1.401,50 − € 0,00) × (1 − 0) × 6,932238 = € 9.715,53" in out
     assert "uitkering_voor (G2): € 1.401,50" in out
     assert "Jobcoach (jobcoach) · Gemeente · € -3.560,80" in out
-    assert "Casus V-01: besparing € 15.384,37 · kosten € 12.437,35 · saldo € 2.947,01" in out
+    # T1: 12,437.35 − 500.00 received back by the insurer, who pays the counselling (v1 payer)
+    assert "Casus V-01: besparing € 15.384,37 · kosten € 11.937,35 · saldo € 3.447,01" in out
     assert "Bron: " in out
     assert out.index("Verantwoording") > out.index("Casus V-01: besparing")
     assert max(len(line) for line in out.splitlines()) <= 80
@@ -40,7 +42,7 @@ def test_explain_a_case(worked_csv: Path) -> None:
 def test_explain_an_item_across_cases(worked_csv: Path) -> None:
     """--item mental_health_care: each case's sum and the total 3,411.99 for the insurer."""
     outcome = runner.invoke(
-        app, ["explain", str(worked_csv), "--item", "mental_health_care", *PEIL]
+        app, ["explain", str(worked_csv), "--item", "mental_health_care", *PEIL, *V1_ARGS]
     )
     assert outcome.exit_code == 0, outcome.output
     out = " ".join(outcome.stdout.split())
@@ -54,6 +56,7 @@ def test_explain_an_item_across_cases(worked_csv: Path) -> None:
 def test_one_item_of_one_case_in_english(worked_csv: Path) -> None:
     """CASE_ID with --item shows only that item; --lang en gives English labels."""
     args = ["explain", str(worked_csv), "V-02", "--item", "counselling", *PEIL, "--lang", "en"]
+    args += V1_ARGS
     outcome = runner.invoke(app, args)
     assert outcome.exit_code == 0, outcome.output
     assert "Trajectory counselling (counselling) · Health insurer · € -8,000.00" in outcome.stdout
@@ -138,6 +141,7 @@ def test_set_takes_dutch_payer_names_and_percentages(worked_csv: Path) -> None:
             *PEIL,
             "--format",
             "json",
+            *V1_ARGS,  # v1's values, so the hand-worked v1 figures hold
             "--set",
             "payers.counselling=gemeente",
             "--set",
@@ -165,6 +169,6 @@ def test_explain_provenance_names_the_explain_command_and_years_only_euros() -> 
     assert "WBZ-002 --item mental_health_care --peildatum 2018-06-30" in command
     table = runner.invoke(app, ["explain", str(EXAMPLE), "WBZ-002", *PEIL])
     out = table.stdout
-    assert "deadweight = 0 · aandeel · aanname" in out
+    assert "deadweight = 0,568182 · aandeel · onderbouwd" in out  # a share: no price year
     assert "benefit_admin_cost_year = € 2.883,00 · EUR per casus per jaar · prijsjaar 2018" in out
     assert "werkzorg explain " in " ".join(out.split())

@@ -24,7 +24,11 @@ EXAMPLE = ROOT / "examples" / "drechtsteden-2018.xlsx"
 SCENARIOS = sorted((ROOT / "examples" / "scenarios").glob("*.toml"))
 SCENARIO_NAMES = ["conservatief", "ggz-betaalt", "vijf-jaar"]
 PEIL = ["--peildatum", "2018-06-30"]
-WORKED_SAVINGS = 24_032.02  # the worked example's total savings with the defaults
+# The worked example's gross savings (deadweight 0) with the v2 defaults: v1's 24,032.02 less
+# V-02's GGZ at G1's 0.20 instead of 0.45: 900 × (0.45 − 0.20) × 2.891170 = 650.51, so
+# 23,381.51. No dated norm enters: every case that worked has its uitkering_voor.
+WORKED_GROSS = 24_032.02 - 900 * (0.45 - 0.20) * 88 / 30.4375
+KEEP = 1 - 0.568182  # N1: the net keeps 1 − deadweight of the savings
 
 
 def invoke(*args: str | Path) -> Result:
@@ -75,7 +79,7 @@ def test_params_json_has_every_key_with_provenance() -> None:
     assert outcome.exit_code == 0, outcome.output
     data = json.loads(outcome.stdout)
     assert data.keys() == default_parameters().flat().keys()
-    assert data["deadweight"]["value"] == 0
+    assert data["deadweight"]["value"] == 0.568182  # N1: SCION, 0.25 / 0.44
     assert data["discount_rate"]["evidence"] == "hard"
     assert all(entry["origin"] is None for entry in data.values())
 
@@ -97,7 +101,8 @@ def test_an_exported_parameter_file_is_accepted_by_calc(tmp_path: Path, worked_c
     assert exported.is_file()
     data = calc_json(worked_csv, "--params", exported)
     assert data["changed_parameters"] == {}
-    assert data["totals"]["savings"] == pytest.approx(WORKED_SAVINGS, abs=0.01)
+    assert data["gross"]["savings"] == pytest.approx(WORKED_GROSS, abs=0.01)
+    assert data["totals"]["savings"] == pytest.approx(WORKED_GROSS * KEEP, abs=0.01)
 
 
 def test_an_edited_export_changes_the_run_and_names_the_line(
@@ -125,7 +130,7 @@ def test_export_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8") == "# mijn eigen werk\n"
     forced = invoke("params", "--export", target, "--force")
     assert forced.exit_code == 0, forced.output
-    assert "deadweight = 0" in target.read_text(encoding="utf-8")
+    assert "deadweight = 0.568182" in target.read_text(encoding="utf-8")
 
 
 # --- calc --set -------------------------------------------------------------------------------
@@ -135,9 +140,9 @@ def test_set_deadweight_scales_the_savings(worked_csv: Path) -> None:
     """``--set deadweight=0.25`` leaves 75% of the savings and records where it was set."""
     base = calc_json(worked_csv)
     changed = calc_json(worked_csv, "--set", "deadweight=0.25")
-    assert base["totals"]["savings"] == pytest.approx(WORKED_SAVINGS, abs=0.01)
-    assert changed["totals"]["savings"] == pytest.approx(18_024.01, abs=0.01)
-    assert changed["totals"]["savings"] == pytest.approx(0.75 * base["totals"]["savings"], abs=0.01)
+    assert base["totals"]["savings"] == pytest.approx(WORKED_GROSS * KEEP, abs=0.01)
+    assert changed["totals"]["savings"] == pytest.approx(0.75 * WORKED_GROSS, abs=0.01)
+    assert changed["gross"]["savings"] == pytest.approx(base["gross"]["savings"], abs=1e-9)
     assert changed["totals"]["costs"] == pytest.approx(base["totals"]["costs"], abs=0.01)
     assert changed["parameter_origins"] == {"deadweight": "--set deadweight"}
     assert changed["changed_parameters"] == {"deadweight": 0.25}
@@ -169,7 +174,7 @@ def test_a_parameters_sheet_in_the_case_workbook_is_used(tmp_path: Path) -> None
     path = tmp_path / "casussen.xlsx"
     workbook.save(path)
     data = calc_json(path)
-    assert data["totals"]["savings"] == pytest.approx(0.75 * WORKED_SAVINGS, abs=0.01)
+    assert data["totals"]["savings"] == pytest.approx(0.75 * WORKED_GROSS, abs=0.01)
     assert data["parameter_origins"] == {"deadweight": f"{path}, blad Parameters, rij 2"}
 
 
@@ -199,7 +204,7 @@ def test_two_case_files_are_one_population_grouped_by_file(
     assert {case["file"] for case in data["cases"]} == {str(first), str(second)}
     assert sorted(case["case_id"] for case in data["cases"]) == ["V-01", "V-02", "V-03", "V-04"]
     assert [group["group"] for group in data["groups"]] == [str(first), str(second)]
-    assert data["totals"]["savings"] == pytest.approx(WORKED_SAVINGS, abs=0.01)
+    assert data["totals"]["savings"] == pytest.approx(WORKED_GROSS * KEEP, abs=0.01)
 
 
 def test_the_same_case_id_in_two_files_is_refused(

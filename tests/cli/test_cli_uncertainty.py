@@ -42,8 +42,8 @@ def test_sensitivity_on_the_example_shows_tornado_and_break_even() -> None:
     text = outcome.stdout
     assert "Tornado: verandering van het totale saldo" in text
     assert "Omslagpunten: de waarde waarbij het saldo 0 wordt" in text
-    assert "deadweight" in text and "€ -136.991" in text  # Dutch notation
-    assert "27,6%" in text  # the total's break-even deadweight
+    assert "deadweight" in text and "€ -68.153" in text  # Dutch notation
+    assert "55,6%" in text  # the municipality's break-even deadweight (N1's range 30–85%)
     assert "Traceback" not in outcome.output
 
 
@@ -72,6 +72,7 @@ def test_simulate_json_equals_the_python_api(worked_csv: Path) -> None:
         "uwv",
         "health_insurer",
         "care_provider",
+        "rijk",
         "total",
     }
     assert set(document["net"]["total"]) == {
@@ -92,7 +93,7 @@ def test_simulate_table_is_reproducible_and_dutch() -> None:
     second = runner.invoke(app, args)
     assert first.exit_code == 0, first.output
     assert first.stdout == second.stdout
-    assert "Trekkingen 10.000 · seed 42 · 9 onzekere parameters" in first.stdout
+    assert "Trekkingen 10.000 · seed 42 · 10 onzekere parameters" in first.stdout
     assert "Saldo in euro over 10.000 trekkingen" in first.stdout
     assert "bootstrap over de deelnemers" in first.stdout
 

@@ -45,11 +45,9 @@ EVIDENCE_GRADES = {"hard", "onderbouwd", "aanname"}
 
 # Parameter key -> key of the same quantity in the reference values.
 CORRESPONDING = {
-    "benefit_default_month": "benefit_norm_single_2026h1",
     "benefit_admin_cost_year": "benefit_admin_cost_year",
     "jobcoach_hour_rate": "jobcoach_hour_rate",
     "counselling_cost_per_trajectory": "ips_trajectory_cost",
-    "mhc_reduction_when_working": "mhc_reduction_when_working",
     "discount_rate": "discount_rate_mkba",
     "target_share": "pilot_target_share",
 }
@@ -87,21 +85,53 @@ def test_default_equals_the_reference_value(key: str, reference_key: str) -> Non
 def test_the_reference_values_spelled_out() -> None:
     """The defaults that matter most, written out so a silent CSV edit on both sides fails."""
     defaults = default_parameters()
-    assert defaults.benefit_default_month == 1401.50
+    # v2: no fixed benefit (the dated norm, L1), no single payer of the trajectory (C1)
+    assert defaults.benefit_default_month is None
+    assert defaults.payers.counselling is None
     assert defaults.benefit_admin_cost_year == 2883
     assert defaults.jobcoach_hour_rate == 89.02
     assert defaults.counselling_cost_per_trajectory == 8000
-    assert defaults.mhc_reduction_when_working == 0.45
+    # G1: Christensen et al. 2021 (−20.4%, not significant); VGZ's 0.45 is the upper bound
+    assert defaults.mhc_reduction_when_working == 0.20
+    assert parameter_info()["mhc_reduction_when_working"].high == "0.45"
+    # N1: the SCION trial, 25% usual support against 44% IPS: 0.25 / 0.44 = 0.568182
+    assert defaults.deadweight == pytest.approx(0.25 / 0.44, abs=1e-6)
+    assert defaults.horizon_months_common == 24
     assert defaults.discount_rate == 0.0225
     assert defaults.target_share == 0.5
 
 
 def test_retention_is_the_cbs_18_month_share_per_year() -> None:
-    """retention_per_year is 0.72 after 18 months turned into a yearly rate, to 2 decimals."""
+    """R1: 72% still in work and 91% still off bijstand after 18 months, as yearly rates.
+
+    0.72^(12/18) = 0.80332 (work); 0.91^(12/18) = 0.939062 (benefit). retention_per_year is
+    empty: set, it replaces both (v1's single curve of 0.80).
+    """
     share_18_months = reference_values()["retention_18_months"]
     assert share_18_months == 0.72
-    yearly = share_18_months ** (12 / 18)
-    assert default_parameters().retention_per_year == pytest.approx(round(yearly, 2), abs=1e-9)
+    defaults = default_parameters()
+    assert defaults.retention_per_year is None
+    assert defaults.retention_work == pytest.approx(0.72 ** (12 / 18), abs=1e-5)
+    assert defaults.retention_benefit == pytest.approx(0.91 ** (12 / 18), abs=1e-6)
+    both = with_overrides(defaults, {"retention_per_year": 0.8}, "v1")
+    assert (both.retention_work, both.retention_benefit) == (0.8, 0.8)
+
+
+def test_counterfactual_and_programme_rate_give_the_deadweight() -> None:
+    """N1's alternative input: deadweight = counterfactual_rate / programme_rate."""
+    params = with_overrides(
+        default_parameters(), {"counterfactual_rate": 0.25, "programme_rate": 0.5}, "t"
+    )
+    assert params.effective_deadweight == 0.5
+    with pytest.raises(ParameterError):
+        with_overrides(default_parameters(), {"counterfactual_rate": 0.25}, "t")
+
+
+def test_every_default_has_a_source_and_a_grade() -> None:
+    """werkzorg params: every default names its source and one of the three grades."""
+    for key, info in parameter_info().items():
+        assert info.source.strip(), key
+        assert info.evidence in {"hard", "onderbouwd", "aanname"}, key
 
 
 def test_every_parameter_has_provenance() -> None:
@@ -144,7 +174,7 @@ def test_parameters_are_immutable() -> None:
     parameters = default_parameters()
     with pytest.raises(ValidationError):
         parameters.deadweight = 0.5  # type: ignore[misc]
-    assert parameters.deadweight == 0
+    assert parameters.deadweight == 0.568182
 
 
 @pytest.mark.parametrize(("key", "value"), BAD_VALUES)
@@ -264,4 +294,4 @@ def test_apply_overrides_does_not_change_its_input() -> None:
     base = ParameterSet(default_parameters(), {})
     apply_overrides(base, [Override("deadweight", 0.2, "--set deadweight")])
     assert base.origins == {}
-    assert base.values.deadweight == 0
+    assert base.values.deadweight == 0.568182

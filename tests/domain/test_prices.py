@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import PEILDATUM
+from tests.v1 import v1_parameters
 from werkzorg_calc.domain.cases import CaseTable
 from werkzorg_calc.domain.errors import ParameterError
-from werkzorg_calc.domain.parameters import default_parameters
 from werkzorg_calc.domain.prices import cpi, price_factor
 from werkzorg_calc.engine.calc import calculate
 from werkzorg_calc.text.issues import error_messages
@@ -43,7 +43,7 @@ def test_unknown_years_are_refused_with_the_available_range() -> None:
 
 def test_price_year_of_the_peildatum_indexes_only_parameters(worked_cases: CaseTable) -> None:
     """At 2018 prices the 2024 hour rates shrink; 2018 amounts and the case amounts stay."""
-    result = calculate(worked_cases, default_parameters(), PEILDATUM, price_year=2018)
+    result = calculate(worked_cases, v1_parameters(), PEILDATUM, price_year=2018)
     rate_2018 = 89.02 * CPI_2018 / CPI_2024  # 89.02 (2024) → 70.69 in 2018 prices
     items = result.items
     assert float(items["jobcoach"].iloc[0]) == pytest.approx(-40 * rate_2018)
@@ -56,7 +56,7 @@ def test_price_year_of_the_peildatum_indexes_only_parameters(worked_cases: CaseT
 
 def test_price_year_later_than_the_cases_indexes_case_amounts(worked_cases: CaseTable) -> None:
     """At 2024 prices, 2018 case amounts and the 2018 administration cost rise by 1.2594."""
-    result = calculate(worked_cases, default_parameters(), PEILDATUM, price_year=2024)
+    result = calculate(worked_cases, v1_parameters(), PEILDATUM, price_year=2024)
     up = CPI_2024 / CPI_2018
     items = result.items
     assert float(items["benefit"].iloc[0]) == pytest.approx(1401.50 * up * V01_MONTHS)
@@ -71,6 +71,6 @@ def test_price_year_later_than_the_cases_indexes_case_amounts(worked_cases: Case
 
 def test_without_price_year_nothing_is_indexed(worked_cases: CaseTable) -> None:
     """The default keeps amounts as given, so the worked example holds to the cent."""
-    result = calculate(worked_cases, default_parameters(), PEILDATUM)
+    result = calculate(worked_cases, v1_parameters(), PEILDATUM)
     assert result.price_year is None and result.price_factors == {}
-    assert result.totals.all.net == pytest.approx(-10629.48, abs=0.005)
+    assert result.totals.all.net == pytest.approx(-10129.48, abs=0.005)

@@ -8,7 +8,8 @@ import pytest
 
 from tests.conftest import PEILDATUM
 from tests.tables import make_table
-from werkzorg_calc.domain.parameters import default_parameters, with_overrides
+from tests.v1 import v1_parameters
+from werkzorg_calc.domain.parameters import with_overrides
 from werkzorg_calc.domain.target import TargetResult, wilson_interval
 from werkzorg_calc.engine.calc import calculate
 
@@ -18,7 +19,7 @@ WAITING: dict[str, Any] = {"status": "in_bemiddeling"}
 
 
 def _target(rows: list[dict[str, Any]], **overrides: object) -> TargetResult:
-    params = with_overrides(default_parameters(), overrides, "test")
+    params = with_overrides(v1_parameters(), overrides, "test")
     return calculate(make_table(rows), params, PEILDATUM).target
 
 

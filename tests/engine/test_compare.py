@@ -11,11 +11,13 @@ from typer.testing import CliRunner
 
 from tests.conftest import PEILDATUM
 from tests.paths import SCENARIOS
+from tests.v1 import v1_set
 from werkzorg_calc.cli import app
 from werkzorg_calc.domain.cases import CaseTable
 from werkzorg_calc.domain.errors import ParameterError
-from werkzorg_calc.domain.parameters import Override, default_set
+from werkzorg_calc.domain.parameters import Override, default_parameters, default_set
 from werkzorg_calc.domain.scenario import Scenario
+from werkzorg_calc.engine.calc import calculate
 from werkzorg_calc.engine.compare import compare
 from werkzorg_calc.engine.provenance import build_provenance
 from werkzorg_calc.read.cases import load_cases
@@ -37,12 +39,13 @@ def _scenario(name: str, *overrides: tuple[str, object], horizon: int | None = N
 
 
 def test_payer_scenario_moves_costs_between_pockets(worked_cases: CaseTable) -> None:
-    """Care provider pays counselling: the insurer's net rises by 22,676.50, the total stays."""
+    """Care provider pays counselling: the insurer's net rises by 22,676.50 − 500.00, the total
+    stays (T1: the receipt of V-01's 500.00 contribution moves with the counselling)."""
     scenario = _scenario("ggz", ("payers.counselling", "care_provider"))
-    result = compare(worked_cases, default_set(), [scenario], PEILDATUM)
+    result = compare(worked_cases, v1_set(), [scenario], PEILDATUM)
     difference = result.differences["ggz"]
-    assert difference["net_health_insurer"] == pytest.approx(COUNSELLING)
-    assert difference["net_care_provider"] == pytest.approx(-COUNSELLING)
+    assert difference["net_health_insurer"] == pytest.approx(COUNSELLING - 500)
+    assert difference["net_care_provider"] == pytest.approx(-(COUNSELLING - 500))
     assert difference["net"] == pytest.approx(0.0, abs=1e-9)
     overview = result.overview["ggz"]
     # Insurer: savings 3,411.99 − costs (23,176.50 − 22,676.50 = 500) = 2,911.99.
@@ -55,7 +58,7 @@ def test_deadweight_and_horizon_scenarios(worked_cases: CaseTable) -> None:
         _scenario("dw", ("deadweight", 0.25)),
         _scenario("jaar", horizon=12),
     ]
-    result = compare(worked_cases, default_set(), scenarios, PEILDATUM)
+    result = compare(worked_cases, v1_set(), scenarios, PEILDATUM)
     assert result.names == ["basis", "dw", "jaar"]
     assert result.overview.at["savings", "basis"] == pytest.approx(24032.02, abs=CENT)
     # 24,032.02 × 0.25 = 6,008.00
@@ -103,8 +106,11 @@ def test_cli_json_equals_the_api(worked_csv: Path, tmp_path: Path) -> None:
     )
     expected = comparison_to_dict(comparison, provenance)
     assert json.loads(outcome.stdout) == json.loads(json.dumps(expected))
+    # With the v2 defaults, deadweight 0.25 instead of 0.568182 keeps more of the gross savings:
+    # difference = gross savings × (0.568182 − 0.25).
+    base = calculate(load_cases(worked_csv, PEILDATUM), default_parameters(), PEILDATUM)
     assert json.loads(outcome.stdout)["scenarios"][0]["difference"]["savings"] == pytest.approx(
-        -6008.00, abs=CENT
+        base.gross.money.savings * (0.568182 - 0.25), abs=CENT
     )
 
 
@@ -113,16 +119,17 @@ def test_each_scenario_horizon_is_a_row_and_unlike_horizons_are_warned(
 ) -> None:
     """Horizon 12 against a base of 0: a row in the overview, a warning everywhere.
 
-    Hand-worked (worked-example.md): the base nets −10,629.48, the same cases with a 12-month
-    projection 21,658.21; the difference is the projection, not a policy.
+    Hand-worked (worked-example.md, v1 values): the base nets −10,629.48, the same cases with a
+    12-month projection 21,658.21; T1 adds back V-01's 500.00 insurer contribution counted twice
+    in v1, so −10,129.48 and 22,158.21. The difference is the projection, not a policy.
     """
     longer = _scenario("lang", horizon=12)
     same = _scenario("gelijk", ("deadweight", 0.25))
-    comparison = compare(worked_cases, default_set(), [longer, same], PEILDATUM)
+    comparison = compare(worked_cases, v1_set(), [longer, same], PEILDATUM)
     assert list(comparison.overview.loc["horizon_months"]) == [0, 12, 0]
     assert comparison.unlike() == [("lang", 12)]
-    assert comparison.overview.at["net", "lang"] == pytest.approx(21_658.21, abs=CENT)
-    assert comparison.overview.at["net", "basis"] == pytest.approx(-10_629.48, abs=CENT)
+    assert comparison.overview.at["net", "lang"] == pytest.approx(22_158.21, abs=CENT)
+    assert comparison.overview.at["net", "basis"] == pytest.approx(-10_129.48, abs=CENT)
     document = comparison_to_dict(comparison)
     assert document["like_for_like"] is False
     assert document["scenarios"][0]["difference"]["horizon_months"] == 12

@@ -10,13 +10,13 @@ from typer.testing import CliRunner
 
 from tests.conftest import PEILDATUM
 from tests.report.test_report import render
+from tests.v1 import v1_parameters
 from werkzorg_calc.cli import app
 from werkzorg_calc.domain.cases import CaseTable
 from werkzorg_calc.domain.errors import InputError, ParameterError
 from werkzorg_calc.domain.parameters import (
     Override,
     apply_overrides,
-    default_parameters,
     default_set,
 )
 from werkzorg_calc.engine.calc import calculate
@@ -90,19 +90,19 @@ def test_each_changed_parameter_has_its_own_line(worked_cases: CaseTable) -> Non
         [Override("deadweight", 0.25, "a.toml, regel 2"), Override("discount_rate", 0.04, "--set")],
     )
     lines = render(header(calculate(worked_cases, params, PEILDATUM))).splitlines()
-    assert "Parameters  deadweight = 0,25 (standaard 0; a.toml, regel 2)" in lines
+    assert "Parameters  deadweight = 0,25 (standaard 0,5682; a.toml, regel 2)" in lines
     assert "            discount_rate = 0,04 (standaard 0,0225; --set)" in lines
 
 
 def test_a_peildatum_long_after_the_file_is_warned_about(worked_cases: CaseTable) -> None:
     """2018-04-03 → 2026-11-23 is 3,156 days = 103.7 months, shown as 104: a warning."""
-    result = calculate(worked_cases, default_parameters(), date(2026, 11, 23))
+    result = calculate(worked_cases, v1_parameters(), date(2026, 11, 23))
     (warning,) = [w for w in result.warnings if "peildatum" in issue_message(w)]
     assert warning.severity == "waarschuwing"
     assert "ligt 104 maanden na de laatste datum in het bestand (03-04-2018)" in issue_message(
         warning
     )
-    on_time = calculate(worked_cases, default_parameters(), PEILDATUM)
+    on_time = calculate(worked_cases, v1_parameters(), PEILDATUM)
     assert not [w for w in on_time.warnings if "peildatum" in issue_message(w)]
 
 

@@ -11,9 +11,10 @@ import openpyxl
 import pytest
 
 from tests.paths import EXAMPLE
+from tests.v1 import v1_parameters
 from werkzorg_calc.domain.cases import CaseTable
 from werkzorg_calc.domain.items import ITEM_IDS
-from werkzorg_calc.domain.parameters import default_parameters, parameter_info, with_overrides
+from werkzorg_calc.domain.parameters import parameter_info, with_overrides
 from werkzorg_calc.domain.result import Result
 from werkzorg_calc.engine.calc import calculate
 from werkzorg_calc.engine.explain import explain_case, explain_item, explanation_to_dict
@@ -28,7 +29,7 @@ CENT = 0.005
 @pytest.fixture
 def projected(worked_cases: CaseTable) -> Result:
     """The worked example with a 12-month projection."""
-    return calculate(worked_cases, default_parameters(), PEILDATUM, 12)
+    return calculate(worked_cases, v1_parameters(), PEILDATUM, 12)
 
 
 def test_every_amount_is_the_results_own_number(projected: Result, worked_cases: CaseTable) -> None:
@@ -60,7 +61,7 @@ def test_the_shown_intermediates_multiply_back_to_the_amount(
 
 def test_v01_benefit_by_hand(worked_cases: CaseTable) -> None:
     """V-01's benefit: (1401.50 − 0) × 211/30.4375 = 9,715.53 for the municipality, cells G2/H2."""
-    result = calculate(worked_cases, default_parameters(), PEILDATUM)
+    result = calculate(worked_cases, v1_parameters(), PEILDATUM)
     benefit = explain_case(result, worked_cases, "V-01", items=["benefit"]).items[0]
     assert benefit.amount == pytest.approx(9715.53, abs=CENT)
     assert benefit.stakeholder == "municipality"
@@ -80,7 +81,7 @@ def test_v01_benefit_by_hand(worked_cases: CaseTable) -> None:
 
 def test_v02_says_what_was_imputed_and_cites_the_parameter(worked_cases: CaseTable) -> None:
     """V-02's empty ggz_na is 900 × 0.55 = 495 and the note names mhc_reduction_when_working."""
-    result = calculate(worked_cases, default_parameters(), PEILDATUM)
+    result = calculate(worked_cases, v1_parameters(), PEILDATUM)
     care, counselling = explain_case(
         result, worked_cases, "V-02", items=["mental_health_care", "counselling"]
     ).items
@@ -97,7 +98,7 @@ def test_v02_says_what_was_imputed_and_cites_the_parameter(worked_cases: CaseTab
         info.price_year,
         info.source,
     )
-    assert reduction.origin is None  # the package default
+    assert reduction.origin == "Python"  # the v1 value, set as an override
     assert counselling.amount == -8000.0
     assert [p.key for p in counselling.parameters] == [
         "counselling_cost_per_trajectory",
@@ -109,7 +110,7 @@ def test_v02_says_what_was_imputed_and_cites_the_parameter(worked_cases: CaseTab
 def test_cell_references_point_at_the_cells_in_the_workbook() -> None:
     """Every input's Casussen!XN reference holds, in the example workbook, the value explained."""
     cases = load_cases(EXAMPLE, PEILDATUM)
-    result = calculate(cases, default_parameters(), PEILDATUM)
+    result = calculate(cases, v1_parameters(), PEILDATUM)
     book = openpyxl.load_workbook(EXAMPLE, data_only=True)
     checked = 0
     for case_id in result.cases["case_id"].tolist()[:6]:
@@ -132,7 +133,7 @@ def test_cell_references_point_at_the_cells_in_the_workbook() -> None:
 
 def test_item_across_cases_by_hand(worked_cases: CaseTable) -> None:
     """GGZ over all cases: 2,339.63 + 1,170.92 − 98.56 + 0 = 3,411.99, all the insurer's."""
-    result = calculate(worked_cases, default_parameters(), PEILDATUM)
+    result = calculate(worked_cases, v1_parameters(), PEILDATUM)
     explanation = explain_item(result, worked_cases, "mental_health_care")
     amounts = [case.amount for case in explanation.cases]
     assert amounts == result.items["mental_health_care"].tolist()
@@ -146,7 +147,7 @@ def test_item_across_cases_by_hand(worked_cases: CaseTable) -> None:
 
 def test_the_benefit_of_a_wia_case_goes_to_uwv(worked_cases: CaseTable) -> None:
     """V-03 (wia) saves 2002.13 × 1.971253 = 3,946.70 for UWV; its administration 473.59."""
-    result = calculate(worked_cases, default_parameters(), PEILDATUM)
+    result = calculate(worked_cases, v1_parameters(), PEILDATUM)
     explanation = explain_item(result, worked_cases, "benefit")
     v03 = explanation.cases[2]
     assert (v03.case_id, v03.stakeholder) == ("V-03", "uwv")
@@ -171,7 +172,7 @@ def test_projection_months_with_retention_and_discounting(
 
 def test_price_year_indexing_is_stated(worked_cases: CaseTable) -> None:
     """With --price-year the input is shown as given, the indexed value as used, with its factor."""
-    result = calculate(worked_cases, default_parameters(), PEILDATUM, price_year=2024)
+    result = calculate(worked_cases, v1_parameters(), PEILDATUM, price_year=2024)
     factor = result.price_factors["cases"]
     benefit = explain_case(result, worked_cases, "V-01", items=["benefit"]).items[0]
     before = benefit.inputs[0]
@@ -183,7 +184,7 @@ def test_price_year_indexing_is_stated(worked_cases: CaseTable) -> None:
 
 def test_an_override_names_its_origin(worked_cases: CaseTable) -> None:
     """A changed jobcoach rate shows its value and where it was set."""
-    params = with_overrides(default_parameters(), {"jobcoach_hour_rate": 95.0}, "mijn scenario")
+    params = with_overrides(v1_parameters(), {"jobcoach_hour_rate": 95.0}, "mijn scenario")
     result = calculate(worked_cases, params, PEILDATUM)
     jobcoach = explain_case(result, worked_cases, "V-01", items=["jobcoach"]).items[0]
     rate = jobcoach.parameters[0]
@@ -193,7 +194,7 @@ def test_an_override_names_its_origin(worked_cases: CaseTable) -> None:
 
 def test_unknown_case_and_item_are_clear_errors(worked_cases: CaseTable) -> None:
     """An unknown case id suggests a close one; an unknown item lists the items there are."""
-    result = calculate(worked_cases, default_parameters(), PEILDATUM)
+    result = calculate(worked_cases, v1_parameters(), PEILDATUM)
     with pytest.raises(
         ExplainError, match=r"casus 'V-1' staat niet in het bestand; bedoelt u V-01"
     ):
@@ -208,7 +209,7 @@ def test_unknown_case_and_item_are_clear_errors(worked_cases: CaseTable) -> None
 
 def test_a_bsn_asked_for_is_never_repeated(worked_cases: CaseTable) -> None:
     """A requested id that passes the 11-proef is not echoed in the message."""
-    result = calculate(worked_cases, default_parameters(), PEILDATUM)
+    result = calculate(worked_cases, v1_parameters(), PEILDATUM)
     with pytest.raises(ExplainError) as caught:
         explain_case(result, worked_cases, "123456782")
     assert "123456782" not in str(caught.value)
@@ -219,7 +220,7 @@ def test_a_table_from_another_run_is_refused(worked_cases: CaseTable, tmp_path: 
     """Explaining with a case table the result was not made from is a programming error."""
     other = tmp_path / "ander.csv"
     other.write_text("casus_id;status;start_traject\nX-1;aangemeld;2018-01-01\n", encoding="utf-8")
-    result = calculate(load_cases(other, PEILDATUM), default_parameters(), PEILDATUM)
+    result = calculate(load_cases(other, PEILDATUM), v1_parameters(), PEILDATUM)
     with pytest.raises(ValueError, match="not the one this result was calculated from"):
         explain_item(result, worked_cases, "benefit")
 
@@ -246,7 +247,7 @@ def test_the_json_document_is_plain_data(projected: Result, worked_cases: CaseTa
 
 def test_english_labels(worked_cases: CaseTable) -> None:
     """With lang="en" the labels, symbols and notes are English; the numbers are the same."""
-    result = calculate(worked_cases, default_parameters(), PEILDATUM)
+    result = calculate(worked_cases, v1_parameters(), PEILDATUM)
     care = explain_case(result, worked_cases, "V-02", items=["mental_health_care"], lang="en")
     item = care.items[0]
     assert item.label == "Mental-health care saved"

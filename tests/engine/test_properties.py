@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 
 from tests.conftest import PEILDATUM
 from tests.tables import make_table
+from tests.v1 import v1_parameters
 from werkzorg_calc.domain.items import COST_IDS, SAVING_IDS
-from werkzorg_calc.domain.parameters import default_parameters, with_overrides
+from werkzorg_calc.domain.parameters import with_overrides
 from werkzorg_calc.engine.calc import calculate
 
 amounts = st.one_of(st.none(), st.floats(min_value=0, max_value=5000, allow_nan=False))
@@ -56,7 +57,7 @@ def test_totals_equal_the_sum_of_cases_and_of_stakeholders(
     rows: list[dict[str, Any]], horizon: int
 ) -> None:
     """Total savings, costs and net equal the sums over cases and over stakeholders."""
-    result = calculate(make_table(rows), default_parameters(), PEILDATUM, horizon)
+    result = calculate(make_table(rows), v1_parameters(), PEILDATUM, horizon)
     totals = result.totals.all
     cases = result.cases
     tolerance = 1e-6 * (1 + abs(totals.savings) + abs(totals.costs))
@@ -82,8 +83,8 @@ def test_totals_equal_the_sum_of_cases_and_of_stakeholders(
 def test_deadweight_scales_savings_linearly(rows: list[dict[str, Any]], deadweight: float) -> None:
     """Savings with deadweight d are (1 − d) × savings without; costs do not move."""
     table = make_table(rows)
-    base = calculate(table, default_parameters(), PEILDATUM, 12)
-    params = with_overrides(default_parameters(), {"deadweight": deadweight}, "test")
+    base = calculate(table, v1_parameters(), PEILDATUM, 12)
+    params = with_overrides(v1_parameters(), {"deadweight": deadweight}, "test")
     shrunk = calculate(table, params, PEILDATUM, 12)
     tolerance = 1e-6 * (1 + abs(base.totals.all.savings))
     assert shrunk.totals.all.savings == pytest.approx(
@@ -100,7 +101,7 @@ def test_deadweight_scales_savings_linearly(rows: list[dict[str, Any]], deadweig
 def test_the_sign_of_a_saving_follows_before_minus_after(before: float, after: float) -> None:
     """Wmo saving is positive when care fell, negative when it rose, never clipped."""
     row = {"status": "aan_het_werk", "job_start": "2018-01-01", "wmo_before": before}
-    result = calculate(make_table([{**row, "wmo_after": after}]), default_parameters(), PEILDATUM)
+    result = calculate(make_table([{**row, "wmo_after": after}]), v1_parameters(), PEILDATUM)
     saving = float(result.items["wmo"].iloc[0])
     months = 180 / 30.4375  # 2018-01-01 → 2018-06-30
     assert saving == pytest.approx((before - after) * months, abs=1e-6)

@@ -52,7 +52,7 @@ def test_inputs_and_settings_are_recorded(worked_csv: Path, worked_cases: CaseTa
 def test_the_parameter_fingerprint_follows_the_values() -> None:
     """Equal parameters give equal fingerprints; one changed value changes it."""
     defaults = default_parameters()
-    same = with_overrides(defaults, {"deadweight": 0.0}, "test")
+    same = with_overrides(defaults, {"deadweight": 0.568182}, "test")
     changed = with_overrides(defaults, {"deadweight": 0.25}, "test")
     assert parameters_hash(same) == parameters_hash(defaults)
     assert parameters_hash(changed) != parameters_hash(defaults)
@@ -73,7 +73,7 @@ def test_every_override_is_listed_with_its_origin(worked_csv: Path, tmp_path: Pa
             "default": 89.02,
             "origin": f"{toml}, regel 1",
         },
-        {"key": "deadweight", "value": 0.25, "default": 0.0, "origin": "--set deadweight"},
+        {"key": "deadweight", "value": 0.25, "default": 0.568182, "origin": "--set deadweight"},
     ]
     assert data["provenance"]["parameters_sha256"] == parameters_hash(
         with_overrides(default_parameters(), {"jobcoach_hour_rate": 95.0, "deadweight": 0.25}, "")
@@ -165,7 +165,7 @@ def test_excel_has_a_provenance_sheet(worked_csv: Path, tmp_path: Path) -> None:
     assert rows["Opdracht"][0] == (
         f"werkzorg calc {worked_csv} --peildatum 2018-06-30 --set deadweight=0.25"
     )
-    assert rows["deadweight"][:3] == (0.25, 0, "--set deadweight")
+    assert rows["deadweight"][:3] == (0.25, 0.568182, "--set deadweight")
     assert rows["Casussen"][0] == 4
 
 

@@ -8,11 +8,11 @@ from rich.console import Console, RenderableType
 
 from tests.conftest import PEILDATUM
 from tests.tables import make_table
+from tests.v1 import v1_parameters
 from werkzorg_calc.domain.cases import CaseTable
 from werkzorg_calc.domain.parameters import (
     Override,
     apply_overrides,
-    default_parameters,
     default_set,
 )
 from werkzorg_calc.domain.result import Result
@@ -37,11 +37,15 @@ def render(*parts: RenderableType) -> str:
 
 
 def _result(cases: CaseTable, horizon: int = 0) -> Result:
-    return calculate(cases, default_parameters(), PEILDATUM, horizon)
+    return calculate(cases, v1_parameters(), PEILDATUM, horizon)
 
 
 def test_target_panel_and_stakeholder_table(worked_cases: CaseTable) -> None:
-    """Worked example at horizon 12: verdict in words, amounts in Dutch notation."""
+    """Worked example at horizon 12: verdict in words, amounts in Dutch notation.
+
+    v1 values as overrides; T1 moves the insurer's 500.00 back to it (it pays the counselling):
+    its net −11,944.05 + 500 = −11,444.05, total costs 41,507.68 − 500 = 41,007.68.
+    """
     result = _result(worked_cases, 12)
     assert render(panel(result), stakeholder_table(result)) == (
         "╭─ Doel van de pilot ──────────────────────────────────────────────────────────╮\n"
@@ -58,10 +62,11 @@ def test_target_panel_and_stakeholder_table(worked_cases: CaseTable) -> None:
         " ───────────────────────────────────────────────────────────────────────\n"
         " Gemeente          € 47.513,15   € 17.531,18    € 29.981,96   ██████████\n"
         " UWV                € 4.420,30      € 800,00     € 3.620,30   █\n"
-        " Zorgverzekeraar   € 11.232,45   € 23.176,50   € -11.944,05   ▒▒▒▒\n"
+        " Zorgverzekeraar   € 11.232,45   € 22.676,50   € -11.444,05   ▒▒▒▒\n"
         " GGZ-instelling         € 0,00        € 0,00         € 0,00\n"
+        " Rijk                   € 0,00        € 0,00         € 0,00\n"
         "\n"
-        " Totaal            € 63.165,89   € 41.507,68    € 21.658,21\n"
+        " Totaal            € 63.165,89   € 41.007,68    € 22.158,21\n"
     )
 
 
@@ -73,15 +78,15 @@ def test_parts_and_cases(worked_cases: CaseTable) -> None:
         "\n"
         " Deel              Besparing        Kosten          Saldo\n"
         " ────────────────────────────────────────────────────────\n"
-        " Gerealiseerd    € 24.032,02   € 34.661,49   € -10.629,48\n"
+        " Gerealiseerd    € 24.032,02   € 34.161,49   € -10.129,48\n"
         " Geprojecteerd   € 39.133,88    € 6.846,19    € 32.287,69\n"
-        " Totaal          € 63.165,89   € 41.507,68    € 21.658,21\n"
+        " Totaal          € 63.165,89   € 41.007,68    € 22.158,21\n"
         "\n"
         "Per casus (op grootte van het saldo, + of −, grootste eerst)\n"
         "\n"
         " Casus  Status        Mnd  Duurz.    Besparing       Kosten        Saldo\n"
         " ───────────────────────────────────────────────────────────────────────\n"
-        " V-01   aan het werk  6,9  ja      € 38.758,84  € 19.283,54  € 19.475,30\n"
+        " V-01   aan het werk  6,9  ja      € 38.758,84  € 18.783,54  € 19.975,30\n"
         " V-02   aan het werk  2,9  nee     € 20.085,32   € 9.068,24  € 11.017,08\n"
         " V-04   uitgevallen   0,0  nee          € 0,00   € 8.350,00  € -8.350,00\n"
         " V-03   bemiddeling   2,0  nee      € 4.321,73   € 4.805,90    € -484,17\n"
@@ -94,7 +99,7 @@ def test_header_names_changed_parameters(worked_cases: CaseTable) -> None:
     text = render(header(calculate(worked_cases, params, PEILDATUM)))
     assert "Peildatum   30-06-2018" in text
     assert "Casussen    4" in text
-    assert "Parameters  deadweight = 0,25 (standaard 0; test)" in text
+    assert "Parameters  deadweight = 0,25 (standaard 0,5682; test)" in text
 
 
 def test_case_table_limits_and_says_so(worked_cases: CaseTable) -> None:

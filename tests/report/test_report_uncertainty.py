@@ -8,6 +8,7 @@ import pytest
 from rich.console import Console, RenderableType
 
 from tests.conftest import PEILDATUM
+from tests.v1 import v1_parameters
 from werkzorg_calc.domain.cases import CaseTable
 from werkzorg_calc.engine.uncertainty.sensitivity import sensitivity
 from werkzorg_calc.engine.uncertainty.simulate import simulate
@@ -41,36 +42,39 @@ def test_tornado_bar(low: float, high: float, bar: str) -> None:
 
 def test_sensitivity_report_fits_80_columns_in_dutch(worked_cases: CaseTable) -> None:
     """Every line fits 80 columns; amounts and shares are in Dutch notation."""
-    output = _render(sensitivity_report(sensitivity(worked_cases, None, PEILDATUM, 12)))
+    output = _render(sensitivity_report(sensitivity(worked_cases, v1_parameters(), PEILDATUM, 12)))
     assert max(len(line.rstrip()) for line in output.splitlines()) <= 80
     assert "counselling_cost_per_trajectory" in output  # never cut off
     assert "€ 7.826,00 – € 8.000,00" in output
-    assert "0,0% – 57,0%" in output
+    assert "30,0% – 85,0%" in output  # the deadweight range of N1
 
 
 def test_break_even_cells_say_value_or_direction(worked_cases: CaseTable) -> None:
     """A crossing shows the value in its unit; otherwise whether the net stays + or −."""
-    output = _render(break_even_table(sensitivity(worked_cases, None, PEILDATUM)))
+    output = _render(break_even_table(sensitivity(worked_cases, v1_parameters(), PEILDATUM)))
     deadweight = next(line for line in output.splitlines() if line.startswith("deadweight"))
-    # total stays negative; municipality 1 − 10.684,99 / 16.199,73 = 34,0%; UWV and insurer
-    assert deadweight.split()[1:] == ["steeds", "−", "34,0%", "steeds", "+", "steeds", "−"]
+    # total stays negative; municipality 1 − 10.684,99 / 16.199,73 = 34,0%; UWV
+    # 1 − 800 / 4.420,30 = 81,9% (inside N1's range 30–85%); the insurer stays negative
+    assert deadweight.split()[1:] == ["steeds", "−", "34,0%", "81,9%", "steeds", "−"]
 
 
 def test_a_stakeholder_without_items_is_named_not_shown(worked_cases: CaseTable) -> None:
     """The care provider has no items in the worked example: left out, with a note."""
-    output = _render(sensitivity_report(sensitivity(worked_cases, None, PEILDATUM)))
-    assert "Niet getoond: GGZ-instelling (geen posten; saldo steeds € 0)." in output
+    output = _render(sensitivity_report(sensitivity(worked_cases, v1_parameters(), PEILDATUM)))
+    assert "Niet getoond: GGZ-instelling, Rijk (geen posten; saldo steeds € 0)." in output
     header = next(line for line in output.splitlines() if line.startswith("Parameter  "))
     assert "GGZ-instelling" not in header
 
 
 def test_simulation_report(worked_cases: CaseTable) -> None:
     """Settings, the summary per stakeholder and the bootstrap line, within 80 columns."""
-    output = _render(simulation_report(simulate(worked_cases, None, PEILDATUM, draws=1000)))
+    output = _render(
+        simulation_report(simulate(worked_cases, v1_parameters(), PEILDATUM, draws=1000))
+    )
     assert max(len(line.rstrip()) for line in output.splitlines()) <= 80
-    assert "Trekkingen 1.000 · seed 42 · 9 onzekere parameters" in output
+    assert "Trekkingen 1.000 · seed 42 · 10 onzekere parameters" in output
     total = next(line for line in output.splitlines() if line.startswith("Totaal"))
-    assert total.split()[1] == "-10.629"  # the worked example's net, in whole euros
+    assert total.split()[1] == "-10.129"  # the worked example's net, in whole euros
     assert "Doel: 1 van 4 duurzaam aan het werk (25%)" in " ".join(output.split())
 
 

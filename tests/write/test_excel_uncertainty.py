@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 
 from tests.conftest import PEILDATUM
+from tests.v1 import v1_parameters
 from werkzorg_calc.domain.cases import CaseTable
 from werkzorg_calc.domain.errors import OutputError
 from werkzorg_calc.engine.uncertainty.sensitivity import sensitivity
@@ -22,7 +23,7 @@ def _rows(sheet: Any) -> list[tuple[Any, ...]]:
 
 def test_tornado_sheet_rows_and_chart(worked_cases: CaseTable, tmp_path: Path) -> None:
     """One row per parameter, largest swing first, euros formatted; a tornado chart beside."""
-    result = sensitivity(worked_cases, None, PEILDATUM)
+    result = sensitivity(worked_cases, v1_parameters(), PEILDATUM)
     path = tmp_path / "gevoeligheid.xlsx"
     write_sensitivity_excel(result, path)
     sheet: Any = openpyxl.load_workbook(path)["Tornado"]
@@ -51,16 +52,19 @@ def test_tornado_sheet_rows_and_chart(worked_cases: CaseTable, tmp_path: Path) -
 
 def test_break_even_sheet(worked_cases: CaseTable, tmp_path: Path) -> None:
     """Every parameter × target; the value only where the net becomes 0."""
-    result = sensitivity(worked_cases, None, PEILDATUM)
+    result = sensitivity(worked_cases, v1_parameters(), PEILDATUM)
     path = tmp_path / "gevoeligheid.xlsx"
     write_sensitivity_excel(result, path, lang="en")
     rows = _rows(openpyxl.load_workbook(path)["Break-even"])
-    assert len(rows) == 1 + 5 * len(result.parameters) + 2  # header, rows, blank, legend
+    assert len(rows) == 1 + 6 * len(result.parameters) + 2  # header, rows, blank, legend
     municipality = next(r for r in rows if r[0] == "deadweight" and r[1] == "Municipality")
     assert municipality[2] == pytest.approx(1 - 10_684.99 / 16_199.73, abs=1e-6)
     assert municipality[3] == "becomes 0"
     uwv = next(r for r in rows if r[0] == "deadweight" and r[1] == "UWV")
-    assert (uwv[2], uwv[3]) == (None, "always +")
+    # UWV: 4,420.30 × (1 − d) − 800 = 0 at d = 1 − 800 / 4,420.30 = 0.819, inside the new
+    # deadweight range 0.30–0.85 (it was "always +" within v1's 0–0.57)
+    assert uwv[2] == pytest.approx(1 - 800 / 4420.30, abs=1e-6)
+    assert uwv[3] == "becomes 0"
 
 
 def test_simulation_workbook(worked_cases: CaseTable, tmp_path: Path) -> None:
@@ -86,5 +90,5 @@ def test_an_existing_file_is_refused(worked_cases: CaseTable, tmp_path: Path) ->
     path = tmp_path / "bestaat.xlsx"
     path.write_bytes(b"old")
     with pytest.raises(OutputError):
-        write_sensitivity_excel(sensitivity(worked_cases, None, PEILDATUM), path)
+        write_sensitivity_excel(sensitivity(worked_cases, v1_parameters(), PEILDATUM), path)
     assert path.read_bytes() == b"old"

@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.paths import EXAMPLE, SCENARIOS
+from tests.v1 import v1_parameters
 from tests.write.html_inputs import (
     BSN,
     DAY,
@@ -41,17 +42,21 @@ def _party_nets(page: str) -> dict[str, float]:
 
 
 def test_worked_example_nets_by_hand(worked_cases: CaseTable) -> None:
-    """The four hand-worked cases: each party's net in the page as the worked example states."""
-    result = calculate(worked_cases, default_parameters(), PEIL, 0)
+    """The four hand-worked cases: each party's net in the page as the worked example states.
+
+    v1 values as overrides; T1 gives the insurer back V-01's 500.00 (−19,764.51 + 500.00).
+    """
+    result = calculate(worked_cases, v1_parameters(), PEIL, 0)
     page = render_result(result)
     assert _party_nets(page) == {
         "municipality": 5514.73,
         "uwv": 3620.30,
-        "health_insurer": -19764.51,
+        "health_insurer": -19264.51,
         "care_provider": 0.0,
-        "total": -10629.48,
+        "rijk": 0.0,
+        "total": -10129.48,
     }
-    assert "€ -19.764,51" in page  # the same figure as people read it
+    assert "€ -19.264,51" in page  # the same figure as people read it
     assert 'data-met="false" data-count="1" data-participants="4"' in page
 
 
@@ -62,7 +67,7 @@ def test_calc_report_holds_the_json_figures(tmp_path: Path) -> None:
     nets = _party_nets(page)
     for party, figures in document["stakeholders"].items():
         assert nets[party] == round(figures["net"], 2), party
-    assert nets["total"] == round(document["totals"]["net"], 2) == -77652.78  # README figure
+    assert nets["total"] == round(document["totals"]["net"], 2) == -118589.81  # README figure
     target = document["target"]
     met = "true" if target["met"] else "false"
     assert f'data-met="{met}" data-count="{target["durable"]}"' in page
@@ -125,7 +130,7 @@ def test_english_report(tmp_path: Path) -> None:
     page = calc_report(tmp_path, "--lang", "en").read_text("utf-8")
     assert '<html lang="en">' in page
     assert "Target not met: 4 of 29 durably at work" in page
-    assert "Who pays, who saves" in page and "€ -77,652.78" in page
+    assert "Who pays, who saves" in page and "€ -118,589.81" in page
 
 
 def test_provenance_footer(tmp_path: Path) -> None:

@@ -249,7 +249,7 @@ def test_compare_and_simulate_figures_in_the_browser(tmp_path: Path, open_report
         value = entry["totals"]["net"] if party == "total" else entry["stakeholders"][party]["net"]
         assert float(net) == round(value, 2), (name, party)
         seen += 1
-    assert seen == len(runs) * 5
+    assert seen == len(runs) * 6  # five parties (rijk included) and the total
     _assert_clean(opened)
 
     simulated = open_report(simulate_report(tmp_path))

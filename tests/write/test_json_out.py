@@ -8,6 +8,7 @@ import pytest
 
 from tests.conftest import PEILDATUM
 from tests.paths import EXAMPLE
+from tests.v1 import v1_parameters
 from werkzorg_calc.domain.cases import CaseTable
 from werkzorg_calc.domain.items import ITEM_IDS
 from werkzorg_calc.domain.parameters import default_parameters
@@ -18,7 +19,7 @@ from werkzorg_calc.write.json_document import result_to_dict, result_to_json, to
 
 def test_document_has_the_documented_keys(worked_cases: CaseTable) -> None:
     """Top-level, target, totals and case keys are exactly those of docs/json.md."""
-    data = result_to_dict(calculate(worked_cases, default_parameters(), PEILDATUM))
+    data = result_to_dict(calculate(worked_cases, v1_parameters(), PEILDATUM))
     assert list(data) == [
         "schema_version",
         "peildatum",
@@ -36,13 +37,32 @@ def test_document_has_the_documented_keys(worked_cases: CaseTable) -> None:
         "group_by",
         "groups",
         "cases",
+        "gross",
+        "common_horizon",
+        "imputed_share",
         "warnings",
         "provenance",
     ]
     assert data["peildatum"] == "2018-06-30"
     assert set(data["source"]) == {"file", "sha256", "sheet"}
     assert len(data["source"]["sha256"]) == 64
-    assert list(data["stakeholders"]) == ["municipality", "uwv", "health_insurer", "care_provider"]
+    parties = ["municipality", "uwv", "health_insurer", "care_provider", "rijk"]
+    assert list(data["stakeholders"]) == parties
+    # method-v2.md, JSON additions: the gross result, the common horizon, the imputed shares
+    assert set(data["gross"]) == {"savings", "costs", "net", "benefit_cost_ratio", "stakeholders"}
+    assert set(data["common_horizon"]) == {
+        "months",
+        "savings",
+        "costs",
+        "net",
+        "benefit_cost_ratio",
+        "stakeholders",
+        "realised",
+        "projected",
+    }
+    assert list(data["imputed_share"]) == parties
+    assert set(data["imputed_share"]["health_insurer"]) == {"savings", "costs"}
+    assert all(set(w) >= {"code", "message"} for w in data["warnings"])
     assert set(data["totals"]) == {
         "savings",
         "costs",
@@ -76,22 +96,22 @@ def test_document_has_the_documented_keys(worked_cases: CaseTable) -> None:
 
 def test_amounts_are_unrounded_and_signed(worked_cases: CaseTable) -> None:
     """V-01's benefit is 1401.50 × 211 / 30.4375 in full precision; costs are negative items."""
-    data = result_to_dict(calculate(worked_cases, default_parameters(), PEILDATUM))
+    data = result_to_dict(calculate(worked_cases, v1_parameters(), PEILDATUM))
     v01 = data["cases"][0]
     assert v01["items"]["benefit"] == 1401.50 * (211 / 30.4375)
     assert v01["items"]["jobcoach"] == pytest.approx(-40 * 89.02)
-    assert v01["costs"] == pytest.approx(12437.354825, abs=1e-6)
+    assert v01["costs"] == pytest.approx(11937.354825, abs=1e-6)
     assert data["cases"][1]["imputed"] == ["mhc_after", "counselling_hours"]
     assert data["cases"][3]["imputed"] == ["benefit_before", "counselling_hours"]
     target = data["target"]
     assert target["by_status"]["aan_het_werk"] == 2
     assert target["interval95"] == pytest.approx([0.0456, 0.6994], abs=5e-5)
-    assert data["totals"]["net"] == pytest.approx(-10629.48, abs=0.005)
+    assert data["totals"]["net"] == pytest.approx(-10129.48, abs=0.005)
 
 
 def test_json_text_round_trips_and_has_no_nan(worked_cases: CaseTable) -> None:
     """The text parses back to the same data; a null ratio is written as null."""
-    result = calculate(worked_cases, default_parameters(), PEILDATUM)
+    result = calculate(worked_cases, v1_parameters(), PEILDATUM)
     assert json.loads(result_to_json(result)) == result_to_dict(result)
     assert "NaN" not in result_to_json(result)
 
@@ -103,7 +123,7 @@ def test_each_case_has_its_municipality_and_its_split_per_stakeholder(
     UWV, which pays the no-risk 800; the insurer pays counselling 4,005.90 and loses 98.56 of
     GGZ. V-04: counselling 8,000 (insurer), mediation 350 (municipality).
     """
-    data = result_to_dict(calculate(worked_cases, default_parameters(), PEILDATUM))
+    data = result_to_dict(calculate(worked_cases, v1_parameters(), PEILDATUM))
     v03, v04 = data["cases"][2], data["cases"][3]
     assert v03["municipality"] is None  # the worked example has no gemeente column
     assert v03["net_by_stakeholder"] == pytest.approx(
@@ -112,11 +132,18 @@ def test_each_case_has_its_municipality_and_its_split_per_stakeholder(
             "uwv": 3946.70 + 473.59 - 800,
             "health_insurer": -98.56 - 4005.90,
             "care_provider": 0.0,
+            "rijk": 0.0,
         },
         abs=0.01,
     )
     assert v04["net_by_stakeholder"] == pytest.approx(
-        {"municipality": -350.0, "uwv": 0.0, "health_insurer": -8000.0, "care_provider": 0.0}
+        {
+            "municipality": -350.0,
+            "uwv": 0.0,
+            "health_insurer": -8000.0,
+            "care_provider": 0.0,
+            "rijk": 0.0,
+        }
     )
     for case in data["cases"]:
         assert sum(case["net_by_stakeholder"].values()) == pytest.approx(case["net"])

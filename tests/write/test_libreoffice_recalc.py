@@ -19,7 +19,8 @@ import openpyxl
 import pytest
 
 from tests.conftest import WORKED_CSV
-from werkzorg_calc.domain.parameters import default_parameters, with_overrides
+from tests.v1 import v1_parameters
+from werkzorg_calc.domain.parameters import with_overrides
 from werkzorg_calc.engine.calc import calculate
 from werkzorg_calc.read.cases import load_cases
 from werkzorg_calc.write.excel.summary import write_excel
@@ -131,9 +132,11 @@ def _same(expected: object, actual: object) -> bool:
     return expected == actual
 
 
-def _differences(expected_path: Path, actual_path: Path) -> list[str]:
+def _differences(
+    expected_path: Path, actual_path: Path, skip: frozenset[tuple[str, str]] = frozenset()
+) -> list[str]:
     """Every formula cell whose recalculated value differs from the stored one of ``expected``."""
-    cells = _formula_cells(expected_path)
+    cells = [cell for cell in _formula_cells(expected_path) if cell not in skip]
     assert len(cells) > 200
     expected = openpyxl.load_workbook(expected_path, data_only=True)
     actual = openpyxl.load_workbook(actual_path, data_only=True)
@@ -155,7 +158,7 @@ def test_libreoffice_recalculates_every_figure_to_the_cent(tmp_path: Path) -> No
     books.mkdir()
 
     as_written = books / "as_written.xlsx"
-    write_excel(calculate(cases, default_parameters(), PEILDATUM, 12), as_written, cases=cases)
+    write_excel(calculate(cases, v1_parameters(), PEILDATUM, 12), as_written, cases=cases)
     changed = books / "changed.xlsx"
     shutil.copy(as_written, changed)
     rows = {
@@ -165,23 +168,27 @@ def test_libreoffice_recalculates_every_figure_to_the_cent(tmp_path: Path) -> No
     _set_cells(changed, "Parameters", {f"C{rows[key]}": value for key, value in CHANGES.items()})
     indexed = books / "indexed.xlsx"
     write_excel(
-        calculate(cases, default_parameters(), PEILDATUM, 12, price_year=2024), indexed, cases=cases
+        calculate(cases, v1_parameters(), PEILDATUM, 12, price_year=2024), indexed, cases=cases
     )
 
     recalculated = _recalculate([as_written, changed, indexed], tmp_path)
 
     assert _differences(as_written, recalculated[0]) == []
     assert _differences(indexed, recalculated[2]) == []
-    params = with_overrides(default_parameters(), CHANGES, "test")
+    params = with_overrides(v1_parameters(), CHANGES, "test")
     expected_result = calculate(cases, params, PEILDATUM, 12)
     expected = tmp_path / "expected.xlsx"
     write_excel(expected_result, expected, cases=cases)
-    assert _differences(expected, recalculated[1]) == []
+    # The count of warnings on the front sheet (a link to Controle) is the run's, like the
+    # Controle sheet itself: a parameter edited in Excel may change which warnings apply
+    # (method v2's plausibility checks depend on the values), so that one cell is not compared.
+    counts_line = frozenset({("Samenvatting", "A3")})
+    assert _differences(expected, recalculated[1], counts_line) == []
     # The changed figures really were recalculated, not kept from the file.
     totals = openpyxl.load_workbook(recalculated[1], data_only=True)["Per partij"]
     stored = openpyxl.load_workbook(changed, data_only=True)["Per partij"]
-    assert totals["D6"].value == pytest.approx(expected_result.totals.all.net, abs=CENT)
-    assert abs(totals["D6"].value - stored["D6"].value) > 1000
+    assert totals["D7"].value == pytest.approx(expected_result.totals.all.net, abs=CENT)
+    assert abs(totals["D7"].value - stored["D7"].value) > 1000
     care_provider = expected_result.stakeholders["costs"].to_dict()["care_provider"]
     assert care_provider > 0
     assert totals["C5"].value == pytest.approx(care_provider, abs=CENT)

@@ -12,9 +12,9 @@ import openpyxl
 import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
+from tests.v1 import v1_parameters
 from werkzorg_calc.domain.cases import CaseTable
 from werkzorg_calc.domain.items import ITEM_IDS
-from werkzorg_calc.domain.parameters import default_parameters
 from werkzorg_calc.domain.result import Result
 from werkzorg_calc.engine.calc import calculate
 from werkzorg_calc.text.labels import item_label
@@ -26,7 +26,7 @@ PEILDATUM = date(2018, 6, 30)
 @pytest.fixture
 def result(worked_cases: CaseTable) -> Result:
     """The worked example with a 12-month projection."""
-    return calculate(worked_cases, default_parameters(), PEILDATUM, 12)
+    return calculate(worked_cases, v1_parameters(), PEILDATUM, 12)
 
 
 @pytest.fixture
@@ -87,7 +87,8 @@ def test_stored_values_are_the_tools_own_numbers(result: Result, written: Path) 
     parties = {row[0]: row[1:] for row in book["Per partij"].iter_rows(min_row=2, values_only=True)}
     insurer = result.stakeholders.to_dict(orient="index")["health_insurer"]
     assert list(parties["Zorgverzekeraar"]) == pytest.approx(list(insurer.values()), abs=1e-9)
-    assert parties["Totaal"][2] == pytest.approx(21658.21, abs=0.005)  # worked example, horizon 12
+    # worked example, horizon 12: 21,658.21 + 500.00 (T1: V-01's contribution received back)
+    assert parties["Totaal"][2] == pytest.approx(22158.21, abs=0.005)
 
 
 def test_no_formula_is_left_without_a_stored_value(written: Path) -> None:
@@ -125,18 +126,28 @@ def test_summary_and_stakeholders_sum_the_case_sheet(written: Path) -> None:
     book = openpyxl.load_workbook(written)
     municipality = str(book["Per partij"]["B2"].value)
     assert municipality.startswith("=SUMIF('Per casus'!")
-    assert 'payers_counselling="municipality"' in str(book["Per partij"]["C2"].value)
+    costs = str(book["Per partij"]["C2"].value)
+    # C1's payer per case is a column of Per casus; jobcoach's payer is still a parameter.
+    assert costs.startswith("=0-(SUMIF('Per casus'!") and 'payers_jobcoach="municipality"' in costs
     summary = {
         row[0].value: row[1].value for row in book["Samenvatting"].iter_rows() if row[0].value
     }
-    assert summary["Totaal"] == "='Per partij'!B6"
+    assert summary["Totaal"] == "='Per partij'!B7"
     assert str(summary["Deelnemers"]).startswith("=COUNTA('Per casus'!$A$2:$A$5")
-    # The projection's monthly factor is method: on Parameters, not on the front sheet.
-    assert "Maandfactor projectie q" not in summary
+    # The projection's monthly factors are method: on Parameters, not on the front sheet.
+    assert not any(str(key).startswith("Maandfactor") for key in summary)
     parameters = {
         row[0].value: row[2].value for row in book["Parameters"].iter_rows() if row[0].value
     }
-    assert parameters["Maandfactor projectie q"] == "=(retention_per_year/(1+discount_rate))^(1/12)"
+    # R1: one month factor per curve; retention_per_year (v1), when set, sets both
+    assert parameters["Maandfactor projectie q (werk)"] == (
+        '=(IF(retention_per_year="",retention_work_per_year,retention_per_year)'
+        "/(1+discount_rate))^(1/12)"
+    )
+    assert parameters["Maandfactor projectie q (uitkering)"] == (
+        '=(IF(retention_per_year="",retention_benefit_per_year,retention_per_year)'
+        "/(1+discount_rate))^(1/12)"
+    )
     # The headline verdict is a formula over the named target cells, not static text.
     verdict = str(book["Samenvatting"]["A2"].value)
     assert verdict.startswith("=IF(doel_deelnemers=0,")
@@ -158,7 +169,7 @@ def test_without_the_case_table_items_are_values_and_sums_stay_formulas(
     assert "uitkering_voor" not in columns
     assert sheet.cell(2, columns["Uitkering bespaard"]).value == result.items.at[0, "benefit"]
     assert book["Per partij"]["B2"].data_type == "f"
-    stored = openpyxl.load_workbook(path, data_only=True)["Per partij"]["D6"].value
+    stored = openpyxl.load_workbook(path, data_only=True)["Per partij"]["D7"].value
     assert stored == pytest.approx(result.totals.all.net, abs=1e-9)
 
 

@@ -75,10 +75,11 @@ def test_the_example_summary_prints_as_a_handful_of_a4_pages(tmp_path: Path) -> 
     assert "Maandfactor" not in front  # method jargon belongs on the Parameters sheet
     # The table per party, whole, on the front page (figures as in the README).
     for party, net in (
-        ("Gemeente", "-112[.,]36"),
-        ("UWV", "11[.,]113[.,]02"),
-        ("Zorgverzekeraar", "-88[.,]653[.,]44"),
+        ("Gemeente", "-29[.,]091[.,]89"),
+        ("UWV", "-91[.,]483[.,]68"),
+        ("Zorgverzekeraar", "1[.,]985[.,]76"),
         ("GGZ-instelling", "0[.,]00"),
+        ("Rijk", "0[.,]00"),
     ):
         assert re.search(rf"{party} .*{net}", front), party
     # The front sheet's layout: landscape, one page; tables repeat their header row.

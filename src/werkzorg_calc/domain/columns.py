@@ -18,6 +18,7 @@ Kind = Literal[
 
 Status = Literal["aangemeld", "in_bemiddeling", "solliciteert", "aan_het_werk", "uitgevallen"]
 BenefitType = Literal["participatiewet", "ww", "wia", "wajong", "geen"]
+# The household decides the bijstand norm (L1): a single person's, or a couple's.
 Household = Literal["alleenstaand", "gehuwd", "samenwonend"]
 NormHousehold = Literal["single", "couple"]  # the two bijstand norms of art. 21 the table holds
 
@@ -83,7 +84,6 @@ STATUSES: Final[tuple[Status, ...]] = (
 )
 
 BENEFIT_TYPES: Final[tuple[BenefitType, ...]] = ("participatiewet", "ww", "wia", "wajong", "geen")
-
 HOUSEHOLDS: Final[tuple[Household, ...]] = ("alleenstaand", "gehuwd", "samenwonend")
 # Single parents get the single norm since 2015 (art. 21 Participatiewet), so they map to it.
 HOUSEHOLD_LOOKUP: Final[dict[str, Household]] = {

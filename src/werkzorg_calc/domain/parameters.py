@@ -14,7 +14,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from werkzorg_calc.domain.errors import ParameterError, ParameterProblem
 from werkzorg_calc.domain.parameter_values import read_value
@@ -29,7 +29,8 @@ class Payers(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    counselling: Stakeholder
+    # None: the dated funding rule C1 (``items.counselling_payer``); a party: v1's one payer.
+    counselling: Stakeholder | None = None
     jobcoach: Stakeholder
     mediation: Stakeholder
 
@@ -40,14 +41,22 @@ class Parameters(BaseModel):
     # Infinity would pass "≥ 0" and turn every sum into inf or nan: refuse it at the edge.
     model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
-    benefit_default_month: float = Field(ge=0)
+    # None: the dated bijstand norm of the case's household (L1); a number replaces it.
+    benefit_default_month: float | None = Field(default=None, ge=0)
     benefit_admin_cost_year: float = Field(ge=0)
+    benefit_admin_cost_year_uwv: float = Field(ge=0)
     jobcoach_hour_rate: float = Field(ge=0)
     counselling_hour_rate: float = Field(ge=0)
     counselling_cost_per_trajectory: float = Field(ge=0)
     mhc_reduction_when_working: float = Field(ge=0, le=1)
     deadweight: float = Field(ge=0, le=1)
-    retention_per_year: float = Field(ge=0, le=1)
+    counterfactual_rate: float | None = Field(default=None, ge=0, le=1)
+    programme_rate: float | None = Field(default=None, gt=0, le=1)
+    # None: the two curves of R1; a number sets both (v1's single curve).
+    retention_per_year: float | None = Field(default=None, ge=0, le=1)
+    retention_benefit_per_year: float = Field(ge=0, le=1)
+    retention_work_per_year: float = Field(ge=0, le=1)
+    horizon_months_common: int = Field(ge=1, le=600)
     discount_rate: float = Field(ge=0, le=1)
     durable_months: float = Field(ge=0)
     durable_min_hours: float = Field(ge=0, le=60)
@@ -56,6 +65,38 @@ class Parameters(BaseModel):
     target_count: int | None = Field(default=None, ge=0)
     target_basis: TargetBasis
     payers: Payers
+
+    @model_validator(mode="after")
+    def _rates_together(self) -> Parameters:
+        # Half a counterfactual would silently fall back to ``deadweight``: refuse it.
+        given = (self.counterfactual_rate is None, self.programme_rate is None)
+        if given[0] != given[1]:
+            raise ValueError("counterfactual_rate en programme_rate horen samen")
+        rates = (self.counterfactual_rate, self.programme_rate)
+        if rates[0] is not None and rates[1] is not None and rates[0] > rates[1]:
+            raise ValueError("counterfactual_rate mag niet groter zijn dan programme_rate")
+        return self
+
+    @property
+    def effective_deadweight(self) -> float:
+        """N1: ``counterfactual_rate / programme_rate`` when both are given, else ``deadweight``."""
+        if self.counterfactual_rate is not None and self.programme_rate is not None:
+            return self.counterfactual_rate / self.programme_rate
+        return self.deadweight
+
+    @property
+    def retention_benefit(self) -> float:
+        """R1: yearly chance to stay off benefit (``retention_per_year`` overrides it)."""
+        if self.retention_per_year is not None:
+            return self.retention_per_year
+        return self.retention_benefit_per_year
+
+    @property
+    def retention_work(self) -> float:
+        """R1: yearly chance to stay in work (``retention_per_year`` overrides it)."""
+        if self.retention_per_year is not None:
+            return self.retention_per_year
+        return self.retention_work_per_year
 
     def flat(self) -> dict[str, Any]:
         """Return the values keyed as in the parameter file (``payers.counselling`` etc.)."""
@@ -113,7 +154,7 @@ def _nest(flat: Mapping[str, object]) -> dict[str, Any]:
     for key, value in flat.items():
         head, _, tail = key.partition(".")
         if tail:
-            nested.setdefault(head, {})[tail] = value
+            nested.setdefault(head, {})[tail] = None if value == "" else value
         else:
             nested[key] = None if value == "" else value
     return nested

@@ -42,6 +42,55 @@ class Totals:
 
 
 @dataclass(frozen=True)
+class View:
+    """A whole result in one view: totals and ``stakeholders`` (savings, costs, net per party)."""
+
+    money: Money
+    stakeholders: pd.DataFrame
+
+    @property
+    def benefit_cost_ratio(self) -> float | None:
+        """Savings / costs (``None`` without costs)."""
+        return self.money.savings / self.money.costs if self.money.costs else None
+
+
+@dataclass(frozen=True)
+class CommonHorizon:
+    """H1: every case over the same window of ``months`` from its start_traject.
+
+    ``realised`` and ``projected`` split the totals (gerealiseerd / geprojecteerd);
+    ``case_months`` the realised work months inside each window, ``case_projected_months`` the
+    projected months. Its benefit-cost ratio is the one to compare programmes by.
+    """
+
+    months: int
+    money: Money
+    stakeholders: pd.DataFrame
+    realised: Money
+    projected: Money
+    case_months: pd.Series
+    case_projected_months: pd.Series
+
+    @property
+    def benefit_cost_ratio(self) -> float | None:
+        """Savings / costs (``None`` without costs)."""
+        return self.money.savings / self.money.costs if self.money.costs else None
+
+
+@dataclass(frozen=True)
+class ImputedShare:
+    """ "Waarvan aangenomen": per party the savings and costs resting on imputed inputs."""
+
+    amounts: pd.DataFrame
+    whole: pd.DataFrame
+
+    def share(self, party: str, measure: str) -> float | None:
+        """The imputed part of ``measure`` (savings or costs) of ``party``, as a share."""
+        whole = float(self.whole[measure].to_dict()[party])
+        return float(self.amounts[measure].to_dict()[party]) / whole if whole else None
+
+
+@dataclass(frozen=True)
 class Result:
     """Everything one ``calc`` run found; renderers read it and compute nothing themselves.
 
@@ -58,7 +107,11 @@ class Result:
     holds per group the participants, placed, durable, share, met, savings, costs, net and the
     net per stakeholder. ``changed_parameters`` are the values that differ from the defaults,
     ``parameter_origins`` where each was set; ``price_factors`` the CPI factors used when
-    ``price_year`` is set.
+    ``price_year`` is set. ``inputs`` are the inputs as the sum used them (empty cells filled,
+    the dated norm, the jobcoach rate, the rijk's share of the trajectory), ``monthly`` the net
+    amount per month of work of the monthly items. ``gross`` is the same sum at deadweight 0
+    (N1), ``common_horizon`` the view of H1, ``imputed_amounts`` what rests on imputed inputs,
+    ``legal_lines`` the lines of ``legal-norms.csv`` behind the amounts.
     """
 
     peildatum: date
@@ -82,6 +135,12 @@ class Result:
     group_by: str | None
     warnings: tuple[InputIssue, ...]
     derived: pd.DataFrame  # per case, the amount the law (B1, W1) filled in; NaN: not derived
+    inputs: pd.DataFrame
+    monthly: pd.DataFrame
+    gross: View
+    common_horizon: CommonHorizon
+    imputed_amounts: ImputedShare
+    legal_lines: frozenset[int]
 
     @property
     def source(self) -> SourceInfo:

@@ -12,7 +12,7 @@ import pandas as pd
 from werkzorg_calc.domain.cases import CaseTable
 from werkzorg_calc.domain.columns import BY_FIELD, MONEY_FIELDS
 from werkzorg_calc.domain.errors import InputIssue, Param
-from werkzorg_calc.domain.items import COST_IDS, ITEM_IDS, ITEMS, SAVING_IDS
+from werkzorg_calc.domain.items import COST_IDS, ITEM_IDS, SAVING_IDS, payer_frame
 from werkzorg_calc.domain.parameters import (
     Parameters,
     ParameterSet,
@@ -23,40 +23,28 @@ from werkzorg_calc.domain.prices import price_factor
 from werkzorg_calc.domain.result import Money, Result, Totals
 from werkzorg_calc.domain.stakeholders import STAKEHOLDERS
 from werkzorg_calc.domain.target import evaluate_target
+from werkzorg_calc.engine.amounts import (
+    jobcoach_rates,
+    monthly_amounts,
+    one_off_costs,
+    projected_amounts,
+    with_deadweight,
+)
+from werkzorg_calc.engine.dated import dated_inputs
 from werkzorg_calc.engine.law.apply import derivation_notes, derive_law_inputs
-
-DAYS_PER_MONTH = 30.4375  # 365.25 / 12: months are fractional and calendar-neutral
-_BENEFIT_PAYER = {
-    "participatiewet": "municipality",
-    "ww": "uwv",
-    "wia": "uwv",
-    "wajong": "uwv",
-    "geen": None,
-}
-
-
-def months_between(start: pd.Series, end: pd.Series) -> pd.Series:
-    """``max(0, end − start)`` in months of 30.4375 days; NaT anywhere gives 0."""
-    days = (end - start).dt.days.astype("float64")
-    return (days.clip(lower=0) / DAYS_PER_MONTH).fillna(0.0)
-
-
-def projection_factor(months: pd.Series, params: Parameters) -> pd.Series:
-    """Σ_{m=1..N} S(m)·D(m) per case, with S(m)·D(m) = q^m and q = (r / (1 + d))^(1/12).
-
-    The geometric series has the closed form q(1 − q^N)/(1 − q), so no loop over months.
-    """
-    q = (params.retention_per_year / (1 + params.discount_rate)) ** (1 / 12)
-    if q == 1:
-        return months.astype("float64")
-    factor: pd.Series = q * (1 - q**months) / (1 - q)
-    return factor
-
+from werkzorg_calc.engine.months import (
+    DAYS_PER_MONTH,
+    months_between,
+    projection_factor,
+    whole_projection_months,
+)
+from werkzorg_calc.engine.views import common_horizon_view, imputed_amounts, view
 
 GROUP_COLUMNS = {"gemeente": "municipality", "bestand": "file"}
 MONEY_PARAMETERS = (
     "benefit_default_month",
     "benefit_admin_cost_year",
+    "benefit_admin_cost_year_uwv",
     "jobcoach_hour_rate",
     "counselling_hour_rate",
     "counselling_cost_per_trajectory",
@@ -76,8 +64,10 @@ def calculate(
 
     ``peildatum`` defaults to today; ``horizon`` is the number of months after the peildatum
     to project for cases still working (0: realised amounts only); ``price_year`` brings all
-    amounts to that year's prices with the CPI (``None``: amounts as given); ``by`` adds
-    subtotals per ``gemeente`` or per ``bestand``. Example::
+    non-legal amounts to that year's prices with the CPI (``None``: amounts as given); ``by``
+    adds subtotals per ``gemeente`` or per ``bestand``. The headline is net of the deadweight;
+    ``Result.gross`` holds the same sum at deadweight 0 and ``Result.common_horizon`` the view
+    of rule H1. Example::
 
         result = calculate(load_cases(path, day), default_parameters(), day, horizon=12)
     """
@@ -103,7 +93,8 @@ def calculate(
     peil = pd.Timestamp(peildatum)
     start, end = frame["job_start"], frame["job_end"]
     ended_before = end.notna() & end.lt(peil)
-    work_months = months_between(start, end.where(ended_before, peil))
+    work_end = end.where(ended_before, peil)
+    work_months = months_between(start, work_end)
     working = start.le(peil) & (end.isna() | end.gt(peil))
     hours = frame["hours_per_week"]
     durable = (
@@ -112,23 +103,57 @@ def calculate(
         & (hours.isna() | hours.ge(effective.durable_min_hours))
     )
 
-    filled, imputed = impute_inputs(frame, effective)
     benefit_type = frame["benefit_type"].fillna("participatiewet")
-    monthly = _monthly(frame, filled, benefit_type, effective)
-    realised = pd.concat([monthly.mul(work_months, axis=0), _one_off(frame, effective)], axis=1)[
+    payers, rijk_share = payer_frame(
+        benefit_type,
+        frame["trajectory_start"],
+        {
+            "counselling": effective.payers.counselling,
+            "jobcoach": effective.payers.jobcoach,
+            "mediation": effective.payers.mediation,
+        },
+    )
+    months = whole_projection_months(end, working, peil, horizon)
+    legal = dated_inputs(
+        cases,
+        frame=frame,
+        params=effective,
+        peildatum=peildatum,
+        start=start,
+        work_end=work_end,
+        months=months,
+    )
+    filled, imputed = impute_inputs(frame, effective, legal.benefit_before)
+    jobcoach_rate, jobcoach_warnings = jobcoach_rates(
+        cases, frame=frame, benefit_type=benefit_type, given=given, effective=effective
+    )
+    gross_monthly = monthly_amounts(
+        frame, filled=filled, benefit_type=benefit_type, payers=payers, params=effective
+    )
+    one_off = one_off_costs(frame, effective, payers, rijk_share, jobcoach_rate)
+    gross_realised = pd.concat([gross_monthly.mul(work_months, axis=0), one_off], axis=1)[
         list(ITEM_IDS)
     ]
-    projected = _projected(
-        monthly, end=end, working=working, peil=peil, horizon=horizon, params=effective
+    factor_benefit = projection_factor(months, effective.retention_benefit, effective.discount_rate)
+    factor_work = projection_factor(months, effective.retention_work, effective.discount_rate)
+    projected_benefit = (legal.projected_benefit_before - filled["benefit_after"]).where(
+        benefit_type.ne("geen"), 0.0
+    )
+    gross_projected = projected_amounts(
+        gross_monthly, factor_benefit, factor_work, projected_benefit
+    )
+    keep = 1 - effective.effective_deadweight  # deadweight shrinks savings, never costs
+    realised, projected = (
+        with_deadweight(gross_realised, keep),
+        with_deadweight(gross_projected, keep),
     )
 
-    payers = _payers(benefit_type, effective, frame.index)
     items = realised + projected
     stakeholders = pd.concat(
         [
-            _by_stakeholder(items, payers, ""),
-            _by_stakeholder(realised, payers, "realised_"),
-            _by_stakeholder(projected, payers, "projected_"),
+            by_stakeholder(items, payers, ""),
+            by_stakeholder(realised, payers, "realised_"),
+            by_stakeholder(projected, payers, "projected_"),
         ],
         axis=1,
     )
@@ -152,6 +177,11 @@ def calculate(
             "work_months": work_months,
             "working_at_peildatum": working,
             "durable": durable,
+            "projection_months": months,
+            "projection_factor_benefit": factor_benefit,
+            "projection_factor_work": factor_work,
+            "benefit_norm_month": legal.benefit_before,
+            "benefit_norm_projected": legal.projected_benefit_before,
             "savings": case_savings,
             "costs": case_costs,
             "net": case_savings - case_costs,
@@ -160,11 +190,26 @@ def calculate(
     target = evaluate_target(frame["status"], working, durable, effective)
     totals = _totals(stakeholders, target.participants, target.placed)
     groups = _groups(case_frame, case_stakeholders, effective, by) if by else None
+    common = common_horizon_view(
+        frame=frame,
+        monthly=with_deadweight(gross_monthly, keep),
+        one_off=one_off,
+        payers=payers,
+        params=effective,
+        peil=peil,
+        work_end=work_end,
+        working=working,
+        norms=legal,
+        benefit_after=filled["benefit_after"],
+        keep=keep,
+    )
     warnings = (
         cases.warnings
         + law.warnings
         + derivation_notes(cases.frame, law.derived)
         + _imputation_warnings(cases, imputed, effective)
+        + legal.warnings
+        + jobcoach_warnings
         + late_peildatum(cases, peildatum)
     )
     changed = given.differences(default_parameters())
@@ -190,6 +235,17 @@ def calculate(
         group_by=by,
         warnings=warnings,
         derived=law.derived,
+        inputs=filled.assign(
+            jobcoach_hour_rate=jobcoach_rate,
+            rijk_share=rijk_share,
+            benefit_type=benefit_type,
+            household=frame["household"],
+        ),
+        monthly=with_deadweight(gross_monthly, keep),
+        gross=view(gross_realised + gross_projected, payers),
+        common_horizon=common,
+        imputed_amounts=imputed_amounts(items, imputed, payers),
+        legal_lines=legal.lines,
     )
 
 
@@ -206,74 +262,18 @@ def to_price_year(
     info = parameter_info()
     factors = {key: price_factor(info[key].price_year, price_year) for key in MONEY_PARAMETERS}
     factors["cases"] = price_factor(peildatum.year, price_year)
+    # An unset benefit_default_month means the dated legal norm: never indexed (rule I1).
     indexed = params.model_copy(
-        update={key: getattr(params, key) * factors[key] for key in MONEY_PARAMETERS}
+        update={
+            key: getattr(params, key) * factors[key]
+            for key in MONEY_PARAMETERS
+            if getattr(params, key) is not None
+        }
     )
     scaled = frame.copy()
     for column in MONEY_FIELDS:
         scaled[column] = frame[column] * factors["cases"]
     return scaled, indexed, factors
-
-
-def _monthly(
-    frame: pd.DataFrame, filled: pd.DataFrame, benefit_type: pd.Series, params: Parameters
-) -> pd.DataFrame:
-    """Monthly amounts of the items that accrue per month of work (savings with deadweight)."""
-    has_benefit = benefit_type.ne("geen")
-    keep = 1 - params.deadweight  # deadweight shrinks savings, never costs
-    full_outflow = (filled["benefit_after"].eq(0) & has_benefit).astype("float64")
-    return pd.DataFrame(
-        {
-            "benefit": (filled["benefit_before"] - filled["benefit_after"]).where(has_benefit, 0.0)
-            * keep,
-            "benefit_administration": (params.benefit_admin_cost_year / 12) * full_outflow * keep,
-            "wmo": (filled["wmo_before"] - filled["wmo_after"]) * keep,
-            "mental_health_care": (filled["mhc_before"] - filled["mhc_after"]) * keep,
-            "wage_subsidy": -frame["wage_subsidy_month"].fillna(0.0),
-        }
-    )
-
-
-def _one_off(frame: pd.DataFrame, params: Parameters) -> pd.DataFrame:
-    """Costs paid once per case, whatever its months of work."""
-    hours = frame["counselling_hours"]
-    counselling = (hours * params.counselling_hour_rate).where(
-        hours.notna(), params.counselling_cost_per_trajectory
-    )
-    return pd.DataFrame(
-        {
-            "counselling": -counselling,
-            "jobcoach": -frame["jobcoach_hours"].fillna(0.0) * params.jobcoach_hour_rate,
-            "mediation": -frame["mediation_cost"].fillna(0.0),
-            "no_risk": -frame["no_risk_cost"].fillna(0.0),
-            "insurer_contribution": -frame["insurer_contribution"].fillna(0.0),
-        }
-    )
-
-
-def _projected(
-    monthly: pd.DataFrame,
-    *,
-    end: pd.Series,
-    working: pd.Series,
-    peil: pd.Timestamp,
-    horizon: int,
-    params: Parameters,
-) -> pd.DataFrame:
-    """Monthly amounts × Σ S(m)·D(m) for the months after the peildatum, working cases only."""
-    projected = pd.DataFrame(0.0, index=monthly.index, columns=list(ITEM_IDS))
-    if horizon == 0:
-        return projected
-    # A known future end of the job caps the projection: no savings past a known end.
-    months_left = months_between(pd.Series(peil, index=monthly.index), end).where(
-        end.notna(), float(horizon)
-    )
-    whole_months = months_left.clip(upper=horizon).floordiv(1).where(working, 0.0)
-    factor = projection_factor(whole_months, params)
-    for item in ITEMS:
-        if item.projected:
-            projected[item.id] = monthly[item.id] * factor
-    return projected
 
 
 def _groups(
@@ -307,8 +307,18 @@ def _groups(
     return groups
 
 
-def impute_inputs(frame: pd.DataFrame, params: Parameters) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Fill missing inputs as ``case-file.md`` prescribes; flag what was assumed."""
+def impute_inputs(
+    frame: pd.DataFrame, params: Parameters, dated_before: pd.Series | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Fill missing inputs as ``case-file.md`` prescribes; flag what was assumed.
+
+    ``dated_before`` is the dated norm per month of work (L1) for an empty ``uitkering_voor``;
+    without it (or with ``benefit_default_month`` set) the fixed default is taken.
+    """
+    if params.benefit_default_month is not None or dated_before is None:
+        default_before: pd.Series | float = params.benefit_default_month or 0.0
+    else:
+        default_before = dated_before
     mhc_before, mhc_after = frame["mhc_before"], frame["mhc_after"]
     flags = pd.DataFrame(
         {
@@ -317,12 +327,14 @@ def impute_inputs(frame: pd.DataFrame, params: Parameters) -> tuple[pd.DataFrame
             # Care after placement without care before would read as a cost rise from
             # nothing: we count "before" as 0 as the contract says, but say so.
             "mhc_before": mhc_before.isna() & mhc_after.notna(),
-            "counselling_hours": frame["counselling_hours"].isna(),
+            # T2: a registered person whose trajectory never started is charged nothing.
+            "counselling_hours": frame["counselling_hours"].isna()
+            & frame["status"].ne("aangemeld"),
         }
     )
     filled = pd.DataFrame(
         {
-            "benefit_before": frame["benefit_before"].fillna(params.benefit_default_month),
+            "benefit_before": frame["benefit_before"].fillna(default_before),
             "benefit_after": frame["benefit_after"].fillna(0.0),
             "wmo_before": frame["wmo_before"].fillna(0.0),
             "wmo_after": frame["wmo_after"].fillna(0.0),
@@ -383,7 +395,11 @@ def _imputation_warnings(
 ) -> tuple[InputIssue, ...]:
     """One warning per imputed field, naming the rows (never the values) and the assumption."""
     assumption: dict[str, dict[str, Param]] = {
-        "benefit_before": {"amount_euro": params.benefit_default_month},
+        "benefit_before": (
+            {"amount_euro": params.benefit_default_month}
+            if params.benefit_default_month is not None
+            else {}
+        ),
         "mhc_after": {"share": params.mhc_reduction_when_working},
         "mhc_before": {},
         "counselling_hours": {"amount_euro": params.counselling_cost_per_trajectory},
@@ -405,7 +421,9 @@ def _imputation_warnings(
                         source.sheet,
                         None,
                         source.columns.get(field),
-                        f"imputed_{field}",
+                        # L1: without a fixed default the dated norm is what was assumed
+                        f"imputed_{field}"
+                        + ("_dated" if field == "benefit_before" and not values else ""),
                         {**found, **values},
                         "waarschuwing",
                     )
@@ -413,31 +431,7 @@ def _imputation_warnings(
     return tuple(warnings)
 
 
-def _payers(benefit_type: pd.Series, params: Parameters, index: pd.Index) -> pd.DataFrame:
-    """The stakeholder of every item of every case (the benefit's depends on its type)."""
-    mapped = benefit_type.map(_BENEFIT_PAYER).astype("object")
-    benefit_payer = mapped.where(mapped.notna(), None)  # None: the item belongs to nobody
-    fixed = {
-        "wmo": "municipality",
-        "mental_health_care": "health_insurer",
-        "counselling": params.payers.counselling,
-        "jobcoach": params.payers.jobcoach,
-        "mediation": params.payers.mediation,
-        "wage_subsidy": "municipality",
-        "no_risk": "uwv",
-        "insurer_contribution": "health_insurer",
-    }
-    columns: dict[str, pd.Series] = {
-        "benefit": benefit_payer,
-        "benefit_administration": benefit_payer,
-    }
-    columns.update(
-        {item: pd.Series(payer, index=index, dtype="object") for item, payer in fixed.items()}
-    )
-    return pd.DataFrame(columns)[list(ITEM_IDS)]
-
-
-def _by_stakeholder(amounts: pd.DataFrame, payers: pd.DataFrame, prefix: str) -> pd.DataFrame:
+def by_stakeholder(amounts: pd.DataFrame, payers: pd.DataFrame, prefix: str) -> pd.DataFrame:
     """Savings, costs (positive) and net per stakeholder, columns named with ``prefix``."""
     rows = {}
     for stakeholder in STAKEHOLDERS:

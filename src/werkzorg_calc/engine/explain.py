@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from werkzorg_calc.domain.columns import BY_FIELD, MONEY_FIELDS
-from werkzorg_calc.domain.items import ITEM_IDS, ITEM_NAMES, SAVING_IDS, item_id
+from werkzorg_calc.domain.items import BY_ID, ITEM_IDS, ITEM_NAMES, ITEMS, SAVING_IDS, item_id
 from werkzorg_calc.domain.parameters import parameter_info
 from werkzorg_calc.domain.stakeholders import STAKEHOLDERS
 from werkzorg_calc.text.formatting import euro, number, or_list
@@ -59,10 +59,11 @@ from werkzorg_calc.engine.trace import (
 )
 from werkzorg_calc.text.law import law_text
 
+# Which parameter chooses an item's payer: read from the payer rules of domain/items.py.
 _PAYER_PARAMETER = {
-    "counselling": "payers.counselling",
-    "jobcoach": "payers.jobcoach",
-    "mediation": "payers.mediation",
+    item.id: f"payers.{'counselling' if item.payer == 'counselling' else item.id}"
+    for item in ITEMS
+    if item.payer in ("counselling", "chosen")
 }
 
 
@@ -181,7 +182,7 @@ def _input(ctx: _Context, index: int, field: str) -> InputUse:
     if derived:
         note = _law_note(ctx, index, field)
     elif imputed:
-        note = assumption_note(ctx.result, field, lang)
+        note = assumption_note(ctx.result, field, lang, index)
     elif given is None and field in _EMPTY_MEANS:
         note = text(_EMPTY_MEANS[field], lang)
     factor = ctx.result.price_factors.get("cases")
@@ -205,10 +206,18 @@ def _law_note(ctx: _Context, index: int, field: str) -> str:
     return law_text(key, lang, article=article, months=shown, mean=mean)
 
 
-def assumption_note(result: Result, field: str, lang: Lang = "nl") -> str:
-    """What was assumed for an empty ``field`` and why (``benefit_before``, ``mhc_after``, …)."""
+def assumption_note(result: Result, field: str, lang: Lang = "nl", index: int | None = None) -> str:
+    """What was assumed for an empty ``field`` and why (``benefit_before``, ``mhc_after``, …).
+
+    With the dated norm (L1) and a case ``index``, the note names the norm and table lines.
+    """
+    default = result.parameters.benefit_default_month
+    if field == "benefit_before" and default is None:
+        norm = float(cell_at(result.inputs, index, "benefit_before")) if index is not None else 0
+        lines = ", ".join(str(line) for line in sorted(result.legal_lines)) or "-"
+        return assumption_words("benefit_before_dated", lang, amount=euro(norm, lang), lines=lines)
     values = {
-        "amount": euro(effective_parameter(result, "benefit_default_month"), lang),
+        "amount": euro(effective_parameter(result, "benefit_default_month") or 0.0, lang),
         "share": number(effective_parameter(result, "mhc_reduction_when_working"), 2, lang),
         "cost": euro(effective_parameter(result, "counselling_cost_per_trajectory"), lang),
     }
@@ -250,7 +259,8 @@ def _parameter_keys(ctx: _Context, index: int, item: str) -> list[str]:
     if item in _PAYER_PARAMETER:
         keys.append(_PAYER_PARAMETER[item])
     if item in MONTHLY_IDS and ctx.result.horizon:
-        keys += ["retention_per_year", "discount_rate"]
+        curve = BY_ID[item].curve
+        keys += [f"retention_{curve}_per_year", "discount_rate"]
     return keys
 
 
@@ -284,6 +294,8 @@ def _symbols(item: str, lang: Lang, horizon: int, hours_missing: bool | None = N
         "wage_subsidy": f"− {n['wage_subsidy_month']} × {months}",
         "no_risk": f"− {n['no_risk_cost']}",
         "insurer_contribution": f"− {n['insurer_contribution']}",
+        "counselling_rijk": f"{counselling} × rijksdeel (C1)",
+        "insurer_contribution_received": f"+ {n['insurer_contribution']} (T1)",
     }
     return formulas[item]
 
@@ -303,9 +315,11 @@ def _calculation(ctx: _Context, index: int, item: str, amount: float) -> str:
     def money(field: str) -> str:
         return euro(float(cell_at(used, index, field)), lang)
 
-    keep = f"(1 − {_short(result.parameters.deadweight, lang)})"
+    keep = f"(1 − {_short(result.parameters.effective_deadweight, lang)})"
     work = float(cell_at(result.cases, index, "work_months"))
-    factor = float(item_at(ctx.factors, index))
+    curve = BY_ID[item].curve == "benefit"
+    column = "projection_factor_benefit" if curve else "projection_factor_work"
+    factor = float(cell_at(result.cases, index, column))
     months = _short(work, lang)
     if result.horizon and factor:
         months = f"({months} + {_short(factor, lang)})"
@@ -316,7 +330,9 @@ def _calculation(ctx: _Context, index: int, item: str, amount: float) -> str:
         return f"{text('no_benefit', lang)}: {total}"
     if item == "benefit_administration" and float(cell_at(used, index, "benefit_after")) != 0:
         return f"{text('benefit_continues', lang)}: {total}"
-    year = euro(effective_parameter(result, "benefit_admin_cost_year"), lang)
+    uwv = cell_at(result.payers, index, "benefit_administration") == "uwv"
+    admin_key = "benefit_admin_cost_year_uwv" if uwv else "benefit_admin_cost_year"
+    year = euro(effective_parameter(result, admin_key), lang)
     monthly = {
         "benefit": f"({money('benefit_before')} − {money('benefit_after')}) × {keep}",
         "benefit_administration": f"{year} / 12 × {keep}",
@@ -331,11 +347,20 @@ def _calculation(ctx: _Context, index: int, item: str, amount: float) -> str:
         hours = _short(float(cell_at(used, index, hours_field)), lang)
         return f"− {hours} × {euro(effective_parameter(result, rate_key), lang)}"
 
-    per_trajectory = euro(effective_parameter(result, "counselling_cost_per_trajectory"), lang)
-    one_off = {
-        "counselling": f"− {per_trajectory}"
+    started = cell_at(result.cases, index, "status") != "aangemeld"  # T2
+    per_trajectory = euro(
+        effective_parameter(result, "counselling_cost_per_trajectory") if started else 0.0, lang
+    )
+    counselling = (
+        f"− {per_trajectory}"
         if pd.isna(cell_at(used, index, "counselling_hours"))
-        else times("counselling_hours", "counselling_hour_rate"),
+        else times("counselling_hours", "counselling_hour_rate")
+    )
+    share = float(cell_at(result.inputs, index, "rijk_share"))
+    one_off = {
+        "counselling": counselling if not share else f"{counselling} × {_short(1 - share, lang)}",
+        "counselling_rijk": f"{counselling} × {_short(share, lang)}",
+        "insurer_contribution_received": f"+ {money('insurer_contribution')}",
         "jobcoach": times("jobcoach_hours", "jobcoach_hour_rate"),
         "mediation": f"− {money('mediation_cost')}",
         "no_risk": f"− {money('no_risk_cost')}",
@@ -386,16 +411,16 @@ def _projection(ctx: _Context, index: int) -> Projection | None:
     months = int(item_at(ctx.months, index))
     steps = []
     for month in range(1, months + 1):
-        survival = params.retention_per_year ** (month / 12)
+        survival = params.retention_work ** (month / 12)
         discount = (1 + params.discount_rate) ** (-month / 12)
         steps.append(ProjectionMonth(month, survival, discount, survival * discount))
     return Projection(
         months=months,
         horizon=result.horizon,
         capped_by_job_end=months < result.horizon,
-        retention_per_year=params.retention_per_year,
+        retention_per_year=params.retention_work,
         discount_rate=params.discount_rate,
-        q=(params.retention_per_year / (1 + params.discount_rate)) ** (1 / 12),
+        q=(params.retention_work / (1 + params.discount_rate)) ** (1 / 12),
         factor=float(item_at(ctx.factors, index)),
         steps=tuple(steps),
     )

@@ -11,7 +11,6 @@ import pandas as pd
 
 from werkzorg_calc.domain.columns import MONEY_FIELDS
 from werkzorg_calc.domain.items import ITEMS
-from werkzorg_calc.engine.calc import months_between, projection_factor
 
 if TYPE_CHECKING:
     from werkzorg_calc.domain.cases import CaseTable
@@ -33,6 +32,8 @@ ITEM_FIELDS: dict[str, tuple[str, ...]] = {
     "wage_subsidy": ("wage_subsidy_month",),
     "no_risk": ("no_risk_cost",),
     "insurer_contribution": ("insurer_contribution",),
+    "counselling_rijk": ("counselling_hours",),
+    "insurer_contribution_received": ("insurer_contribution",),
 }
 
 
@@ -76,21 +77,16 @@ def used_inputs(result: Result, cases: CaseTable) -> pd.DataFrame:
         column: frame[column] * factor if factor is not None else frame[column]
         for column in MONEY_FIELDS
     }
-    mhc_before, mhc_after = money["mhc_before"], money["mhc_after"]
-    reduction = effective_parameter(result, "mhc_reduction_when_working")
+    filled = result.inputs  # the calculation's own filled inputs: one rule, one place
     return pd.DataFrame(
         {
-            "benefit_before": money["benefit_before"].fillna(
-                effective_parameter(result, "benefit_default_month")
-            ),
-            "benefit_after": money["benefit_after"].fillna(0.0),
-            "benefit_type": frame["benefit_type"].fillna("participatiewet"),
-            "wmo_before": money["wmo_before"].fillna(0.0),
-            "wmo_after": money["wmo_after"].fillna(0.0),
-            "mhc_before": mhc_before.fillna(0.0),
-            "mhc_after": mhc_after.where(mhc_after.notna(), mhc_before * (1 - reduction)).fillna(
-                0.0
-            ),
+            "benefit_before": filled["benefit_before"],
+            "benefit_after": filled["benefit_after"],
+            "benefit_type": filled["benefit_type"],
+            "wmo_before": filled["wmo_before"],
+            "wmo_after": filled["wmo_after"],
+            "mhc_before": filled["mhc_before"],
+            "mhc_after": filled["mhc_after"],
             "jobcoach_hours": frame["jobcoach_hours"].fillna(0.0),
             "counselling_hours": frame["counselling_hours"],
             "mediation_cost": money["mediation_cost"].fillna(0.0),
@@ -103,39 +99,25 @@ def used_inputs(result: Result, cases: CaseTable) -> pd.DataFrame:
 
 def monthly_amounts(result: Result, used: pd.DataFrame) -> pd.DataFrame:
     """The amount per month of work of the items that accrue monthly (savings after deadweight)."""
-    keep = 1 - result.parameters.deadweight
-    has_benefit = used["benefit_type"].ne("geen")
-    full_outflow = (used["benefit_after"].eq(0) & has_benefit).astype("float64")
-    admin_year = effective_parameter(result, "benefit_admin_cost_year")
-    return pd.DataFrame(
-        {
-            "benefit": (used["benefit_before"] - used["benefit_after"]).where(has_benefit, 0.0)
-            * keep,
-            "benefit_administration": (admin_year / 12) * full_outflow * keep,
-            "wmo": (used["wmo_before"] - used["wmo_after"]) * keep,
-            "mental_health_care": (used["mhc_before"] - used["mhc_after"]) * keep,
-            "wage_subsidy": -used["wage_subsidy_month"],
-        }
-    )
+    return result.monthly
 
 
 def projection_months(result: Result) -> pd.Series:
     """Whole months projected per case: up to the horizon, capped by a known job end."""
-    cases = result.cases
-    if result.horizon == 0:
-        return pd.Series(0.0, index=cases.index)
-    end = cases["job_end"]
-    peil = pd.Series(pd.Timestamp(result.peildatum), index=cases.index)
-    left = months_between(peil, end).where(end.notna(), float(result.horizon))
-    months: pd.Series = (
-        left.clip(upper=result.horizon).floordiv(1).where(cases["working_at_peildatum"], 0.0)
-    )
+    months: pd.Series = result.cases["projection_months"]
     return months
 
 
 def projection_factors(result: Result) -> pd.Series:
-    """Σ_{m=1..N} q^m per case, N from ``projection_months`` (0 for a case not working)."""
-    return projection_factor(projection_months(result), result.parameters)
+    """Σ_{m=1..N} q^m per case of the work curve (R1), N from ``projection_months``."""
+    factor: pd.Series = result.cases["projection_factor_work"]
+    return factor
+
+
+def benefit_projection_factors(result: Result) -> pd.Series:
+    """Σ_{m=1..N} q^m per case of the benefit curve (R1)."""
+    factor: pd.Series = result.cases["projection_factor_benefit"]
+    return factor
 
 
 # --- building the explanations --------------------------------------------------------------

@@ -68,6 +68,14 @@ def case_id_text(value: object) -> str | None:
     return None
 
 
+def _plausible(day: date) -> date:
+    """A programme date lies between 1900 and 2200; 3017 is a typing error (and would not fit
+    the calculation's timestamps)."""
+    if not 1900 <= day.year <= 2200:
+        raise PydanticCustomError("date_out_of_range", "date_out_of_range")
+    return day
+
+
 class CaseRow(BaseModel):
     """One participant's row, typed; the note column (free text) is deliberately absent."""
 
@@ -82,6 +90,7 @@ class CaseRow(BaseModel):
     benefit_before: NonNegative | None = None
     benefit_after: NonNegative | None = None
     benefit_type: BenefitType | None = None
+    household: Household | None = None
     wmo_before: NonNegative | None = None
     wmo_after: NonNegative | None = None
     mhc_before: NonNegative | None = None
@@ -93,7 +102,6 @@ class CaseRow(BaseModel):
     no_risk_cost: NonNegative | None = None
     insurer_contribution: NonNegative | None = None
     municipality: str | None = None
-    household: Household | None = None
     net_earnings_month: NonNegative | None = None
     gross_wage_month: NonNegative | None = None
     wage_value_share: Annotated[float, Field(ge=0, le=1)] | None = None
@@ -168,12 +176,12 @@ class CaseRow(BaseModel):
                 raise _REQUIRED
             return None
         if isinstance(value, datetime):
-            return value.date()
+            return _plausible(value.date())
         if isinstance(value, date):
-            return value
+            return _plausible(value)
         if isinstance(value, str):
             try:
-                return parse_date_text(value)
+                return _plausible(parse_date_text(value))
             except CellValueError as exc:
                 raise _fail(exc) from None
         raise PydanticCustomError("date_expected", "date_expected")

@@ -189,7 +189,23 @@ def totals_lines(result: Result, lang: Lang = "nl") -> Text:
     line = Text(f"{text('ratio', lang)}: {ratio}\n")
     line.append(
         f"{text('net_per_participant', lang)}: {per_participant} · "
-        f"{text('per_placed', lang)}: {per_placed}"
+        f"{text('per_placed', lang)}: {per_placed}\n"
+    )
+    # N1: the net (after deadweight) is the headline; the gross result stands beside it.
+    deadweight = number(result.parameters.effective_deadweight, 2, lang)
+    line.append(
+        f"{text('net_headline', lang)} ({deadweight}): {euro(totals.all.net, lang)} · "
+        f"{text('gross_result', lang)}: {euro(result.gross.money.net, lang)}\n"
+    )
+    common = result.common_horizon
+    common_ratio = (
+        number(common.benefit_cost_ratio, 2, lang)
+        if common.benefit_cost_ratio is not None
+        else text("no_costs", lang)
+    )
+    line.append(
+        f"{text('common_horizon', lang)} ({common.months} mnd): "
+        f"{euro(common.money.net, lang)} · {text('ratio', lang)}: {common_ratio}"
     )
     return line
 

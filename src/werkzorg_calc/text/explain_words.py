@@ -41,10 +41,24 @@ FORMULA_WORDS: Final[dict[str, tuple[str, str]]] = {
         "after placement gives a negative amount.",
     ),
     "counselling": (
-        "De trajectbegeleiding: de uren maal het uurtarief, of de vaste kosten per traject "
-        "als de uren ontbreken. Eenmalig, ook als de deelnemer nooit werkte.",
+        "De trajectbegeleiding: de uren maal het uurtarief, of de vaste kosten per gestart "
+        "traject als de uren ontbreken (niet bij status aangemeld). Eenmalig, ook als de "
+        "deelnemer nooit werkte. Betaald volgens de regel op start_traject (C1).",
         "The trajectory counselling: hours times the hourly rate, or the fixed cost per "
-        "trajectory when the hours are missing. Once, also when the participant never worked.",
+        "started trajectory when the hours are missing (not for status registered). Once, "
+        "also when the participant never worked. Paid by the rule valid at start (C1).",
+    ),
+    "counselling_rijk": (
+        "Het rijksdeel van de trajectbegeleiding: de helft bij participatiewet-trajecten "
+        "vanaf 1 maart 2023 (Subsidieregeling IPS-trajecten gemeentelijke doelgroep).",
+        "Central government's share of the counselling: half of a participatiewet "
+        "trajectory from 1 March 2023 (IPS subsidy scheme for municipal target groups).",
+    ),
+    "insurer_contribution_received": (
+        "De bijdrage van de zorgverzekeraar, ontvangen door wie de trajectbegeleiding "
+        "betaalt (T1): een negatieve kost, zodat de bijdrage niet dubbel telt.",
+        "The insurer's contribution, received by whoever pays the counselling (T1): a "
+        "negative cost, so the contribution is not counted twice.",
     ),
     "jobcoach": (
         "De jobcoach: de uren maal het uurtarief. Eenmalig (totaal tot nu).",
@@ -75,6 +89,14 @@ ASSUMPTION: Final[dict[str, tuple[str, str]]] = {
         "bijstandsnorm), zoals de methode voorschrijft",
         "benefit_before was missing: {amount} a month assumed (benefit_default_month, the "
         "social assistance norm), as the method prescribes",
+    ),
+    "benefit_before_dated": (
+        "uitkering_voor ontbrak: de bijstandsnorm van het huishouden die op elke gewerkte dag "
+        "gold, gemiddeld {amount} per maand (legal-norms.csv, regels {lines}; regel L1); "
+        "afgeleid, niet geïndexeerd",
+        "benefit_before was missing: the household's social assistance norm valid on each day "
+        "worked, on average {amount} a month (legal-norms.csv, lines {lines}; rule L1); "
+        "derived, never indexed",
     ),
     "mhc_after": (
         "ggz_na ontbrak: ggz_voor × (1 − {share}) aangenomen (mhc_reduction_when_working: "

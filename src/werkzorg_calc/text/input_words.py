@@ -56,6 +56,10 @@ REASONS: Final[dict[str, tuple[str, str]]] = {
         "not a date; write yyyy-mm-dd (2018-03-01) or d-m-yyyy (1-3-2018)",
     ),
     "date_nonexistent": ("deze datum bestaat niet", "this date does not exist"),
+    "date_out_of_range": (
+        "datum buiten 1900–2200; is het jaartal verkeerd getypt?",
+        "date outside 1900–2200; was the year mistyped?",
+    ),
     "number_expected": ("verwacht een getal", "a number expected"),
     "number_ambiguous": (
         "getal is dubbelzinnig (duizendtal of decimaal?); schrijf 1401 of 1401,50 zonder "
@@ -362,6 +366,47 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "{field} is missing in {count:row|rows} ({rows}): {amount_euro} a month assumed "
         "(benefit_default_month)",
     ),
+    "imputed_benefit_before_dated": (
+        "{field} ontbreekt in {count:rij|rijen} ({rows}): de bijstandsnorm van het huishouden "
+        "die per dag gold aangenomen (legal-norms.csv; regel L1)",
+        "{field} is missing in {count:row|rows} ({rows}): the household's social assistance "
+        "norm valid on each day assumed (legal-norms.csv; rule L1)",
+    ),
+    "benefit_above_norm": (
+        "{field} ligt in {count:rij|rijen} ({rows}) boven de bijstandsnorm van het huishouden "
+        "op start_werk (legal-norms.csv): klopt het huishouden, of is de aanvulling op "
+        "deeltijdwerk vergeten?",
+        "{field} lies above the household's social assistance norm at start_werk in "
+        "{count:row|rows} ({rows}) (legal-norms.csv): is the household right, or was the top-up "
+        "for part-time work forgotten?",
+    ),
+    "legal_norm_outside_table": (
+        "uitkering_voor is leeg en de bijstandsnorm is nodig vanaf {day}, maar de tabel "
+        "legal-norms.csv dekt niet elke gewerkte dag (2015-01-01 tot en met 2026-12-31); vul "
+        "uitkering_voor in of zet benefit_default_month",
+        "benefit_before is empty and the social assistance norm is needed from {day}, but the "
+        "table legal-norms.csv does not cover every day worked (2015-01-01 to 2026-12-31); fill "
+        "in benefit_before or set benefit_default_month",
+    ),
+    "legal_unverified": (
+        "wettelijk bedrag {key} {valid_from} – {valid_to} is niet geverifieerd "
+        "(legal-norms.csv, regel {line}): controleer het",
+        "legal amount {key} {valid_from} – {valid_to} is not verified (legal-norms.csv, line "
+        "{line}): check it",
+    ),
+    "legal_carried_forward": (
+        "projectie voorbij het einde van legal-norms.csv: {key} na {last} is gelijk gehouden "
+        "aan de laatste rij (de enige doorgetrokken waarde; geen index)",
+        "projection past the end of legal-norms.csv: {key} after {last} is held at the last row "
+        "(the only carried-forward value; no index)",
+    ),
+    "jobcoach_rate_fallback": (
+        "UWV-jobcoachtarief (jobcoach_hour_rate_uwv) ontbreekt in de tabel voor "
+        "{count:rij|rijen} ({rows}): het gemeentelijke tarief {amount_euro} per uur gerekend "
+        "(regel J1)",
+        "UWV's jobcoach tariff (jobcoach_hour_rate_uwv) is not in the table for "
+        "{count:row|rows} ({rows}): the municipal rate {amount_euro} an hour charged (rule J1)",
+    ),
     "imputed_mhc_after": (
         "{field} ontbreekt in {count:rij|rijen} ({rows}): ggz_voor × (1 − {share}) aangenomen "
         "(mhc_reduction_when_working)",
@@ -373,10 +418,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "{field} is missing in {count:row|rows} ({rows}): 0 assumed while ggz_na is filled in",
     ),
     "imputed_counselling_hours": (
-        "{field} ontbreekt in {count:rij|rijen} ({rows}): {amount_euro} per traject gerekend "
-        "(counselling_cost_per_trajectory)",
-        "{field} is missing in {count:row|rows} ({rows}): {amount_euro} per trajectory charged "
-        "(counselling_cost_per_trajectory)",
+        "{field} ontbreekt in {count:rij|rijen} ({rows}): {amount_euro} per gestart traject "
+        "gerekend (counselling_cost_per_trajectory)",
+        "{field} is missing in {count:row|rows} ({rows}): {amount_euro} per started trajectory "
+        "charged (counselling_cost_per_trajectory)",
     ),
     # what the law derives (engine/law/apply.py, rules B1 and W1)
     "law_disagrees": (

@@ -393,11 +393,23 @@ _TEXT: Final[dict[LabelKey, tuple[str, str]]] = {
     # Excel, live formulas
     "provenance_sheet": ("Verantwoording", "Provenance"),
     "projection_months_case": ("Projectiemaanden", "Projection months"),
-    "projection_factor": ("Projectiefactor Σq^m", "Projection factor Σq^m"),
+    "projection_factor": ("Projectiefactor werk Σq^m", "Projection factor work Σq^m"),
+    "projection_factor_benefit": (
+        "Projectiefactor uitkering Σq^m",
+        "Projection factor benefit Σq^m",
+    ),
     "benefit_payer": ("Partij uitkering", "Benefit payer"),
+    "counselling_payer": ("Partij trajectbegeleiding", "Counselling payer"),
     "per_month_of": ("{item} per maand", "{item} per month"),
     "projected_of": ("{item}, projectie", "{item}, projected"),
-    "month_factor": ("Maandfactor projectie q", "Monthly projection factor q"),
+    "month_factor": ("Maandfactor projectie q (werk)", "Monthly projection factor q (work)"),
+    "month_factor_benefit": (
+        "Maandfactor projectie q (uitkering)",
+        "Monthly projection factor q (benefit)",
+    ),
+    "gross_result": ("Bruto resultaat (zonder deadweight)", "Gross result (no deadweight)"),
+    "net_headline": ("Netto resultaat na deadweight", "Net result after deadweight"),
+    "common_horizon": ("Gemeenschappelijke horizon", "Common horizon"),
     "price_factor": ("Prijsfactor", "Price factor"),
 }
 _TEXT.update(HTML_TEXT)
@@ -418,6 +430,7 @@ _STAKEHOLDER: Final[dict[str, tuple[str, str]]] = {
     "uwv": ("UWV", "UWV"),
     "health_insurer": ("Zorgverzekeraar", "Health insurer"),
     "care_provider": ("GGZ-instelling", "Care provider"),
+    "rijk": ("Rijk", "Central government"),
 }
 
 _ITEM: Final[dict[str, tuple[str, str]]] = {
@@ -434,6 +447,11 @@ _ITEM: Final[dict[str, tuple[str, str]]] = {
     "wage_subsidy": ("Loonkostensubsidie", "Wage subsidy"),
     "no_risk": ("No-riskpolis", "No-risk policy"),
     "insurer_contribution": ("Bijdrage zorgverzekeraar", "Insurer contribution"),
+    "counselling_rijk": ("Trajectbegeleiding, rijksdeel", "Counselling, central share"),
+    "insurer_contribution_received": (
+        "Bijdrage zorgverzekeraar ontvangen",
+        "Insurer contribution received",
+    ),
 }
 
 

@@ -11,7 +11,7 @@ import orjson
 from werkzorg_calc.domain.cases import SourceInfo
 from werkzorg_calc.domain.errors import Params
 from werkzorg_calc.domain.items import ITEM_IDS
-from werkzorg_calc.domain.result import Money, Result
+from werkzorg_calc.domain.result import Money, Result, View
 from werkzorg_calc.domain.stakeholders import STAKEHOLDERS
 from werkzorg_calc.domain.target import TargetResult
 from werkzorg_calc.engine.compare import BASE_NAME, Comparison
@@ -123,6 +123,15 @@ def result_to_dict(
         "group_by": result.group_by,
         "groups": _groups(result),
         "cases": _cases(result),
+        "gross": _view(result.gross),
+        "common_horizon": _common_horizon(result),
+        "imputed_share": {
+            party: {
+                "savings": result.imputed_amounts.share(party, "savings"),
+                "costs": result.imputed_amounts.share(party, "costs"),
+            }
+            for party in STAKEHOLDERS
+        },
         "warnings": [
             {
                 "file": issue.file,
@@ -136,6 +145,47 @@ def result_to_dict(
             for issue in result.warnings
         ],
         "provenance": (provenance or build_provenance(result)).to_dict(),
+    }
+
+
+def _parties(frame: Any) -> dict[str, dict[str, float]]:
+    return {
+        str(party): {key: float(row[key]) for key in ("savings", "costs", "net")}
+        for party, row in zip(frame.index, frame.to_dict(orient="records"), strict=True)
+    }
+
+
+def _view(view: View) -> dict[str, Any]:
+    """N1's gross result (deadweight 0): totals, ratio and parties, unrounded."""
+    return {
+        "savings": view.money.savings,
+        "costs": view.money.costs,
+        "net": view.money.net,
+        "benefit_cost_ratio": view.benefit_cost_ratio,
+        "stakeholders": _parties(view.stakeholders),
+    }
+
+
+def _common_horizon(result: Result) -> dict[str, Any]:
+    """H1: every case over the same window from its start_traject."""
+    common = result.common_horizon
+    return {
+        "months": common.months,
+        "savings": common.money.savings,
+        "costs": common.money.costs,
+        "net": common.money.net,
+        "benefit_cost_ratio": common.benefit_cost_ratio,
+        "stakeholders": _parties(common.stakeholders),
+        "realised": {
+            "savings": common.realised.savings,
+            "costs": common.realised.costs,
+            "net": common.realised.net,
+        },
+        "projected": {
+            "savings": common.projected.savings,
+            "costs": common.projected.costs,
+            "net": common.projected.net,
+        },
     }
 
 

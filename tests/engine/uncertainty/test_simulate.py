@@ -199,5 +199,5 @@ def test_off_centre_names_only_what_is_drawn_away_from_its_value(
         distributions=make_distributions(changes),
     )
     ((key, value, drawn),) = result.off_centre()
-    assert (key, value) == ("deadweight", 0.0)
+    assert (key, value) == ("deadweight", 0.568182)  # N1's default, outside 0–0.5
     assert drawn == pytest.approx(0.25, abs=0.01)  # the mean of a uniform on 0–0.5

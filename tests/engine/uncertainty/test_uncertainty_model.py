@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import PEILDATUM
 from tests.tables import make_table
+from tests.v1 import v1_parameters
 from werkzorg_calc.domain.cases import CaseTable
 from werkzorg_calc.domain.parameters import default_parameters, with_overrides
 from werkzorg_calc.domain.result import Result
@@ -74,26 +75,31 @@ def test_equals_calculate_at_the_parameter_values(
 
 
 def test_the_worked_example_net_per_stakeholder(worked_cases: CaseTable) -> None:
-    """The evaluator's nets are the worked example's hand-worked figures (to the cent)."""
-    base = calculate(worked_cases, default_parameters(), PEILDATUM)
+    """The evaluator's nets are the worked example's hand-worked figures (to the cent).
+
+    v1 values as overrides; T1 lifts the insurer by V-01's contribution it now receives back:
+    −19,764.51 + 500.00 = −19,264.51, total −10,629.48 + 500.00 = −10,129.48.
+    """
+    base = calculate(worked_cases, v1_parameters(), PEILDATUM)
     model = NetModel.from_result(worked_cases, base)
     net = dict(zip(TARGETS, model.net(model.values())[0].tolist(), strict=True))
     assert net["municipality"] == pytest.approx(5514.73, abs=0.01)
-    assert net["health_insurer"] == pytest.approx(-19764.51, abs=0.01)
+    assert net["health_insurer"] == pytest.approx(-19264.51, abs=0.01)
     assert net["uwv"] == pytest.approx(3620.30, abs=0.01)
-    assert net["total"] == pytest.approx(-10629.48, abs=0.01)
+    assert net["total"] == pytest.approx(-10129.48, abs=0.01)
 
 
 values = st.fixed_dictionaries(
     {
-        "benefit_default_month": st.floats(0, 3000),
         "benefit_admin_cost_year": st.floats(0, 6000),
+        "benefit_admin_cost_year_uwv": st.floats(0, 6000),
         "jobcoach_hour_rate": st.floats(0, 200),
         "counselling_hour_rate": st.floats(0, 200),
         "counselling_cost_per_trajectory": st.floats(0, 12000),
         "mhc_reduction_when_working": st.floats(0, 1),
         "deadweight": st.floats(0, 1),
-        "retention_per_year": st.floats(0, 1),
+        "retention_benefit_per_year": st.floats(0, 1),
+        "retention_work_per_year": st.floats(0, 1),
         "discount_rate": st.floats(0, 1),
     }
 )
@@ -124,7 +130,8 @@ def test_many_draws_at_once_equal_one_at_a_time(worked_cases: CaseTable) -> None
     rng = np.random.default_rng(7)
     drawn = {
         "jobcoach_hour_rate": rng.uniform(60, 120, 5),
-        "retention_per_year": rng.uniform(0.5, 1.0, 5),
+        "retention_work_per_year": rng.uniform(0.5, 1.0, 5),
+        "retention_benefit_per_year": rng.uniform(0.5, 1.0, 5),
         "deadweight": rng.uniform(0, 0.6, 5),
     }
     together = model.net(model.values(**drawn))

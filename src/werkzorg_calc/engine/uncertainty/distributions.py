@@ -40,19 +40,25 @@ PREFIX: Final = "uncertainty."
 SHARE_KEYS: Final[tuple[str, ...]] = (
     "mhc_reduction_when_working",
     "deadweight",
-    "retention_per_year",
+    "retention_benefit_per_year",
+    "retention_work_per_year",
     "discount_rate",
 )
-# Every parameter that changes an amount; only these may be drawn.
-UNCERTAIN_KEYS: Final[tuple[str, ...]] = (*MONEY_PARAMETERS, *SHARE_KEYS)
+# Every parameter that changes an amount; only these may be drawn. A legal amount (the dated
+# bijstand norm, or benefit_default_month in its place) is not drawn: the law sets it.
+UNCERTAIN_KEYS: Final[tuple[str, ...]] = (
+    *(key for key in MONEY_PARAMETERS if key != "benefit_default_month"),
+    *SHARE_KEYS,
+)
 # Definitions (what counts as durable, the target) change no amount; the full-time week acts
-# only through a derived wage subsidy (W1), which the uncertainty model does not re-derive.
-# All of them stay fixed.
+# only through a derived wage subsidy (W1), which the uncertainty model does not re-derive; the
+# window of the common-horizon view (H1) is not an amount. All of them stay fixed.
 DEFINITION_KEYS: Final[tuple[str, ...]] = (
     "durable_months",
     "durable_min_hours",
     "target_share",
     "lks_fulltime_hours",
+    "horizon_months_common",
 )
 FIELDS: Final[tuple[str, ...]] = ("distribution", "low", "high", "mode", "mean", "sd")
 _USES: Final[dict[Kind, frozenset[str]]] = {

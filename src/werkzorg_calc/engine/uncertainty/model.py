@@ -35,19 +35,21 @@ from numpy.typing import NDArray
 from werkzorg_calc.domain.cases import CaseTable
 from werkzorg_calc.domain.result import Result
 from werkzorg_calc.domain.stakeholders import STAKEHOLDERS
-from werkzorg_calc.engine.calc import MONEY_PARAMETERS, impute_inputs, months_between, to_price_year
+from werkzorg_calc.engine.calc import MONEY_PARAMETERS, impute_inputs, to_price_year
+from werkzorg_calc.engine.norms import norm_keys, projected_norms
 from werkzorg_calc.engine.uncertainty.distributions import UNCERTAIN_KEYS
 
 Array = NDArray[np.float64]
+UNCERTAIN_MONEY: Final = tuple(key for key in MONEY_PARAMETERS if key in UNCERTAIN_KEYS)
 TARGETS: Final[tuple[str, ...]] = (*STAKEHOLDERS, "total")
 
 # Per-case terms of the monthly items (and the item whose payer owns each), summed per
 # stakeholder: the benefit saved, the cases whose benefit_before is the default, the cases
 # with full outflow, Wmo saved, GGZ saved, the GGZ whose "after" is imputed, the wage subsidy.
-_BENEFIT, _BENEFIT_DEFAULT, _ADMINISTRATION, _WMO, _MHC, _MHC_REDUCTION, _WAGE = range(7)
+_BENEFIT, _ADMIN_UWV, _ADMINISTRATION, _WMO, _MHC, _MHC_REDUCTION, _WAGE = range(7)
 _MONTHLY_ITEMS: Final = (
     "benefit",
-    "benefit",
+    "benefit_administration",
     "benefit_administration",
     "wmo",
     "mental_health_care",
@@ -57,16 +59,22 @@ _MONTHLY_ITEMS: Final = (
 # One-off terms: counselling hours (× rate), trajectories without hours (× cost per
 # trajectory), jobcoach hours (× rate), then the costs that depend on no parameter, which are
 # added up into one column ``_FIXED``.
-_COUNSELLING_HOURS, _TRAJECTORIES, _JOBCOACH_HOURS, _FIXED = range(4)
+_COUNSELLING_HOURS, _TRAJECTORIES, _RIJK_HOURS, _RIJK_TRAJECTORIES, _JOBCOACH_HOURS, _FIXED = range(
+    6
+)
 _FIXED_COLUMNS: Final = ("mediation_cost", "no_risk_cost", "insurer_contribution")
 _ONE_OFF_ITEMS: Final = (
     "counselling",
     "counselling",
+    "counselling_rijk",
+    "counselling_rijk",
     "jobcoach",
     "mediation",
     "no_risk",
     "insurer_contribution",
+    "insurer_contribution_received",
 )
+_BENEFIT_TERMS: Final = (_BENEFIT, _ADMIN_UWV, _ADMINISTRATION)  # the benefit curve of R1
 
 
 @dataclass(frozen=True)
@@ -85,6 +93,7 @@ class NetModel:
     projected: Array
     one_off: Array
     price_factors: dict[str, float]
+    dated: tuple[tuple[NDArray[np.float64], int, NDArray[np.float64]], ...] = ()
 
     @classmethod
     def from_result(cls, cases: CaseTable, base: Result) -> NetModel:
@@ -93,23 +102,39 @@ class NetModel:
         frame, effective, _ = to_price_year(
             cases.frame, base.parameters, base.peildatum, base.price_year
         )
-        filled, imputed = impute_inputs(frame, effective)
-        monthly = _owned(base.payers, _MONTHLY_ITEMS, _monthly_terms(frame, filled, imputed))
+        filled, _ = impute_inputs(frame, effective, base.cases["benefit_norm_month"])
+        terms = _monthly_terms(frame, filled, base.payers)
+        monthly = _owned(base.payers, _MONTHLY_ITEMS, terms)
         work_months = base.cases["work_months"].to_numpy(dtype=np.float64)
         realised = np.einsum("i,ist->st", work_months, monthly)
 
-        whole = _projection_months(base)
+        # Projected months of a dated-norm case take each month's own norm (L1): its benefit
+        # term is −benefit_after here, and Σ norm(m)·q^m is added per draw in ``net``.
+        dated = base.cases["benefit_norm_projected"].notna().to_numpy()
+        projected_terms = terms.copy()
+        projected_terms[dated, _BENEFIT] = -filled["benefit_after"].to_numpy()[dated]
+        projected_monthly = _owned(base.payers, _MONTHLY_ITEMS, projected_terms)
+        whole = base.cases["projection_months"].to_numpy(dtype=np.float64)
         months, index = np.unique(whole[whole > 0], return_inverse=True)
         projected = np.zeros((len(months), len(STAKEHOLDERS), len(_MONTHLY_ITEMS)))
-        np.add.at(projected, index, monthly[whole > 0])
+        np.add.at(projected, index, projected_monthly[whole > 0])
+        norm_table = _dated_norms(base, dated, whole)
 
         hours = frame["counselling_hours"]
+        share = base.inputs["rijk_share"].to_numpy()
+        started = frame["status"].ne("aangemeld").to_numpy()
+        trajectories = (hours.isna().to_numpy() & started).astype(np.float64)
+        given_hours = hours.fillna(0.0).to_numpy()
+        contribution = frame["insurer_contribution"].fillna(0.0).to_numpy()
         one_off_terms = np.stack(
             [
-                hours.fillna(0.0).to_numpy(),
-                hours.isna().to_numpy(dtype=np.float64),
+                given_hours * (1 - share),
+                trajectories * (1 - share),
+                given_hours * share,
+                trajectories * share,
                 frame["jobcoach_hours"].fillna(0.0).to_numpy(),
                 *(frame[column].fillna(0.0).to_numpy() for column in _FIXED_COLUMNS),
+                -contribution,  # T1: a receipt of the counselling's payer
             ],
             axis=1,
         )
@@ -118,7 +143,7 @@ class NetModel:
             [sums[:, :_FIXED], sums[:, _FIXED:].sum(axis=1, keepdims=True)], axis=1
         )
         factors = {key: base.price_factors.get(key, 1.0) for key in MONEY_PARAMETERS}
-        return cls(base, months, realised, projected, one_off, factors)
+        return cls(base, months, realised, projected, one_off, factors, norm_table)
 
     def values(self, **changes: Array | float) -> dict[str, Array]:
         """The base parameter values as length-1 arrays, with ``changes`` applied."""
@@ -141,20 +166,37 @@ class NetModel:
         are broadcast against the others.
         """
         p = {key: np.asarray(values[key], dtype=np.float64) for key in UNCERTAIN_KEYS}
-        for key in MONEY_PARAMETERS:  # as calc's price-year step (the factor is 1 without one)
+        for key in UNCERTAIN_MONEY:  # as calc's price-year step (the factor is 1 without one)
             p[key] = p[key] * self.price_factors[key]
         size = max(len(array) for array in p.values())
-        weighted = np.broadcast_to(self.realised, (size, *self.realised.shape))
+        weighted = np.broadcast_to(self.realised, (size, *self.realised.shape)).copy()
+        # As Parameters.retention_benefit/_work: retention_per_year (v1), when set, sets both.
+        single = self.base.parameters.retention_per_year
+        one = None if single is None else np.full(1, single)
+        q_benefit = _q(p["retention_benefit_per_year"] if one is None else one, p["discount_rate"])
+        q_work = _q(p["retention_work_per_year"] if one is None else one, p["discount_rate"])
         if len(self.months):
-            factor = _projection_factor(p["retention_per_year"], p["discount_rate"], self.months)
-            flat = self.projected.reshape(len(self.months), -1)
-            weighted = weighted + (factor @ flat).reshape(size, *self.realised.shape)
+            benefit = _projection_factor(q_benefit, self.months) @ self.projected.reshape(
+                len(self.months), -1
+            )
+            work = _projection_factor(q_work, self.months) @ self.projected.reshape(
+                len(self.months), -1
+            )
+            shape = (size, *self.realised.shape)
+            curve = np.zeros(self.realised.shape[1], dtype=bool)
+            curve[list(_BENEFIT_TERMS)] = True
+            weighted = weighted + np.where(curve, benefit.reshape(shape), work.reshape(shape))
         column = {key: array[:, None] for key, array in p.items()}
         keep = 1 - column["deadweight"]
+        dated = np.zeros((size, len(STAKEHOLDERS)))
+        for norms, months, owners in self.dated:
+            weights = q_benefit[:, None] ** np.arange(1, len(norms) + 1)
+            dated = dated + (weights[:, :months] @ norms[:months])[:, None] * owners
         savings = keep * (
             weighted[..., _BENEFIT]
-            + column["benefit_default_month"] * weighted[..., _BENEFIT_DEFAULT]
+            + dated
             + column["benefit_admin_cost_year"] / 12 * weighted[..., _ADMINISTRATION]
+            + column["benefit_admin_cost_year_uwv"] / 12 * weighted[..., _ADMIN_UWV]
             + weighted[..., _WMO]
             + weighted[..., _MHC]
             + column["mhc_reduction_when_working"] * weighted[..., _MHC_REDUCTION]
@@ -164,6 +206,8 @@ class NetModel:
             weighted[..., _WAGE]
             + column["counselling_hour_rate"] * one_off[:, _COUNSELLING_HOURS]
             + column["counselling_cost_per_trajectory"] * one_off[:, _TRAJECTORIES]
+            + column["counselling_hour_rate"] * one_off[:, _RIJK_HOURS]
+            + column["counselling_cost_per_trajectory"] * one_off[:, _RIJK_TRAJECTORIES]
             + column["jobcoach_hour_rate"] * one_off[:, _JOBCOACH_HOURS]
             + one_off[:, _FIXED]
         )
@@ -178,24 +222,48 @@ class NetModel:
 
 
 def _monthly_terms(
-    frame: pd.DataFrame, filled: pd.DataFrame, imputed: pd.DataFrame
+    frame: pd.DataFrame, filled: pd.DataFrame, payers: pd.DataFrame
 ) -> NDArray[np.float64]:
-    """Per case, the terms of the monthly items (columns ``_BENEFIT`` … ``_WAGE``)."""
+    """Per case, the terms of the monthly items (columns ``_BENEFIT`` … ``_WAGE``).
+
+    ``benefit_before`` is as the sum used it (given, fixed default or dated norm): no
+    uncertain parameter draws a legal amount.
+    """
     has_benefit = frame["benefit_type"].fillna("participatiewet").ne("geen").to_numpy()
-    default_benefit = imputed["benefit_before"].to_numpy()
-    mhc_reduced = imputed["mhc_after"].to_numpy()
+    mhc_reduced = (frame["mhc_after"].isna() & frame["mhc_before"].notna()).to_numpy()
     benefit_after = filled["benefit_after"].to_numpy()
     mhc_before = filled["mhc_before"].to_numpy()
+    full_outflow = (benefit_after == 0) & has_benefit
+    uwv = payers["benefit_administration"].to_numpy() == "uwv"
     terms = np.zeros((len(frame), len(_MONTHLY_ITEMS)))
-    given_before = np.where(default_benefit, 0.0, filled["benefit_before"].to_numpy())
-    terms[:, _BENEFIT] = np.where(has_benefit, given_before - benefit_after, 0.0)
-    terms[:, _BENEFIT_DEFAULT] = has_benefit & default_benefit
-    terms[:, _ADMINISTRATION] = (benefit_after == 0) & has_benefit
+    before = filled["benefit_before"].to_numpy()
+    terms[:, _BENEFIT] = np.where(has_benefit, before - benefit_after, 0.0)
+    terms[:, _ADMIN_UWV] = full_outflow & uwv
+    terms[:, _ADMINISTRATION] = full_outflow & ~uwv
     terms[:, _WMO] = (filled["wmo_before"] - filled["wmo_after"]).to_numpy()
     terms[:, _MHC] = np.where(mhc_reduced, 0.0, mhc_before - filled["mhc_after"].to_numpy())
     terms[:, _MHC_REDUCTION] = np.where(mhc_reduced, mhc_before, 0.0)
     terms[:, _WAGE] = frame["wage_subsidy_month"].fillna(0.0).to_numpy()
     return terms
+
+
+def _dated_norms(
+    base: Result, dated: NDArray[np.bool_], whole: NDArray[np.float64]
+) -> tuple[tuple[NDArray[np.float64], int, NDArray[np.float64]], ...]:
+    """Per key and number of projected months: the month norms and the owners' case counts."""
+    if not dated.any():
+        return ()
+    keys = norm_keys(base.inputs["household"])
+    used = keys.where(pd.Series(dated, index=keys.index))
+    table = projected_norms(used, base.peildatum, int(whole[dated].max()))
+    payer = base.payers["benefit"].to_numpy()
+    out = []
+    for key, norms in table.values.items():
+        for months in np.unique(whole[dated & (used.to_numpy() == key)]):
+            mine = dated & (used.to_numpy() == key) & (whole == months)
+            owners = np.array([float(np.sum(mine & (payer == s))) for s in STAKEHOLDERS])
+            out.append((np.nan_to_num(norms), int(months), owners))
+    return tuple(out)
 
 
 def _owned(
@@ -210,23 +278,15 @@ def _owned(
     return owner * terms[:, None, :]
 
 
-def _projection_months(base: Result) -> NDArray[np.float64]:
-    """Whole months projected per case, as in ``calc._projected`` (0 without a horizon)."""
-    cases = base.cases
-    if base.horizon == 0:
-        return np.zeros(len(cases))
-    end = cases["job_end"]
-    peil = pd.Series(pd.Timestamp(base.peildatum), index=cases.index)
-    months_left = months_between(peil, end).where(end.notna(), float(base.horizon))
-    whole = (
-        months_left.clip(upper=base.horizon).floordiv(1).where(cases["working_at_peildatum"], 0.0)
-    )
-    return whole.to_numpy(dtype=np.float64)
+def _q(retention: Array, discount: Array) -> Array:
+    """The month factor q = (retention / (1 + discount))^(1/12) per draw."""
+    q: Array = (retention / (1 + discount)) ** (1 / 12)
+    return q
 
 
-def _projection_factor(retention: Array, discount: Array, months: NDArray[np.float64]) -> Array:
+def _projection_factor(q_draws: Array, months: NDArray[np.float64]) -> Array:
     """``Σ_{m=1..N} q^m`` per draw (rows) and number of months ``N`` (columns)."""
-    q = ((retention / (1 + discount)) ** (1 / 12))[:, None]
+    q = q_draws[:, None]
     with np.errstate(divide="ignore", invalid="ignore"):
         factor = q * (1 - q**months) / (1 - q)
     return np.where(q == 1, months, factor)

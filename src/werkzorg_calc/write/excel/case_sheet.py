@@ -11,10 +11,11 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
 from werkzorg_calc.domain.columns import BY_FIELD, MONEY_FIELDS
-from werkzorg_calc.domain.items import COST_IDS, ITEM_IDS, SAVING_IDS
+from werkzorg_calc.domain.items import BY_ID, COST_IDS, ITEM_IDS, SAVING_IDS
 from werkzorg_calc.engine.explain import assumption_note
 from werkzorg_calc.engine.trace import (
     MONTHLY_IDS,
+    benefit_projection_factors,
     monthly_amounts,
     projection_factors,
     projection_months,
@@ -99,7 +100,9 @@ class CaseLayout:
             CaseColumn("durable", label("durable"), 10, None),
             CaseColumn("projection_months", label("projection_months_case"), 10, None),
             CaseColumn("projection_factor", label("projection_factor"), 12, MONTHS),
+            CaseColumn("projection_factor_benefit", label("projection_factor_benefit"), 12, MONTHS),
             CaseColumn("benefit_payer", label("benefit_payer"), 14, None),
+            CaseColumn("counselling_payer", label("counselling_payer"), 14, None),
         ]
         if self.live:
             columns += [
@@ -139,6 +142,9 @@ class CaseLayout:
         payers = result.payers["benefit"].tolist()
         months = projection_months(result).tolist()
         factors = projection_factors(result).tolist()
+        benefit_factors = benefit_projection_factors(result).tolist()
+        counselling_payers = result.payers["counselling"].tolist()
+        shares = result.inputs["rijk_share"].tolist()
         inputs: list[dict[str, Any]] = [{}] * count
         used: list[dict[str, Any]] = [{}] * count
         monthly: list[dict[str, Any]] = [{}] * count
@@ -156,6 +162,9 @@ class CaseLayout:
                 payers[position],
                 months[position],
                 factors[position],
+                benefit_factors[position],
+                counselling_payers[position],
+                float(shares[position]),
                 items[position],
                 projected[position],
                 inputs[position],
@@ -200,13 +209,16 @@ class CaseLayout:
         imputed, used = case.imputed, case.used
 
         def note(field: str) -> str:
-            return assumption_note(result, field, lang)
+            return assumption_note(result, field, lang, case.number - 2)
 
         if imputed["benefit_before"]:
+            default = parameter_name("benefit_default_month")
+            norm = case.row["benefit_norm_month"]
+            # The dated norm over the days worked (L1) is a per-day integral: written as its
+            # derived number, so the formulas over it stay live.
+            formula = default if is_missing(norm) else f'IF({default}="",{float(norm)!r},{default})'
             cells["in_benefit_before"] = Formula(
-                parameter_name("benefit_default_month"),
-                float(used["benefit_before"]),
-                note("benefit_before"),
+                formula, float(used["benefit_before"]), note("benefit_before")
             )
         if imputed["mhc_after"]:
             cells["in_mhc_after"] = Formula(
@@ -229,8 +241,10 @@ class CaseLayout:
             "durable": self.yes if row["durable"] else self.no,
             "projection_months": int(case.months),
             "projection_factor": float(case.factor),
+            "projection_factor_benefit": float(case.benefit_factor),
             # The party by its name in the workbook's language, as everywhere else in it.
             "benefit_payer": "" if is_missing(payer) else stakeholder_label(str(payer), self.lang),
+            "counselling_payer": str(case.counselling_payer),
         }
         if not self.live:
             return values
@@ -254,6 +268,11 @@ class CaseLayout:
             f'IF({end}="",horizon,MAX(0,{end}-peildatum)/30.4375))),0)',
             "projection_factor": f"IF({n}=0,0,IF(maandfactor=1,{n},"
             f"maandfactor*(1-maandfactor^{n})/(1-maandfactor)))",
+            "projection_factor_benefit": f"IF({n}=0,0,IF(maandfactor_uitkering=1,{n},"
+            f"maandfactor_uitkering*(1-maandfactor_uitkering^{n})/(1-maandfactor_uitkering)))",
+            # C1 is a dated rule (items.counselling_payer): its outcome, with the override live.
+            "counselling_payer": f'IF(payers_counselling="","{case.counselling_payer}",'
+            "payers_counselling)",
             "benefit_payer": f'IF({kind}="geen","",IF(OR({kind}="",{kind}="participatiewet"),'
             f'"{stakeholder_label("municipality", self.lang)}",'
             f'"{stakeholder_label("uwv", self.lang)}"))',
@@ -282,31 +301,50 @@ class CaseLayout:
             cells.update(items)
             cells.update({f"p_{item}": value for item, value in projected.items()})
             return cells
-        months = f"({r('work_months')}+{r('projection_factor')})"
+        work = r("work_months")
         kind, after = r("in_benefit_type"), r("in_benefit_after")
         keep = "(1-deadweight)"
+        admin = (
+            f'IF({r("benefit_payer")}="{stakeholder_label("uwv", self.lang)}",'
+            "benefit_admin_cost_year_uwv,benefit_admin_cost_year)"
+        )
         monthly = {
             "benefit": f'IF({kind}="geen",0,({r("in_benefit_before")}-{after})*{keep})',
-            "benefit_administration": f'IF(AND({kind}<>"geen",{after}=0),'
-            f"benefit_admin_cost_year/12*{keep},0)",
+            "benefit_administration": f'IF(AND({kind}<>"geen",{after}=0),{admin}/12*{keep},0)',
             "wmo": f"({r('in_wmo_before')}-{r('in_wmo_after')})*{keep}",
             "mental_health_care": f"({r('in_mhc_before')}-{r('in_mhc_after')})*{keep}",
             "wage_subsidy": f"0-{r('in_wage_subsidy_month')}",
         }
         for item in MONTHLY_IDS:
+            curve = BY_ID[item].curve == "benefit"
+            factor = r("projection_factor_benefit" if curve else "projection_factor")
             cells[f"m_{item}"] = Formula(monthly[item], money_value(case.monthly[item]))
-            cells[item] = Formula(f"{r(f'm_{item}')}*{months}", items[item])
-            cells[f"p_{item}"] = Formula(
-                f"{r(f'm_{item}')}*{r('projection_factor')}", projected[item]
-            )
+            projection = f"{r(f'm_{item}')}*{factor}"
+            norm = row["benefit_norm_projected"]
+            if item == "benefit" and not is_missing(norm):
+                # The dated norms of the projected months, weighted (L1): a derived number.
+                projection = (
+                    f'IF(benefit_default_month="",({float(norm)!r}-{after})*{keep}*{factor},'
+                    f"{projection})"
+                )
+            cells[f"p_{item}"] = Formula(projection, projected[item])
+            cells[item] = Formula(f"{r(f'm_{item}')}*{work}+{r(f'p_{item}')}", items[item])
         hours = r("in_counselling_hours")
+        started = 0 if row["status"] == "aangemeld" else 1  # T2: only a started trajectory
+        total = (
+            f'IF({hours}="",counselling_cost_per_trajectory*{started},'
+            f"{hours}*counselling_hour_rate)"
+        )
+        share = case.rijk_share  # C1's dated rijk share, 0 with payers.counselling set
         one_off = {
-            "counselling": f'0-IF({hours}="",counselling_cost_per_trajectory,'
-            f"{hours}*counselling_hour_rate)",
+            "counselling": f'0-{total}*IF(payers_counselling="",{1 - share!r},1)',
+            "counselling_rijk": f'0-{total}*IF(payers_counselling="",{share!r},0)',
+            # J1: UWV's tariff is not in the table yet, so every case has the municipal rate.
             "jobcoach": f"0-{r('in_jobcoach_hours')}*jobcoach_hour_rate",
             "mediation": f"0-{r('in_mediation_cost')}",
             "no_risk": f"0-{r('in_no_risk_cost')}",
             "insurer_contribution": f"0-{r('in_insurer_contribution')}",
+            "insurer_contribution_received": f"0+{r('in_insurer_contribution')}",
         }
         for item, formula in one_off.items():
             cells[item] = Formula(formula, items[item])
@@ -323,6 +361,9 @@ class _Case:
     payer: object
     months: float
     factor: float
+    benefit_factor: float
+    counselling_payer: object
+    rijk_share: float
     items: dict[str, Any]
     projected: dict[str, Any]
     inputs: dict[str, Any]

@@ -130,6 +130,19 @@ def total_rows(sheet: Sheet, result: Result, lang: Lang, counts: tuple[str, str]
                 for column, value in zip(columns, values, strict=True)
             ]
         sheet.row([text(key, lang), *values], money)
+    # N1: the gross result (deadweight 0) beside the net headline; H1: the common horizon.
+    # Both come from the Result as values (the engine's own views, not recomputed here).
+    gross, common = result.gross.money, result.common_horizon
+    sheet.row([text("gross_result", lang), gross.savings, gross.costs, gross.net], money)
+    sheet.row(
+        [
+            f"{text('common_horizon', lang)} ({common.months})",
+            common.money.savings,
+            common.money.costs,
+            common.money.net,
+        ],
+        money,
+    )
     ratio: object = totals.benefit_cost_ratio
     per_participant: object = totals.net_per_participant
     per_placed: object = totals.net_per_placed

@@ -75,20 +75,24 @@ def parameter_sheet(workbook: Workbook, result: Result, lang: Lang, names: Names
         )
         names.define(parameter_name(key), sheet.title, "L" if indexing else "C", number)
     sheet.finish_table(len(labels))
-    # The projection's monthly factor is method, not a finding: it lives here, beside the
-    # retention and discount rate it is made of, rather than on the front sheet.
+    # The projection's monthly factors are method, not findings: they live here, beside the
+    # retention and discount rate they are made of, rather than on the front sheet. R1: one
+    # factor per retention curve; retention_per_year (v1), when set, sets both.
     params = result.parameters
-    q = (params.retention_per_year / (1 + params.discount_rate)) ** (1 / 12)
     sheet.row([])
-    factor = sheet.row(
-        [
-            text("month_factor", lang),
-            text("month_factor_description", lang),
-            Formula("(retention_per_year/(1+discount_rate))^(1/12)", q),
-        ],
-        [None, None, "0.000000000"],
-    )
-    names.define("maandfactor", sheet.title, "C", factor)
+    for name, key, retention in (
+        ("maandfactor", "retention_work_per_year", params.retention_work),
+        ("maandfactor_uitkering", "retention_benefit_per_year", params.retention_benefit),
+    ):
+        q = (retention / (1 + params.discount_rate)) ** (1 / 12)
+        formula = Formula(
+            f'(IF(retention_per_year="",{key},retention_per_year)/(1+discount_rate))^(1/12)', q
+        )
+        label = text("month_factor" if name == "maandfactor" else "month_factor_benefit", lang)
+        factor = sheet.row(
+            [label, text("month_factor_description", lang), formula], [None, None, "0.000000000"]
+        )
+        names.define(name, sheet.title, "C", factor)
     return sheet
 
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 
-from werkzorg_calc.domain.items import COST_IDS
+from werkzorg_calc.domain.items import BY_ID, COST_IDS, SAVING_IDS
 from werkzorg_calc.text.label_keys import LabelKey
 from werkzorg_calc.text.labels import Lang, group_label, stakeholder_label, text
 from werkzorg_calc.write.excel.case_sheet import CaseLayout, money_value
@@ -28,46 +28,39 @@ STAKEHOLDER_FIRST_ROW = 2  # on Per partij, below its header
 _PARTS = ("", "realised_", "projected_")
 
 
-_CHOSEN_PAYER = ("counselling", "jobcoach", "mediation")  # payer is a parameter
-
-
-_FIXED_PAYER = {
-    "wmo": "municipality",
-    "mental_health_care": "health_insurer",
-    "wage_subsidy": "municipality",
-    "no_risk": "uwv",
-    "insurer_contribution": "health_insurer",
-}
+def _owned_sum(item: str, stakeholder: str, layout: CaseLayout, prefix: str = "") -> str | None:
+    """The sum of one item's column that falls to ``stakeholder``, by the item's payer rule."""
+    rule = BY_ID[item]
+    column = layout.range(prefix + item)
+    if rule.payer == "benefit":
+        # Per casus names the benefit's payer in the workbook's language.
+        name = stakeholder_label(stakeholder, layout.lang)
+        return f'SUMIF({layout.range("benefit_payer")},"{name}",{column})'
+    if rule.payer == "counselling":
+        return f'SUMIF({layout.range("counselling_payer")},"{stakeholder}",{column})'
+    if rule.payer == "chosen":
+        return f'IF({parameter_name("payers." + item)}="{stakeholder}",SUM({column}),0)'
+    return f"SUM({column})" if rule.party == stakeholder else None
 
 
 def _stakeholder_formulas(stakeholder: str, layout: CaseLayout) -> tuple[str, str, str, str]:
-    """Savings and costs of one stakeholder, whole and projected, summed from ``Per casus``."""
-    payer = layout.range("benefit_payer")
-    name = stakeholder_label(stakeholder, layout.lang)  # Per casus names the payer so
+    """Savings and costs of one stakeholder, whole and projected, summed from ``Per casus``.
 
-    def savings(prefix: str) -> str:
-        terms = [
-            f'SUMIF({payer},"{name}",{layout.range(prefix + item)})'
-            for item in ("benefit", "benefit_administration")
-        ]
-        terms += [
-            f"SUM({layout.range(prefix + item)})"
-            for item in ("wmo", "mental_health_care")
-            if _FIXED_PAYER[item] == stakeholder
-        ]
-        return "+".join(terms)
+    Who pays which item comes from ``domain/items.py``, as in the calculation.
+    """
 
-    costs = [
-        f'IF({parameter_name("payers." + item)}="{stakeholder}",SUM({layout.range(item)}),0)'
-        for item in _CHOSEN_PAYER
-    ]
-    costs += [
-        f"SUM({layout.range(item)})" for item in COST_IDS if _FIXED_PAYER.get(item) == stakeholder
-    ]
-    projected_costs = "0"
-    if stakeholder == _FIXED_PAYER["wage_subsidy"]:
-        projected_costs = f"0-SUM({layout.range('p_wage_subsidy')})"
-    return savings(""), "0-(" + "+".join(costs) + ")", savings("p_"), projected_costs
+    def terms(ids: tuple[str, ...], prefix: str = "") -> str:
+        found = [_owned_sum(item, stakeholder, layout, prefix) for item in ids]
+        return "+".join(term for term in found if term) or "0"
+
+    monthly_savings = tuple(i for i in SAVING_IDS if BY_ID[i].projected)
+    monthly_costs = tuple(i for i in COST_IDS if BY_ID[i].projected)
+    return (
+        terms(SAVING_IDS),
+        f"0-({terms(COST_IDS)})",
+        terms(monthly_savings, "p_"),
+        f"0-({terms(monthly_costs, 'p_')})",
+    )
 
 
 def stakeholder_sheet(workbook: Workbook, result: Result, lang: Lang, layout: CaseLayout) -> Sheet:

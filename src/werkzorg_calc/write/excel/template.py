@@ -46,17 +46,19 @@ NOTES: dict[str, str] = {
     "uren_per_week": "Gewerkte uren per week (meer dan 0, hoogstens 60). Telt mee voor "
     "'duurzaam' (standaard minstens 12).",
     "uitkering_voor": "Uitkering per maand vóór de plaatsing, in euro. Leeg: de bijstandsnorm "
-    "voor een alleenstaande wordt aangenomen.",
+    "van het huishouden die per dag gold wordt aangenomen.",
     "uitkering_na": "Uitkering per maand na de plaatsing (aanvulling). Leeg bij werk: 0 "
     "(volledige uitstroom), of bij participatiewet met netto_loon_pm: per maand afgeleid "
     "(regel B1, art. 31 lid 2 onder n).",
     "uitkering_soort": "Kies uit de lijst: participatiewet (gemeente), ww, wia, wajong (UWV) "
     "of geen. Leeg: participatiewet.",
+    "huishouden": "Kies uit de lijst: alleenstaand (ook alleenstaande ouder), gehuwd of "
+    "samenwonend. Bepaalt de bijstandsnorm als uitkering_voor leeg is. Leeg: alleenstaand.",
     "wmo_voor": "Wmo-ondersteuning per maand vóór de plaatsing, in euro. Leeg: 0.",
     "wmo_na": "Wmo-ondersteuning per maand na de plaatsing, in euro. Leeg: 0.",
     "ggz_voor": "GGZ-zorgkosten per maand vóór de plaatsing, in euro.",
     "ggz_na": "GGZ-zorgkosten per maand na de plaatsing. Leeg terwijl ggz_voor is ingevuld: "
-    "45% lager aangenomen.",
+    "20% lager aangenomen (liever de declaraties van de verzekeraar).",
     "jobcoach_uren": "Totaal aantal uren jobcoaching tot nu toe.",
     "trajectbegeleiding_uren": "Totaal aantal uren trajectbegeleiding. Leeg: een vaste prijs "
     "per traject (8.000 euro).",
@@ -66,8 +68,6 @@ NOTES: dict[str, str] = {
     "no_risk_kosten": "Kosten van de no-riskpolis (ziektewet via UWV), in euro (totaal).",
     "verzekeraar_bijdrage": "Bijdrage van de zorgverzekeraar aan het traject, in euro (totaal).",
     "gemeente": "Gemeente van de deelnemer (voor subtotalen met --by gemeente).",
-    "huishouden": "Kies uit de lijst: alleenstaand (ook alleenstaande ouder), gehuwd of "
-    "samenwonend. Bepaalt de bijstandsnorm. Leeg: alleenstaand.",
     "netto_loon_pm": "Netto inkomsten uit werk per maand, in euro. Bij participatiewet en "
     "lege uitkering_na leidt werkzorg de aanvullende bijstand per maand af (regel B1).",
     "brutoloon_pm": "Brutoloon per maand, in euro (loonkosten van de werkgever).",

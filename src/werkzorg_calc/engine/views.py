@@ -1,0 +1,130 @@
+"""The views beside the headline: gross (N1), the common horizon (H1), what rests on imputation.
+
+Each is computed once here and stored in the ``Result``, so every renderer reads the same
+numbers and none recomputes them.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from werkzorg_calc.domain.items import COST_IDS, ITEMS, SAVING_IDS
+from werkzorg_calc.domain.parameters import Parameters
+from werkzorg_calc.domain.result import CommonHorizon, ImputedShare, Money, View
+from werkzorg_calc.domain.stakeholders import STAKEHOLDERS
+from werkzorg_calc.engine.dated import DatedInputs
+from werkzorg_calc.engine.months import (
+    DAYS_PER_MONTH,
+    monthly_q,
+    months_between,
+    projection_factor,
+)
+from werkzorg_calc.engine.norms import integrate, projected_norms, weighted_norm_sum
+
+
+def _per_stakeholder(items: pd.DataFrame, payers: pd.DataFrame) -> pd.DataFrame:
+    rows = {}
+    for stakeholder in STAKEHOLDERS:
+        own = items.where(payers.to_numpy() == stakeholder, 0.0)
+        savings = float(own[list(SAVING_IDS)].to_numpy().sum())
+        costs = 0.0 - float(own[list(COST_IDS)].to_numpy().sum())
+        rows[stakeholder] = {"savings": savings, "costs": costs, "net": savings - costs}
+    return pd.DataFrame.from_dict(rows, orient="index")
+
+
+def view(items: pd.DataFrame, payers: pd.DataFrame) -> View:
+    """Totals and the sums per stakeholder of signed ``items`` (totals = Σ stakeholders)."""
+    stakeholders = _per_stakeholder(items, payers)
+    money = Money(
+        savings=float(sum(stakeholders["savings"].tolist())),
+        costs=float(sum(stakeholders["costs"].tolist())),
+    )
+    return View(money, stakeholders)
+
+
+def common_horizon_view(
+    *,
+    frame: pd.DataFrame,
+    monthly: pd.DataFrame,
+    one_off: pd.DataFrame,
+    payers: pd.DataFrame,
+    params: Parameters,
+    peil: pd.Timestamp,
+    work_end: pd.Series,
+    working: pd.Series,
+    norms: DatedInputs,
+    benefit_after: pd.Series,
+    keep: float,
+) -> CommonHorizon:
+    """H1: per case a window of H months from start_traject; the same rules inside it.
+
+    Realised months are the overlap of [start_werk, min(einde_werk, peildatum)) with the window;
+    a case working at the peildatum gets floor(H − months(start_traject, peildatum)) projected
+    months (not past a known einde_werk). Cases not working get no projected re-entry.
+    One-off costs count in full.
+    """
+    h = params.horizon_months_common
+    window_end = frame["trajectory_start"] + pd.to_timedelta(h * DAYS_PER_MONTH, unit="D")
+    start = frame["job_start"]
+    end = work_end.where(work_end.lt(window_end), window_end)
+    realised_months = months_between(start, end)
+    elapsed = months_between(frame["trajectory_start"], pd.Series(peil, index=frame.index))
+    left = (h - elapsed).clip(lower=0).floordiv(1)
+    job_end = frame["job_end"]
+    to_end = months_between(pd.Series(peil, index=frame.index), job_end).floordiv(1)
+    months = left.where(job_end.isna(), np.minimum(left, to_end)).where(working, 0.0)
+
+    uses = norms.uses_norm
+    benefit = monthly["benefit"]
+    if uses.any():
+        within = integrate(norms.keys.where(uses), start, end)
+        mean = pd.Series(
+            np.where(within.days > 0, within.total / np.maximum(within.days, 1), np.nan),
+            index=frame.index,
+        ).fillna(norms.benefit_before)
+        benefit = ((mean - benefit_after) * keep).where(uses, monthly["benefit"])
+    realised = monthly.mul(realised_months, axis=0)
+    realised["benefit"] = benefit * realised_months
+    realised = pd.concat([realised, one_off], axis=1)[list(one_off.columns.union(monthly.columns))]
+
+    fb = projection_factor(months, params.retention_benefit, params.discount_rate)
+    fw = projection_factor(months, params.retention_work, params.discount_rate)
+    projected = pd.DataFrame(0.0, index=frame.index, columns=realised.columns)
+    for item in ITEMS:
+        if item.projected:
+            projected[item.id] = monthly[item.id] * (fb if item.curve == "benefit" else fw)
+    if uses.any() and months.max() > 0:
+        keys = norms.keys.where(uses & months.gt(0))
+        table = projected_norms(keys, peil.date(), int(months.max()))
+        q = monthly_q(params.retention_benefit, params.discount_rate)
+        weighted = weighted_norm_sum(keys, table, months, q)
+        norm_part = pd.Series(weighted, index=frame.index) - benefit_after * fb
+        projected["benefit"] = (norm_part * keep).where(uses & months.gt(0), projected["benefit"])
+    realised_view, projected_view = view(realised, payers), view(projected, payers)
+    whole = view(realised + projected, payers)
+    return CommonHorizon(
+        months=h,
+        money=whole.money,
+        stakeholders=whole.stakeholders,
+        realised=realised_view.money,
+        projected=projected_view.money,
+        case_months=realised_months,
+        case_projected_months=months,
+    )
+
+
+def imputed_amounts(
+    items: pd.DataFrame, imputed: pd.DataFrame, payers: pd.DataFrame
+) -> ImputedShare:
+    """How much of each party's savings and costs rests on imputed inputs ("waarvan aangenomen")."""
+    rests = pd.DataFrame(False, index=items.index, columns=items.columns)
+    rests["benefit"] = imputed["benefit_before"]
+    rests["benefit_administration"] = imputed["benefit_before"]
+    rests["mental_health_care"] = imputed["mhc_after"] | imputed["mhc_before"]
+    for column in ("counselling", "counselling_rijk"):
+        rests[column] = imputed["counselling_hours"]
+    part = items.where(rests, 0.0)
+    return ImputedShare(
+        amounts=_per_stakeholder(part, payers), whole=_per_stakeholder(items, payers)
+    )
