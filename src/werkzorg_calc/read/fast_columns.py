@@ -75,14 +75,19 @@ def _choice(lookup: Mapping[str, str], required: bool) -> Callable[[object], obj
     return convert
 
 
+def _within(day: date) -> object:
+    """A date ``CaseRow`` accepts (1900-2200); any other goes the slow way for its message."""
+    return day if 1900 <= day.year <= 2200 else _BAD
+
+
 def _date(required: bool) -> Callable[[object], object]:
     def convert(value: object) -> object:
         if value is None:
             return _BAD if required else None
         if type(value) is datetime:
-            return value.date()
+            return _within(value.date())
         if type(value) is date:
-            return value
+            return _within(value)
         if type(value) is str:
             found = known.get(value)
             if found is None:
@@ -99,7 +104,7 @@ def _date_text(value: str, required: bool) -> object:
     if not value.strip():
         return _BAD if required else None
     try:
-        return parse_date_text(value)
+        return _within(parse_date_text(value))
     except CellValueError:
         return _BAD
 
