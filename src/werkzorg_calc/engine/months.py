@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
+import numpy as np
 import pandas as pd
 
 DAYS_PER_MONTH = 30.4375  # 365.25 / 12: months are fractional and calendar-neutral
@@ -13,22 +16,35 @@ def months_between(start: pd.Series, end: pd.Series) -> pd.Series:
     return (days.clip(lower=0) / DAYS_PER_MONTH).fillna(0.0)
 
 
+Q = TypeVar("Q", float, np.ndarray)
+
+
 def projection_factor(months: pd.Series, retention: float, discount: float) -> pd.Series:
     """Σ_{m=1..N} S(m)·D(m) per case, with S(m)·D(m) = q^m and q = (r / (1 + d))^(1/12).
 
     ``retention`` is one curve of R1 (``Parameters.retention_benefit`` or ``retention_work``).
-    The geometric series has the closed form q(1 − q^N)/(1 − q), so no loop over months.
     """
-    q = monthly_q(retention, discount)
-    if q == 1:
-        return months.astype("float64")
-    factor: pd.Series = q * (1 - q**months) / (1 - q)
-    return factor
+    factor = geometric_sum(np.float64(monthly_q(retention, discount)), months.to_numpy("float64"))
+    return pd.Series(factor, index=months.index)
 
 
-def monthly_q(retention: float, discount: float) -> float:
+def geometric_sum(q: np.floating | np.ndarray, months: np.ndarray) -> np.ndarray:
+    """``Σ_{m=1..N} q^m`` in closed form ``q(1 − q^N)/(1 − q)`` (``N`` where ``q = 1``).
+
+    The one definition of the projection's weight: ``calculate`` uses it with one ``q`` per
+    curve, the uncertainty model with one ``q`` per draw (``q`` a column, ``months`` a row),
+    so no loop over months and no second copy of the formula.
+    """
+    with np.errstate(divide="ignore", invalid="ignore"):
+        factor = q * (1 - q**months) / (1 - q)
+    result: np.ndarray = np.where(q == 1, months, factor)
+    return result
+
+
+def monthly_q(retention: Q, discount: Q) -> Q:
     """The month factor q = (retention / (1 + discount))^(1/12) of one retention curve."""
-    return float((retention / (1 + discount)) ** (1 / 12))
+    q: Q = (retention / (1 + discount)) ** (1 / 12)
+    return q
 
 
 def whole_projection_months(

@@ -36,6 +36,7 @@ from werkzorg_calc.domain.cases import CaseTable
 from werkzorg_calc.domain.result import Result
 from werkzorg_calc.domain.stakeholders import STAKEHOLDERS
 from werkzorg_calc.engine.calc import MONEY_PARAMETERS, impute_inputs, to_price_year
+from werkzorg_calc.engine.months import geometric_sum, monthly_q
 from werkzorg_calc.engine.norms import norm_keys, projected_norms
 from werkzorg_calc.engine.uncertainty.distributions import UNCERTAIN_KEYS
 
@@ -173,13 +174,15 @@ class NetModel:
         # As Parameters.retention_benefit/_work: retention_per_year (v1), when set, sets both.
         single = self.base.parameters.retention_per_year
         one = None if single is None else np.full(1, single)
-        q_benefit = _q(p["retention_benefit_per_year"] if one is None else one, p["discount_rate"])
-        q_work = _q(p["retention_work_per_year"] if one is None else one, p["discount_rate"])
+        q_benefit = monthly_q(
+            p["retention_benefit_per_year"] if one is None else one, p["discount_rate"]
+        )
+        q_work = monthly_q(p["retention_work_per_year"] if one is None else one, p["discount_rate"])
         if len(self.months):
-            benefit = _projection_factor(q_benefit, self.months) @ self.projected.reshape(
+            benefit = geometric_sum(q_benefit[:, None], self.months) @ self.projected.reshape(
                 len(self.months), -1
             )
-            work = _projection_factor(q_work, self.months) @ self.projected.reshape(
+            work = geometric_sum(q_work[:, None], self.months) @ self.projected.reshape(
                 len(self.months), -1
             )
             shape = (size, *self.realised.shape)
@@ -276,17 +279,3 @@ def _owned(
         axis=1,
     )
     return owner * terms[:, None, :]
-
-
-def _q(retention: Array, discount: Array) -> Array:
-    """The month factor q = (retention / (1 + discount))^(1/12) per draw."""
-    q: Array = (retention / (1 + discount)) ** (1 / 12)
-    return q
-
-
-def _projection_factor(q_draws: Array, months: NDArray[np.float64]) -> Array:
-    """``Σ_{m=1..N} q^m`` per draw (rows) and number of months ``N`` (columns)."""
-    q = q_draws[:, None]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        factor = q * (1 - q**months) / (1 - q)
-    return np.where(q == 1, months, factor)
