@@ -25,13 +25,15 @@ peildatum 2018-06-30: 29 participants, 10 ``aan_het_werk``, 4 ``solliciteert``, 
 * Working (10): five started work in 2017 and have worked at least 6 months by 2018-06-30
   (start_werk on or before 2017-12-28). Four of them work 16-32 h/week and count as durable
   (WBZ-001, -002, -004, -007); WBZ-005 works only 8 h/week, so it is not durable. The other five
-  started work in 2018 and are below 6 months. Those working 8-24 h/week keep a residual benefit
-  (uitkering_na > 0); those working 28 h/week or more left the benefit (uitkering_na 0).
+  started work in 2018 and are below 6 months. Those working 8-24 h/week on bijstand keep a
+  residual benefit: their net earnings are given (``netto_loon_pm``, about € 8,50 net an hour)
+  and the law derives ``uitkering_na`` month by month (B1: dated norm, 25% disregard in the first
+  six months); those working 28 h/week or more left the benefit (uitkering_na 0).
 * WBZ-006 lost its job: status ``solliciteert`` with start_werk 2018-01-15 and einde_werk
   2018-03-23. No other case that is not at work has a start_werk.
-* Benefits: mostly the bijstand single norm 1401.50, couple norm 2002.13 for WBZ-004, -016 and
-  -023, one WIA (WBZ-007) and one WW (WBZ-011) case; WBZ-014 has no uitkering_voor (the tool
-  imputes ``benefit_default_month``).
+* Benefits: bijstand cases leave ``uitkering_voor`` empty, so the tool takes the dated 2017-2018
+  norm of the household on each day (L1): single, or ``huishouden`` gehuwd for WBZ-004, -016 and
+  -023; one WIA (WBZ-007) and one WW (WBZ-011) case type their UWV benefit.
 * Care: Wmo begeleiding in whole hours at 55.80/hour, GGZ 510-900 a month (SMI outpatient about
   9000 a year); GGZ after placement about 45% lower for most working cases, left empty for WBZ-004
   and WBZ-014 (imputed by the tool), and higher for WBZ-009 (relapse after starting work). For
@@ -68,9 +70,9 @@ FIXED_TIMESTAMP = datetime(2018, 7, 1, 0, 0, 0)
 DATE_FORMAT = "DD-MM-YYYY"
 AMOUNT_FORMAT = "#,##0.00"
 
-# The columns of method v2's B1/W1 (household, earnings, loonwaarde) are optional; this
-# example does not fill them yet (it still types uitkering_na and loonkostensubsidie_pm).
-LAW_COLUMNS = frozenset({"huishouden", "netto_loon_pm", "brutoloon_pm", "loonwaarde"})
+# Of the columns of method v2's B1/W1 the example fills the household and the net earnings of
+# its part-time workers (the law derives their residual benefit); it types its wage subsidies.
+LAW_COLUMNS = frozenset({"brutoloon_pm", "loonwaarde"})
 # The canonical headers, in the order of the case-file contract.
 HEADERS: tuple[str, ...] = tuple(
     column.header for column in COLUMNS if column.header not in LAW_COLUMNS
@@ -87,6 +89,7 @@ AMOUNT_COLUMNS = frozenset(
         "ggz_na",
         "bemiddeling_kosten",
         "loonkostensubsidie_pm",
+        "netto_loon_pm",
         "no_risk_kosten",
         "verzekeraar_bijdrage",
     }
@@ -96,8 +99,6 @@ HOUR_COLUMNS = frozenset({"uren_per_week", "jobcoach_uren", "trajectbegeleiding_
 Cell = str | int | float | date | None
 
 PW = "participatiewet"
-SINGLE = 1401.50  # bijstand norm single person (reference-values.csv)
-COUPLE = 2002.13  # bijstand norm couple (reference-values.csv)
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,7 @@ class Case:
     no_risk_kosten: float | None = None
     verzekeraar_bijdrage: float | None = None
     huishouden: str | None = None  # empty: alleenstaand (the norm of a single person, L1)
+    netto_loon_pm: float | None = None  # net earnings a month: the law derives uitkering_na (B1)
     opmerking: str | None = None
 
     def cells(self) -> tuple[Cell, ...]:
@@ -141,37 +143,36 @@ CASES: tuple[Case, ...] = (
     # --- intake autumn 2017 -------------------------------------------------------------------
     Case("WBZ-001", "aan_het_werk", D(2017, 10, 2), "Dordrecht",
          start_werk=D(2017, 11, 13), uren_per_week=24,
-         uitkering_voor=SINGLE, uitkering_na=310.25,
+         netto_loon_pm=884.00,
          wmo_voor=223.20, wmo_na=111.60, ggz_voor=750.00, ggz_na=412.50,
          jobcoach_uren=40, trajectbegeleiding_uren=36, bemiddeling_kosten=1237.50,
          loonkostensubsidie_pm=650.00, verzekeraar_bijdrage=500.00),
     Case("WBZ-002", "aan_het_werk", D(2017, 10, 9), "Zwijndrecht",
          start_werk=D(2017, 12, 4), uren_per_week=32,
-         uitkering_voor=SINGLE, uitkering_na=0.00,
+         uitkering_na=0.00,
          wmo_voor=111.60, wmo_na=0.00, ggz_voor=820.00, ggz_na=451.00,
          jobcoach_uren=24, trajectbegeleiding_uren=42, bemiddeling_kosten=850.00,
          no_risk_kosten=800.00),
     Case("WBZ-003", "in_bemiddeling", D(2017, 10, 9), "Dordrecht",
-         uitkering_voor=SINGLE,
          wmo_voor=334.80, wmo_na=334.80, ggz_voor=860.00, ggz_na=860.00,
          trajectbegeleiding_uren=38),
     Case("WBZ-004", "aan_het_werk", D(2017, 10, 16), "Papendrecht",
          start_werk=D(2017, 12, 18), uren_per_week=20,
-         uitkering_voor=COUPLE, uitkering_na=520.00,
+         huishouden="gehuwd", netto_loon_pm=737.00,
          wmo_voor=446.40, wmo_na=223.20, ggz_voor=690.00, ggz_na=None,
          jobcoach_uren=56, trajectbegeleiding_uren=48, bemiddeling_kosten=1500.00,
          loonkostensubsidie_pm=480.00, verzekeraar_bijdrage=500.00,
          opmerking="Start na overleg met sleutelfiguur"),
     Case("WBZ-005", "aan_het_werk", D(2017, 10, 23), "Alblasserdam",
          start_werk=D(2017, 12, 11), uren_per_week=8,
-         uitkering_voor=SINGLE, uitkering_na=1050.00,
+         netto_loon_pm=295.00,
          wmo_voor=334.80, wmo_na=279.00, ggz_voor=880.00, ggz_na=792.00,
          jobcoach_uren=30, trajectbegeleiding_uren=52, bemiddeling_kosten=600.00,
          loonkostensubsidie_pm=320.00,
          opmerking="Wil uren langzaam opbouwen"),
     Case("WBZ-006", "solliciteert", D(2017, 10, 30), "Sliedrecht",
          start_werk=D(2018, 1, 15), einde_werk=D(2018, 3, 23), uren_per_week=20,
-         uitkering_voor=SINGLE, uitkering_na=520.00,
+         netto_loon_pm=737.00,
          wmo_voor=223.20, wmo_na=223.20, ggz_voor=720.00, ggz_na=720.00,
          jobcoach_uren=16, trajectbegeleiding_uren=40, bemiddeling_kosten=700.00,
          opmerking="Proefplaatsing gestopt, zoekt nieuwe werkgever"),
@@ -181,19 +182,17 @@ CASES: tuple[Case, ...] = (
          wmo_voor=0.00, wmo_na=0.00, ggz_voor=560.00, ggz_na=308.00,
          jobcoach_uren=18, trajectbegeleiding_uren=30),
     Case("WBZ-008", "uitgevallen", D(2017, 11, 13), "Dordrecht",
-         uitkering_voor=SINGLE,
          wmo_voor=502.20, wmo_na=502.20, ggz_voor=780.00, ggz_na=780.00,
          trajectbegeleiding_uren=14,
          opmerking="Traject gestopt op eigen verzoek"),
     Case("WBZ-009", "aan_het_werk", D(2017, 11, 20), "Dordrecht",
          start_werk=D(2018, 2, 5), uren_per_week=24,
-         uitkering_voor=SINGLE, uitkering_na=310.25,
+         netto_loon_pm=884.00,
          wmo_voor=167.40, wmo_na=55.80, ggz_voor=750.00, ggz_na=980.00,
          jobcoach_uren=44, trajectbegeleiding_uren=58, bemiddeling_kosten=900.00,
          loonkostensubsidie_pm=720.00, verzekeraar_bijdrage=500.00,
          opmerking="Terugval na start werk; behandeling tijdelijk opgeschaald"),
     Case("WBZ-010", "in_bemiddeling", D(2017, 11, 27), "Zwijndrecht",
-         uitkering_voor=SINGLE,
          wmo_voor=0.00, wmo_na=0.00, ggz_voor=640.00, ggz_na=640.00,
          trajectbegeleiding_uren=None),
     Case("WBZ-011", "aan_het_werk", D(2017, 12, 4), "Hendrik-Ido-Ambacht",
@@ -204,11 +203,9 @@ CASES: tuple[Case, ...] = (
          no_risk_kosten=800.00,
          opmerking="Werkgever tevreden met no-riskpolis, geen LKS nodig"),
     Case("WBZ-012", "solliciteert", D(2017, 12, 11), "Papendrecht",
-         uitkering_voor=SINGLE,
          wmo_voor=111.60, wmo_na=111.60, ggz_voor=590.00, ggz_na=590.00,
          trajectbegeleiding_uren=26, bemiddeling_kosten=250.00),
     Case("WBZ-013", "in_bemiddeling", D(2017, 12, 18), "Dordrecht",
-         uitkering_voor=SINGLE,
          wmo_voor=223.20, wmo_na=223.20, ggz_voor=810.00, ggz_na=810.00,
          trajectbegeleiding_uren=22.5,
          opmerking="Coördinatie via casusoverleg Yulius en Werk & Inkomen"),
@@ -220,76 +217,60 @@ CASES: tuple[Case, ...] = (
          jobcoach_uren=20, trajectbegeleiding_uren=24,
          opmerking="Uitkeringshoogte nog opvragen bij Werk & Inkomen"),
     Case("WBZ-015", "in_bemiddeling", D(2018, 1, 15), "Alblasserdam",
-         uitkering_voor=SINGLE,
          wmo_voor=55.80, wmo_na=55.80, ggz_voor=700.00, ggz_na=700.00,
          trajectbegeleiding_uren=20),
     Case("WBZ-016", "aan_het_werk", D(2018, 1, 22), "Papendrecht",
          start_werk=D(2018, 5, 7), uren_per_week=16,
-         uitkering_voor=COUPLE, uitkering_na=1185.60,
+         huishouden="gehuwd", netto_loon_pm=589.00,
          wmo_voor=279.00, wmo_na=167.40, ggz_voor=900.00, ggz_na=495.00,
          jobcoach_uren=60, trajectbegeleiding_uren=18, bemiddeling_kosten=1050.00,
          verzekeraar_bijdrage=500.00),
     Case("WBZ-017", "uitgevallen", D(2018, 1, 29), "Sliedrecht",
-         uitkering_voor=SINGLE,
          wmo_voor=390.60, wmo_na=390.60, ggz_voor=890.00, ggz_na=890.00,
          trajectbegeleiding_uren=10,
          opmerking="Traject beëindigd in overleg met behandelaar"),
     Case("WBZ-018", "solliciteert", D(2018, 2, 5), "Dordrecht",
-         uitkering_voor=SINGLE,
          wmo_voor=0.00, wmo_na=0.00, ggz_voor=620.00, ggz_na=620.00,
          trajectbegeleiding_uren=34, bemiddeling_kosten=400.00),
     Case("WBZ-019", "aan_het_werk", D(2018, 2, 12), "Dordrecht",
          start_werk=D(2018, 6, 4), uren_per_week=32,
-         uitkering_voor=SINGLE, uitkering_na=0.00,
+         uitkering_na=0.00,
          wmo_voor=55.80, wmo_na=0.00, ggz_voor=650.00, ggz_na=357.50,
          jobcoach_uren=0, trajectbegeleiding_uren=None, bemiddeling_kosten=300.00),
     Case("WBZ-020", "in_bemiddeling", D(2018, 2, 19), "Hendrik-Ido-Ambacht",
-         uitkering_voor=SINGLE,
          wmo_voor=167.40, wmo_na=167.40, ggz_voor=730.00, ggz_na=730.00,
          trajectbegeleiding_uren=28),
     Case("WBZ-021", "in_bemiddeling", D(2018, 3, 5), "Dordrecht",
-         uitkering_voor=SINGLE,
          wmo_voor=0.00, wmo_na=0.00, ggz_voor=570.00, ggz_na=570.00,
          trajectbegeleiding_uren=16),
     Case("WBZ-022", "solliciteert", D(2018, 3, 12), "Zwijndrecht",
-         uitkering_voor=SINGLE,
          wmo_voor=111.60, wmo_na=111.60, ggz_voor=660.00, ggz_na=660.00,
          trajectbegeleiding_uren=22),
     Case("WBZ-023", "in_bemiddeling", D(2018, 3, 26), "Papendrecht",
-         uitkering_voor=COUPLE,
+         huishouden="gehuwd",
          wmo_voor=279.00, wmo_na=279.00, ggz_voor=840.00, ggz_na=840.00,
          trajectbegeleiding_uren=18),
     Case("WBZ-024", "in_bemiddeling", D(2018, 4, 9), "Dordrecht",
-         uitkering_voor=SINGLE,
          wmo_voor=0.00, wmo_na=0.00, ggz_voor=510.00, ggz_na=510.00,
          trajectbegeleiding_uren=None),
     Case("WBZ-025", "in_bemiddeling", D(2018, 4, 16), "Sliedrecht",
-         uitkering_voor=SINGLE,
          wmo_voor=223.20, wmo_na=223.20, ggz_voor=750.00, ggz_na=750.00,
          trajectbegeleiding_uren=12),
     Case("WBZ-026", "in_bemiddeling", D(2018, 4, 23), "Alblasserdam",
-         uitkering_voor=SINGLE,
          wmo_voor=0.00, wmo_na=0.00, ggz_voor=600.00, ggz_na=600.00,
          trajectbegeleiding_uren=10),
     Case("WBZ-027", "in_bemiddeling", D(2018, 5, 7), "Dordrecht",
-         uitkering_voor=SINGLE,
          wmo_voor=558.00, wmo_na=558.00, ggz_voor=870.00, ggz_na=870.00,
          trajectbegeleiding_uren=12),
     Case("WBZ-028", "in_bemiddeling", D(2018, 5, 14), "Zwijndrecht",
-         uitkering_voor=SINGLE,
          wmo_voor=55.80, wmo_na=55.80, ggz_voor=680.00, ggz_na=680.00,
          trajectbegeleiding_uren=14),
     Case("WBZ-029", "in_bemiddeling", D(2018, 5, 28), "Hendrik-Ido-Ambacht",
-         uitkering_voor=SINGLE,
          wmo_voor=0.00, wmo_na=0.00, ggz_voor=720.00, ggz_na=720.00,
          trajectbegeleiding_uren=None),
 )
 # fmt: on
-
-
 # --- xlsx -----------------------------------------------------------------------------------------
-
-
 def _column_width(header: str, values: list[Cell]) -> float:
     """A readable width: the longest of the header and the values as displayed, within bounds."""
     longest = len(header)
@@ -373,8 +354,6 @@ def write_xlsx(cases: tuple[Case, ...], path: Path) -> None:
 
 
 # --- csv ------------------------------------------------------------------------------------------
-
-
 def _csv_text(header: str, value: Cell) -> str:
     """Format one value as Dutch Excel writes it to CSV."""
     if value is None:

@@ -42,8 +42,8 @@ def test_sensitivity_on_the_example_shows_tornado_and_break_even() -> None:
     text = outcome.stdout
     assert "Tornado: verandering van het totale saldo" in text
     assert "Omslagpunten: de waarde waarbij het saldo 0 wordt" in text
-    assert "deadweight" in text and "€ -68.153" in text  # Dutch notation
-    assert "55,6%" in text  # the municipality's break-even deadweight (N1's range 30–85%)
+    assert "deadweight" in text and "€ -54.579" in text  # Dutch notation
+    assert "37,2%" in text  # the municipality's break-even deadweight (N1's range 30–85%)
     assert "Traceback" not in outcome.output
 
 

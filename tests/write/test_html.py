@@ -67,7 +67,7 @@ def test_calc_report_holds_the_json_figures(tmp_path: Path) -> None:
     nets = _party_nets(page)
     for party, figures in document["stakeholders"].items():
         assert nets[party] == round(figures["net"], 2), party
-    assert nets["total"] == round(document["totals"]["net"], 2) == -118589.81  # README figure
+    assert nets["total"] == round(document["totals"]["net"], 2) == -125372.70  # README figure
     target = document["target"]
     met = "true" if target["met"] else "false"
     assert f'data-met="{met}" data-count="{target["durable"]}"' in page
@@ -130,7 +130,7 @@ def test_english_report(tmp_path: Path) -> None:
     page = calc_report(tmp_path, "--lang", "en").read_text("utf-8")
     assert '<html lang="en">' in page
     assert "Target not met: 4 of 29 durably at work" in page
-    assert "Who pays, who saves" in page and "€ -118,589.81" in page
+    assert "Who pays, who saves" in page and "€ -125,372.70" in page
 
 
 def test_provenance_footer(tmp_path: Path) -> None:

@@ -31,7 +31,7 @@ from werkzorg_calc.engine.amounts import (
     with_deadweight,
 )
 from werkzorg_calc.engine.dated import dated_inputs
-from werkzorg_calc.engine.law.apply import derivation_notes, derive_law_inputs
+from werkzorg_calc.engine.law.apply import LawInputs, derivation_notes, derive_law_inputs
 from werkzorg_calc.engine.months import (
     DAYS_PER_MONTH,
     months_between,
@@ -87,9 +87,7 @@ def calculate(
         raise ValueError("horizon must be zero or more months")
     if by is not None and by not in GROUP_COLUMNS:
         raise ValueError(f"by must be one of {sorted(GROUP_COLUMNS)}")
-    # The law works on nominal amounts at their own dates, so it goes before any price indexing.
-    law = derive_law_inputs(cases.frame, peildatum, given.lks_fulltime_hours)
-    frame, effective, factors = to_price_year(law.frame, given, peildatum, price_year)
+    law, frame, effective, factors = prepared_inputs(cases, given, peildatum, price_year)
     peil = pd.Timestamp(peildatum)
     start, end = frame["job_start"], frame["job_end"]
     ended_before = end.notna() & end.lt(peil)
@@ -247,6 +245,20 @@ def calculate(
         imputed_amounts=imputed_amounts(items, imputed, payers),
         legal_lines=legal.lines,
     )
+
+
+def prepared_inputs(
+    cases: CaseTable, given: Parameters, peildatum: date, price_year: int | None
+) -> tuple[LawInputs, pd.DataFrame, Parameters, dict[str, float]]:
+    """The inputs every evaluation of the method starts from: the law's derived amounts filled
+    in, then every amount at the chosen price level, and the parameters at that level.
+
+    The law works on nominal amounts at their own dates, so it goes before any price indexing.
+    ``calculate`` and the vectorised uncertainty model both start here, so they see one input.
+    """
+    law = derive_law_inputs(cases.frame, peildatum, given.lks_fulltime_hours)
+    frame, effective, factors = to_price_year(law.frame, given, peildatum, price_year)
+    return law, frame, effective, factors
 
 
 def to_price_year(

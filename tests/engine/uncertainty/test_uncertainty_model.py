@@ -150,3 +150,21 @@ def test_every_uncertain_key_changes_the_net_somewhere() -> None:
     for key in UNCERTAIN_KEYS:
         moved = model.net(model.values(**{key: float(flat[key]) * 0.5 + 0.01}))[0]
         assert not np.allclose(moved, at_values), key
+
+
+def test_one_curve_varied_against_the_other_fixed_equals_calculate(
+    worked_cases: CaseTable,
+) -> None:
+    """Three benefit-retention values against one work retention broadcast, as sensitivity does.
+
+    Each of the three nets equals ``calculate`` with that retention (horizon 12, so the
+    projection's benefit curve matters).
+    """
+    base = calculate(worked_cases, default_parameters(), PEILDATUM, 12)
+    model = NetModel.from_result(worked_cases, base)
+    grid = np.array([0.85, 0.90, 0.98])
+    nets = model.net(model.values(retention_benefit_per_year=grid))[:, -1]
+    for value, net in zip(grid, nets, strict=True):
+        changed = with_overrides(default_parameters(), {"retention_benefit_per_year": value}, "t")
+        expected = calculate(worked_cases, changed, PEILDATUM, 12).totals.all.net
+        assert net == pytest.approx(expected, abs=1e-6)

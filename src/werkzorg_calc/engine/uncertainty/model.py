@@ -35,7 +35,7 @@ from numpy.typing import NDArray
 from werkzorg_calc.domain.cases import CaseTable
 from werkzorg_calc.domain.result import Result
 from werkzorg_calc.domain.stakeholders import STAKEHOLDERS
-from werkzorg_calc.engine.calc import MONEY_PARAMETERS, impute_inputs, to_price_year
+from werkzorg_calc.engine.calc import MONEY_PARAMETERS, impute_inputs, prepared_inputs
 from werkzorg_calc.engine.months import geometric_sum, monthly_q
 from werkzorg_calc.engine.norms import norm_keys, projected_norms
 from werkzorg_calc.engine.uncertainty.distributions import UNCERTAIN_KEYS
@@ -100,8 +100,8 @@ class NetModel:
     def from_result(cls, cases: CaseTable, base: Result) -> NetModel:
         """Build the sums for ``cases`` from their ``calculate`` result ``base``."""
         # calc's own steps: the price-year scaling and the imputation of missing inputs.
-        frame, effective, _ = to_price_year(
-            cases.frame, base.parameters, base.peildatum, base.price_year
+        _, frame, effective, _ = prepared_inputs(
+            cases, base.parameters, base.peildatum, base.price_year
         )
         filled, _ = impute_inputs(frame, effective, base.cases["benefit_norm_month"])
         terms = _monthly_terms(frame, filled, base.payers)
@@ -185,10 +185,12 @@ class NetModel:
             work = geometric_sum(q_work[:, None], self.months) @ self.projected.reshape(
                 len(self.months), -1
             )
-            shape = (size, *self.realised.shape)
+            # Either curve may be one value against many draws of the other: broadcast both.
+            shape = (-1, *self.realised.shape)
+            both = np.broadcast_arrays(benefit.reshape(shape), work.reshape(shape))
             curve = np.zeros(self.realised.shape[1], dtype=bool)
             curve[list(_BENEFIT_TERMS)] = True
-            weighted = weighted + np.where(curve, benefit.reshape(shape), work.reshape(shape))
+            weighted = weighted + np.where(curve, *both)
         column = {key: array[:, None] for key, array in p.items()}
         keep = 1 - column["deadweight"]
         dated = np.zeros((size, len(STAKEHOLDERS)))
