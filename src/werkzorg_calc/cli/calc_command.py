@@ -53,6 +53,13 @@ def calc(
     by: Annotated[
         GroupBy | None, typer.Option("--by", help="Subtotalen en doel per gemeente of bestand.")
     ] = None,
+    settle_cashable: Annotated[
+        bool,
+        typer.Option(
+            "--settle-cashable",
+            help="Verreken alleen de verzilverbare besparingen (uitkering, Wmo, deel GGZ).",
+        ),
+    ] = False,
     output_format: Format = OutputFormat.tabel,
     output: Output = None,
     force: Force = False,
@@ -95,7 +102,15 @@ def calc(
             )
             group = by.value if by else ("bestand" if len(files) > 1 else None)
             step("berekenen")
-            result = calculate(table, parameters, day, horizon, price_year=price_year, by=group)
+            result = calculate(
+                table,
+                parameters,
+                day,
+                horizon,
+                price_year=price_year,
+                by=group,
+                settle_cashable=settle_cashable,
+            )
             language: Lang = lang.value
             from werkzorg_calc.engine.provenance import build_provenance
 

@@ -1,0 +1,79 @@
+"""The one place where the views beyond the business case join the ``Result``.
+
+``calculate`` calls ``extend`` last: the welfare view (M1), the settlement (S1–S3, on all or on
+cashable savings), the cashable split (K1), the payback month (P1), the case bootstrap (U1) and
+the plausibility panel (Q1) are computed once here and stored in ``Result.beyond``; every
+renderer reads them from there. Q1's warnings join ``Result.warnings``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pandas as pd
+
+from werkzorg_calc.domain.beyond import Beyond
+from werkzorg_calc.domain.errors import InputIssue
+from werkzorg_calc.domain.result import Result
+from werkzorg_calc.engine.bootstrap import DEFAULT_DRAWS, DEFAULT_SEED, case_bootstrap
+from werkzorg_calc.engine.cashable import cashable_split
+from werkzorg_calc.engine.payback import payback
+from werkzorg_calc.engine.plausibility import plausibility
+from werkzorg_calc.engine.settlement import settle
+from werkzorg_calc.engine.welfare import welfare_view
+
+GROSS_WAGE_COLUMN = "brutoloon_pm"  # issue 13's column; used when the case file has it
+
+
+def parties_with_flow(result: Result) -> tuple[str, ...]:
+    """The stakeholders with any saving or cost (the parties a settlement is between)."""
+    frame = result.stakeholders
+    flowing = frame["savings"].ne(0.0) | frame["costs"].ne(0.0)
+    return tuple(str(name) for name in frame.index[flowing])
+
+
+def extend(
+    result: Result,
+    frame: pd.DataFrame | None = None,
+    *,
+    settle_cashable: bool = False,
+    bootstrap_draws: int = DEFAULT_DRAWS,
+    bootstrap_seed: int = DEFAULT_SEED,
+) -> Result:
+    """``result`` with ``beyond`` filled in; ``frame`` is the case frame it was computed from."""
+    gross = None
+    if frame is not None and GROSS_WAGE_COLUMN in frame.columns:
+        gross = pd.to_numeric(frame[GROSS_WAGE_COLUMN], errors="coerce")
+    welfare = welfare_view(result, gross)
+    cashable = cashable_split(result)
+    parties = parties_with_flow(result)
+    stakeholders = result.stakeholders
+    costs = {p: float(stakeholders.at[p, "costs"]) for p in parties}
+    if settle_cashable:
+        savings = {p: float(cashable.at[p, "cashable"]) for p in parties}
+    else:
+        savings = {p: float(stakeholders.at[p, "savings"]) for p in parties}
+    settlement = settle(savings, costs, "cashable" if settle_cashable else "all")
+    cases = result.cases
+    bootstrap = case_bootstrap(
+        cases["net"].to_numpy(dtype=np.float64),
+        cases["durable"].to_numpy(dtype=np.bool_),
+        draws=bootstrap_draws,
+        seed=bootstrap_seed,
+    )
+    checks = plausibility(result, welfare.total)
+    beyond = Beyond(
+        welfare=welfare,
+        settlement=settlement,
+        cashable=cashable,
+        payback=payback(result, parties),
+        bootstrap=bootstrap,
+        plausibility=checks,
+    )
+    file = result.sources[0].file if result.sources else ""
+    warnings = tuple(
+        InputIssue(file, None, None, None, message, "waarschuwing")
+        for _, message in checks.warnings
+    )
+    return dataclasses.replace(result, beyond=beyond, warnings=result.warnings + warnings)
