@@ -65,6 +65,9 @@ class Parameters(BaseModel):
     target_count: int | None = Field(default=None, ge=0)
     target_basis: TargetBasis
     payers: Payers
+    employer_charges_share: float = Field(ge=0, le=1)
+    wage_default_hours: float = Field(ge=0, le=60)
+    mhc_cashable_share: float = Field(ge=0, le=1)
 
     @model_validator(mode="after")
     def _rates_together(self) -> Parameters:

@@ -26,6 +26,10 @@ from werkzorg_calc.engine.welfare import welfare_view
 GROSS_WAGE_COLUMN = "brutoloon_pm"  # issue 13's column; used when the case file has it
 
 
+def _column(frame: pd.DataFrame, column: str) -> dict[str, float]:
+    return {str(name): float(value) for name, value in frame[column].items()}
+
+
 def parties_with_flow(result: Result) -> tuple[str, ...]:
     """The stakeholders with any saving or cost (the parties a settlement is between)."""
     frame = result.stakeholders
@@ -49,11 +53,12 @@ def extend(
     cashable = cashable_split(result)
     parties = parties_with_flow(result)
     stakeholders = result.stakeholders
-    costs = {p: float(stakeholders.at[p, "costs"]) for p in parties}
-    if settle_cashable:
-        savings = {p: float(cashable.at[p, "cashable"]) for p in parties}
-    else:
-        savings = {p: float(stakeholders.at[p, "savings"]) for p in parties}
+    all_costs = _column(stakeholders, "costs")
+    all_savings = (
+        _column(cashable, "cashable") if settle_cashable else _column(stakeholders, "savings")
+    )
+    costs = {p: all_costs[p] for p in parties}
+    savings = {p: all_savings[p] for p in parties}
     settlement = settle(savings, costs, "cashable" if settle_cashable else "all")
     cases = result.cases
     bootstrap = case_bootstrap(

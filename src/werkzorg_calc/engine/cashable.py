@@ -19,7 +19,7 @@ CASHABLE_SHARE = {"benefit": 1.0, "wmo": 1.0, "benefit_administration": 0.0}
 
 def cashable_split(result: Result) -> pd.DataFrame:
     """One row per stakeholder: ``cashable`` and ``non_cashable`` savings, unrounded."""
-    mhc_share = float(getattr(result.parameters, "mhc_cashable_share", 0.5))
+    mhc_share = result.parameters.mhc_cashable_share
     share = {**CASHABLE_SHARE, "mental_health_care": mhc_share}
     unknown = [item for item in SAVING_IDS if item not in share]
     if unknown:

@@ -57,8 +57,9 @@ def payback(result: Result, parties: tuple[str, ...]) -> Payback:
         columns[party] = fixed + per_case_realised @ realised_f + per_case_projected @ projected_f
     cumulative = pd.DataFrame(columns, index=pd.RangeIndex(1, months + 1, name="month"))
     cumulative[TOTAL] = cumulative[list(parties)].sum(axis=1) if parties else 0.0
+    nets = {str(name): float(value) for name, value in result.stakeholders["net"].items()}
     for party in parties:
-        expected = float(result.stakeholders.at[party, "net"])
+        expected = nets[party]
         if abs(float(cumulative[party].iloc[-1]) - expected) > TOLERANCE * max(1.0, abs(expected)):
             raise IdentityError(f"terugverdienmaand: laatste cumulatief van {party} ≠ netto")
     found: dict[str, int | None] = {}

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -62,7 +63,7 @@ TRANSFER_LABELS = (
 )
 
 
-def _wml_periods() -> tuple[NDArray[np.datetime64], NDArray[np.datetime64], NDArray[np.float64]]:
+def _wml_periods() -> tuple[NDArray[Any], NDArray[Any], NDArray[np.float64]]:
     """Every WML period (from, to exclusive) with its full-time monthly amount."""
     rows = [row for key in (WML_MONTH, WML_HOUR) for row in rows_for(key) if row.value is not None]
     rows.sort(key=lambda row: row.valid_from)
@@ -117,7 +118,7 @@ def wages(result: Result, gross_month: pd.Series | None) -> tuple[pd.Series, pd.
     """
     cases = result.cases
     params = result.parameters
-    default_hours = float(getattr(params, "wage_default_hours", 12.0))
+    default_hours = params.wage_default_hours
     hours = cases["hours_per_week"].fillna(default_hours)
     scale = hours / FULLTIME_HOURS * HOLIDAY_ALLOWANCE
     times = case_times(result)
@@ -144,7 +145,7 @@ def welfare_view(result: Result, gross_month: pd.Series | None = None) -> Welfar
         raise IdentityError(f"welvaartsbeeld: onbekende post(en) {unknown}")
     params = result.parameters
     keep = 1 - params.deadweight
-    charges_share = float(getattr(params, "employer_charges_share", 0.235))
+    charges_share = params.employer_charges_share
     gross, imputed = wages(result, gross_month)
     wage = gross * keep
     charges = wage * charges_share

@@ -16,7 +16,7 @@ from rich.text import Text
 
 from werkzorg_calc.domain.beyond import Beyond
 from werkzorg_calc.domain.result import Result
-from werkzorg_calc.text.beyond_labels import actor_label, beyond_text, flow_label
+from werkzorg_calc.text.beyond_labels import BeyondKey, actor_label, beyond_text, flow_label
 from werkzorg_calc.text.formatting import euro, number, percent
 from werkzorg_calc.text.labels import Lang, text
 
@@ -34,13 +34,14 @@ def _table(title: str) -> Table:
 def settlement_table(beyond: Beyond, lang: Lang = "nl") -> Group:
     """Per party its net now and the transfer of each rule (+ receives, − pays), and the rules."""
     settlement = beyond.settlement
-    basis = (
+    basis: BeyondKey = (
         "settlement_basis_cashable" if settlement.basis == "cashable" else "settlement_basis_all"
     )
     table = _table(f"{beyond_text('settlement_title', lang)} ({beyond_text(basis, lang)})")
     table.add_column(text("stakeholder", lang))
-    for key in ("net_now", "s1", "s2", "s3"):
-        table.add_column(beyond_text(key, lang), justify="right", no_wrap=True)  # type: ignore[arg-type]
+    keys: tuple[BeyondKey, ...] = ("net_now", "s1", "s2", "s3")
+    for key in keys:
+        table.add_column(beyond_text(key, lang), justify="right", no_wrap=True)
     s1, s2 = settlement.costs_follow_benefits, settlement.surplus_follows_investment
     for party in settlement.parties:
         table.add_row(
@@ -79,10 +80,10 @@ def cashable_table(result: Result, beyond: Beyond, lang: Lang = "nl") -> Group:
     table.add_column(beyond_text("non_cashable", lang), justify="right", no_wrap=True)
     frame = beyond.cashable
     for party in frame.index:
-        cashable, rest = float(frame.at[party, "cashable"]), float(frame.at[party, "non_cashable"])
+        cashable, rest = float(frame["cashable"][party]), float(frame["non_cashable"][party])
         if cashable or rest:
             table.add_row(actor_label(str(party), lang), _money(cashable, lang), _money(rest, lang))
-    share = float(getattr(result.parameters, "mhc_cashable_share", 0.5))
+    share = result.parameters.mhc_cashable_share
     words = Text(beyond_text("cashable_words", lang, share=percent(share, 0, lang)), style="dim")
     return Group(table, words)
 
@@ -109,8 +110,8 @@ def welfare_table(beyond: Beyond, lang: Lang = "nl") -> Group:
         _money(welfare.total, lang),
     )
     ledger = _table(beyond_text("ledger_title", lang))
-    for key in ("from", "to"):
-        ledger.add_column(beyond_text(key, lang))  # type: ignore[arg-type]
+    ledger.add_column(beyond_text("from", lang))
+    ledger.add_column(beyond_text("to", lang))
     ledger.add_column("", overflow="fold")
     ledger.add_column(beyond_text("amount", lang), justify="right", no_wrap=True)
     for source, target, amount, label in welfare.transfers.itertuples(index=False):
@@ -146,8 +147,9 @@ def comparison_panel(beyond: Beyond, lang: Lang = "nl") -> Group:
     """Q1: this result beside the published reference figures, with their price years."""
     table = _table(beyond_text("compare_title", lang))
     table.add_column("", overflow="fold")
-    for key in ("ours", "reference", "ratio", "price_year"):
-        table.add_column(beyond_text(key, lang), justify="right", no_wrap=True)  # type: ignore[arg-type]
+    keys: tuple[BeyondKey, ...] = ("ours", "reference", "ratio", "price_year")
+    for key in keys:
+        table.add_column(beyond_text(key, lang), justify="right", no_wrap=True)
     for check, row in beyond.plausibility.panel.iterrows():
         ratio = float(row["ratio"])
         table.add_row(

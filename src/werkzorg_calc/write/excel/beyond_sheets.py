@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from openpyxl.chart import LineChart, Reference
 
 from werkzorg_calc.domain.beyond import Beyond
-from werkzorg_calc.text.beyond_labels import actor_label, beyond_text, flow_label
+from werkzorg_calc.text.beyond_labels import BeyondKey, actor_label, beyond_text, flow_label
 from werkzorg_calc.text.labels import Lang, text
 from werkzorg_calc.write.excel.case_sheet import money_value
 from werkzorg_calc.write.excel.sheet import EURO, Formula, Sheet, quoted
@@ -106,8 +106,9 @@ def settlement_sheet(workbook: Workbook, result: Result, beyond: Beyond, lang: L
         sums.append(Formula(f"SUM({letter}{first}:{letter}{last})", total) if live else total)
     sheet.row([beyond_text("total", lang), *sums], [None] + [EURO] * 7, bold=True)
     sheet.row([])
-    for key in ("s1_words", "s2_words", "s3_words"):
-        sheet.row([beyond_text(key, lang)])  # type: ignore[arg-type]
+    words: tuple[BeyondKey, ...] = ("s1_words", "s2_words", "s3_words")
+    for key in words:
+        sheet.row([beyond_text(key, lang)])
     return sheet
 
 
@@ -160,7 +161,6 @@ def welfare_sheet(workbook: Workbook, beyond: Beyond, lang: Lang) -> Sheet:
     )
     formats = [None, EURO, EURO, EURO]
     for actor, row in welfare.actors.iterrows():
-        number = sheet.rows + 1
         sheet.row(
             [
                 actor_label(str(actor), lang),
