@@ -12,6 +12,7 @@ from tests.conftest import PEILDATUM
 from werkzorg_calc.domain.cases import CaseTable
 from werkzorg_calc.engine.calc import calculate
 from werkzorg_calc.write.excel.summary import write_excel
+from werkzorg_calc.write.html import render_result
 from werkzorg_calc.write.json_document import result_to_dict
 
 
@@ -87,3 +88,16 @@ def test_excel_sheets_agree(worked_cases: CaseTable, tmp_path: Path) -> None:
     assert welfare["D7"].value == pytest.approx(participant)
     assert welfare["C9"].value == pytest.approx(0.0, abs=1e-6)
     assert formulas["Welvaart"]["C9"].value == "=SUM(C2:C8)"
+
+
+def test_html_report_sections(worked_cases: CaseTable) -> None:
+    """The HTML report shows the settlement table and the payback curve: one line per party with
+    a flow and one for the total, and the months as the chart's text equivalent."""
+    result = calculate(worked_cases, None, PEILDATUM)
+    page = render_result(result)
+    assert '<section id="settlement"' in page and '<section id="payback"' in page
+    payback = page[page.index('<section id="payback"') :]
+    payback = payback[: payback.index("</section>")]
+    assert payback.count("<polyline") == 4
+    assert "niet binnen de periode" in payback
+    assert 'data-amount="-12679.95"' in page
