@@ -11,6 +11,7 @@ from werkzorg_calc.domain.cases import CaseTable
 from werkzorg_calc.domain.parameters import default_parameters, with_overrides
 from werkzorg_calc.engine.bootstrap import case_bootstrap
 from werkzorg_calc.engine.calc import calculate
+from werkzorg_calc.text.issues import issue_message
 
 M = 30.4375
 
@@ -178,6 +179,8 @@ def test_plausibility_warns_beyond_three_times(worked_cases: CaseTable) -> None:
     assert result.beyond is not None
     panel = result.beyond.plausibility.panel
     assert float(panel["ratio"]["ggz_per_placed"]) > 3
-    codes = [code for code, _ in result.beyond.plausibility.warnings]
-    assert codes == ["Q1_ggz_per_placed"]
-    assert any("VGZ" in issue.message for issue in result.warnings)
+    codes = [issue.code for issue in result.beyond.plausibility.warnings]
+    assert codes == ["ggz_saving_implausible"]
+    assert result.beyond.plausibility.warnings[0] in result.warnings
+    message = issue_message(result.beyond.plausibility.warnings[0])
+    assert "VGZ" in message and "€ 1.166,67" in message

@@ -15,7 +15,7 @@ from typing import Final
 
 import pandas as pd
 
-from werkzorg_calc.domain.errors import WerkzorgError
+from werkzorg_calc.domain.errors import InputIssue, WerkzorgError
 
 ACTORS: Final = (
     "municipality",
@@ -124,14 +124,14 @@ class Payback:
 
 @dataclass(frozen=True)
 class Plausibility:
-    """Q1: the comparison panel (one row per check) and the warnings it raised (code, message).
+    """Q1: the comparison panel (one row per check) and the warnings it raised.
 
     ``panel`` columns: ``ours``, ``reference``, ``ratio``, ``price_year`` (of the reference),
     ``warn`` (True when outside the band).
     """
 
     panel: pd.DataFrame
-    warnings: tuple[tuple[str, str], ...]
+    warnings: tuple[InputIssue, ...]
 
 
 @dataclass(frozen=True)

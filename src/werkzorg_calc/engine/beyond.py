@@ -14,7 +14,6 @@ import numpy as np
 import pandas as pd
 
 from werkzorg_calc.domain.beyond import Beyond
-from werkzorg_calc.domain.errors import InputIssue
 from werkzorg_calc.domain.result import Result
 from werkzorg_calc.engine.bootstrap import DEFAULT_DRAWS, DEFAULT_SEED, case_bootstrap
 from werkzorg_calc.engine.cashable import cashable_split
@@ -76,9 +75,4 @@ def extend(
         bootstrap=bootstrap,
         plausibility=checks,
     )
-    file = result.sources[0].file if result.sources else ""
-    warnings = tuple(
-        InputIssue(file, None, None, None, message, "waarschuwing")
-        for _, message in checks.warnings
-    )
-    return dataclasses.replace(result, beyond=beyond, warnings=result.warnings + warnings)
+    return dataclasses.replace(result, beyond=beyond, warnings=result.warnings + checks.warnings)

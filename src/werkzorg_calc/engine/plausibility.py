@@ -17,8 +17,8 @@ from typing import Final
 import pandas as pd
 
 from werkzorg_calc.domain.beyond import Plausibility
+from werkzorg_calc.domain.errors import InputIssue, Params
 from werkzorg_calc.domain.result import Result
-from werkzorg_calc.text.formatting import euro
 
 VGZ_SAVING: Final = 70_000.0
 VGZ_PEOPLE: Final = 60
@@ -47,15 +47,17 @@ def plausibility(result: Result, welfare_total: float) -> Plausibility:
         },
         index=pd.Index(["ggz_per_placed", "welfare_per_participant"], name="check"),
     )
-    warnings: tuple[tuple[str, str], ...] = ()
+    warnings: tuple[InputIssue, ...] = ()
     if warn:
+        params: Params = {
+            "ours_euro": ggz_per_placed,
+            "reference_euro": VGZ_PER_PLACED,
+            "total_euro": VGZ_SAVING,
+            "people": VGZ_PEOPLE,
+            "band": BAND,
+        }
+        file = result.sources[0].file if result.sources else ""
         warnings = (
-            (
-                "Q1_ggz_per_placed",
-                f"GGZ-besparing per geplaatste ({euro(ggz_per_placed)}) ligt meer dan "
-                f"{BAND:.0f}× van VGZ's circa {euro(VGZ_PER_PLACED)} ({euro(VGZ_SAVING)} voor "
-                f"ongeveer {VGZ_PEOPLE} mensen); controleer ggz_voor/ggz_na en "
-                "mhc_reduction_when_working",
-            ),
+            InputIssue(file, None, None, None, "ggz_saving_implausible", params, "waarschuwing"),
         )
     return Plausibility(panel=panel, warnings=warnings)
