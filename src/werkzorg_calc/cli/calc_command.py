@@ -60,6 +60,14 @@ def calc(
             help="Verreken alleen de verzilverbare besparingen (uitkering, Wmo, deel GGZ).",
         ),
     ] = False,
+    optimism_bias: Annotated[
+        bool,
+        typer.Option(
+            "--optimism-bias",
+            help="Toon ook het beeld met optimisme-correctie: kosten omhoog en besparingen "
+            "omlaag naar de bewijskracht van elke parameter.",
+        ),
+    ] = False,
     output_format: Format = OutputFormat.tabel,
     output: Output = None,
     force: Force = False,
@@ -110,6 +118,7 @@ def calc(
                 price_year=price_year,
                 by=group,
                 settle_cashable=settle_cashable,
+                optimism_bias=optimism_bias,
             )
             language: Lang = lang.value
             from werkzorg_calc.engine.provenance import build_provenance

@@ -139,7 +139,9 @@ class Beyond:
     """Everything past the business case, computed once per ``calculate``.
 
     ``cashable``: one row per stakeholder, ``cashable`` and ``non_cashable`` savings (K1).
-    ``bootstrap`` is ``None`` when there are no cases to resample.
+    ``bootstrap`` is ``None`` when there are no cases to resample. ``optimism`` (savings,
+    costs, net per stakeholder and ``total`` after the optimism-bias correction) is ``None``
+    unless it was asked for.
     """
 
     welfare: Welfare
@@ -148,3 +150,4 @@ class Beyond:
     payback: Payback
     bootstrap: CaseBootstrap | None
     plausibility: Plausibility
+    optimism: pd.DataFrame | None = None

@@ -1,9 +1,9 @@
 """The one place where the views beyond the business case join the ``Result``.
 
 ``calculate`` calls ``extend`` last: the welfare view (M1), the settlement (S1–S3, on all or on
-cashable savings), the cashable split (K1), the payback month (P1), the case bootstrap (U1) and
-the plausibility panel (Q1) are computed once here and stored in ``Result.beyond``; every
-renderer reads them from there. Q1's warnings join ``Result.warnings``.
+cashable savings), the cashable split (K1), the payback month (P1), the case bootstrap (U1), the
+plausibility panel (Q1) and, on request, the optimism-bias view are computed once here and stored
+in ``Result.beyond``; every renderer reads them from there. Q1's warnings join ``Result.warnings``.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from werkzorg_calc.domain.beyond import Beyond
 from werkzorg_calc.domain.result import Result
 from werkzorg_calc.engine.bootstrap import DEFAULT_DRAWS, DEFAULT_SEED, case_bootstrap
 from werkzorg_calc.engine.cashable import cashable_split
+from werkzorg_calc.engine.optimism import optimism_view
 from werkzorg_calc.engine.payback import payback
 from werkzorg_calc.engine.plausibility import plausibility
 from werkzorg_calc.engine.settlement import settle
@@ -41,6 +42,7 @@ def extend(
     frame: pd.DataFrame | None = None,
     *,
     settle_cashable: bool = False,
+    optimism_bias: bool = False,
     bootstrap_draws: int = DEFAULT_DRAWS,
     bootstrap_seed: int = DEFAULT_SEED,
 ) -> Result:
@@ -74,5 +76,6 @@ def extend(
         payback=payback(result, parties),
         bootstrap=bootstrap,
         plausibility=checks,
+        optimism=optimism_view(result) if optimism_bias else None,
     )
     return dataclasses.replace(result, beyond=beyond, warnings=result.warnings + checks.warnings)

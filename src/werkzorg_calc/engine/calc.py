@@ -62,6 +62,7 @@ def calculate(
     price_year: int | None = None,
     by: str | None = None,
     settle_cashable: bool = False,
+    optimism_bias: bool = False,
     bootstrap_draws: int = DEFAULT_DRAWS,
     bootstrap_seed: int = DEFAULT_SEED,
 ) -> Result:
@@ -72,9 +73,9 @@ def calculate(
     non-legal amounts to that year's prices with the CPI (``None``: amounts as given); ``by``
     adds subtotals per ``gemeente`` or per ``bestand``. The headline is net of the deadweight;
     ``Result.gross`` holds the same sum at deadweight 0 and ``Result.common_horizon`` the view
-    of rule H1. ``settle_cashable`` settles the wrong pocket on cashable
-    savings only (K1); ``optimism_bias`` adds the optimism-bias view; ``bootstrap_draws`` and
-    ``bootstrap_seed`` set the case bootstrap (U1). Example::
+    of rule H1. ``settle_cashable`` settles the wrong pocket on cashable savings only (K1);
+    ``optimism_bias`` adds the optimism-bias view; ``bootstrap_draws`` and ``bootstrap_seed``
+    set the case bootstrap (U1). Example::
 
         result = calculate(load_cases(path, day), default_parameters(), day, horizon=12)
     """
@@ -258,6 +259,7 @@ def calculate(
         result,
         frame,
         settle_cashable=settle_cashable,
+        optimism_bias=optimism_bias,
         bootstrap_draws=bootstrap_draws,
         bootstrap_seed=bootstrap_seed,
     )

@@ -162,12 +162,30 @@ def comparison_panel(beyond: Beyond, lang: Lang = "nl") -> Group:
     return Group(table, Text(beyond_text("compare_words", lang), style="dim"))
 
 
+def optimism_table(beyond: Beyond, lang: Lang = "nl") -> Table | None:
+    """The optimism-bias view per stakeholder and in total (only when it was asked for)."""
+    frame = beyond.optimism
+    if frame is None:
+        return None
+    table = _table(beyond_text("optimism_title", lang))
+    table.add_column(text("stakeholder", lang))
+    for key in ("savings", "costs", "net"):
+        table.add_column(text(key, lang), justify="right", no_wrap=True)
+    for name, row in frame.iterrows():
+        label = beyond_text("total", lang) if name == "total" else actor_label(str(name), lang)
+        table.add_row(label, *(_money(float(row[k]), lang) for k in ("savings", "costs", "net")))
+    return table
+
+
 def beyond_report(result: Result, lang: Lang = "nl") -> list[RenderableType]:
     """Every view beyond the business case, in reading order (empty without ``beyond``)."""
     beyond = result.beyond
     if beyond is None:
         return []
+    optimism = optimism_table(beyond, lang)
+    extra: list[RenderableType] = [optimism, Text("")] if optimism is not None else []
     return [
+        *extra,
         settlement_table(beyond, lang),
         Text(""),
         payback_lines(beyond, lang),

@@ -57,6 +57,7 @@ BeyondKey = Literal[
     "payback_sheet",
     "shapley_value",
     "total",
+    "optimism_title",
 ]
 
 _TEXT: Final[dict[BeyondKey, tuple[str, str]]] = {
@@ -143,6 +144,10 @@ _TEXT: Final[dict[BeyondKey, tuple[str, str]]] = {
     "payback_sheet": ("Terugverdienen", "Payback"),
     "shapley_value": ("Shapley-waarde", "Shapley value"),
     "total": ("Totaal", "Total"),
+    "optimism_title": (
+        "Met optimisme-correctie (kosten omhoog, besparingen omlaag naar bewijskracht)",
+        "With optimism bias (costs up, savings down by strength of evidence)",
+    ),
 }
 
 _ACTOR: Final[dict[str, tuple[str, str]]] = {

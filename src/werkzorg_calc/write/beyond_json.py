@@ -1,7 +1,8 @@
 """``Result.beyond`` → the JSON keys of method v2's "JSON additions" (English, unrounded).
 
 ``welfare``, ``settlement``, ``payback_month``, ``cashable``, ``bootstrap`` exactly as the spec
-names them; ``plausibility`` adds the Q1 comparison panel.
+names them; ``plausibility`` adds the Q1 comparison panel and ``optimism_bias`` (only with
+``--optimism-bias``) the corrected savings, costs and net.
 """
 
 from __future__ import annotations
@@ -84,6 +85,21 @@ def beyond_to_dict(beyond: Beyond) -> dict[str, Any]:
     }
 
 
+def _optimism(beyond: Beyond) -> dict[str, Any]:
+    """``optimism_bias`` {party | total: {savings, costs, net}}, only when it was asked for."""
+    if beyond.optimism is None:
+        return {}
+    frame = beyond.optimism
+    return {
+        "optimism_bias": {
+            str(name): {key: _number(float(row[key])) for key in ("savings", "costs", "net")}
+            for name, row in frame.iterrows()
+        }
+    }
+
+
 def result_beyond(result: Result) -> dict[str, Any]:
     """``beyond_to_dict`` of ``result.beyond``, or nothing when it was not computed."""
-    return beyond_to_dict(result.beyond) if result.beyond is not None else {}
+    if result.beyond is None:
+        return {}
+    return {**beyond_to_dict(result.beyond), **_optimism(result.beyond)}

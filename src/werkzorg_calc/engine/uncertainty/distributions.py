@@ -64,6 +64,9 @@ DEFINITION_KEYS: Final[tuple[str, ...]] = (
     "employer_charges_share",
     "wage_default_hours",
     "mhc_cashable_share",
+    "optimism_bias.hard",
+    "optimism_bias.onderbouwd",
+    "optimism_bias.aanname",
 )
 FIELDS: Final[tuple[str, ...]] = ("distribution", "low", "high", "mode", "mean", "sd")
 _USES: Final[dict[Kind, frozenset[str]]] = {
