@@ -58,6 +58,7 @@ BeyondKey = Literal[
     "shapley_value",
     "total",
     "optimism_title",
+    "no_flow",
 ]
 
 _TEXT: Final[dict[BeyondKey, tuple[str, str]]] = {
@@ -144,6 +145,10 @@ _TEXT: Final[dict[BeyondKey, tuple[str, str]]] = {
     "payback_sheet": ("Terugverdienen", "Payback"),
     "shapley_value": ("Shapley-waarde", "Shapley value"),
     "total": ("Totaal", "Total"),
+    "no_flow": (
+        "Deze partij heeft geen besparing of kosten: er is niets te verrekenen.",
+        "This party has no savings or costs: there is nothing to settle.",
+    ),
     "optimism_title": (
         "Met optimisme-correctie (kosten omhoog, besparingen omlaag naar bewijskracht)",
         "With optimism bias (costs up, savings down by strength of evidence)",

@@ -1,0 +1,62 @@
+"""``calc --settle-cashable`` and ``explain --settlement``: the settlement from the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.conftest import PEILDATUM
+from werkzorg_calc.cli import app
+from werkzorg_calc.domain.cases import CaseTable
+from werkzorg_calc.engine.calc import calculate
+from werkzorg_calc.engine.settlement_explain import explain_settlement
+
+RUNNER = CliRunner()
+DAY = PEILDATUM.isoformat()
+
+
+def test_calc_settle_cashable_json(worked_csv: Path) -> None:
+    """The JSON says the basis and S1 on cashable savings (municipality −14,270.68, by hand in
+    tests/engine/test_payback_cashable.py)."""
+    run = RUNNER.invoke(
+        app, ["calc", str(worked_csv), "--peildatum", DAY, "--settle-cashable", "--format", "json"]
+    )
+    assert run.exit_code == 0, run.output
+    settlement = json.loads(run.stdout)["settlement"]
+    assert settlement["basis"] == "cashable"
+    s1 = settlement["costs_follow_benefits"]["municipality"]
+    assert s1 == pytest.approx(-14270.68, abs=0.005)
+
+
+def test_explain_settlement_terms_add_up(worked_cases: CaseTable) -> None:
+    """Horizon 12, municipality: Σ w × marginal over the four coalitions without it equals φ,
+    1/3 × 6,005.46 + 1/6 × 10,425.76 + 1/6 × 17,237.91 + 1/3 × 21,658.21 = 13,831.84."""
+    result = calculate(worked_cases, None, PEILDATUM, 12)
+    assert result.beyond is not None
+    explanation = explain_settlement(result.beyond.settlement, "municipality")
+    assert len(explanation.coalitions) == 4
+    total = sum(term.weight * term.marginal for term in explanation.coalitions)
+    assert total == pytest.approx(explanation.shapley_value)
+    assert explanation.shapley_value == pytest.approx(13831.84, abs=0.005)
+    assert explanation.shapley == pytest.approx(explanation.shapley_value - explanation.net)
+
+
+def test_explain_settlement_command(worked_csv: Path) -> None:
+    """The terminal shows S1 written out; a party without a flow says so; an unknown one is a
+    usage error (exit 2)."""
+    run = RUNNER.invoke(
+        app, ["explain", str(worked_csv), "--settlement", "uwv", "--peildatum", DAY]
+    )
+    assert run.exit_code == 0, run.output
+    shown = " ".join(run.stdout.split())  # the terminal may wrap a long sum
+    assert "T = c − C × s⁺ / Σ s⁺" in shown
+    assert "€ -5.575,42" in shown
+    none = RUNNER.invoke(
+        app, ["explain", str(worked_csv), "--settlement", "rijk", "--peildatum", DAY]
+    )
+    assert none.exit_code == 0 and "niets te verrekenen" in none.stdout
+    bad = RUNNER.invoke(app, ["explain", str(worked_csv), "--settlement", "x", "--peildatum", DAY])
+    assert bad.exit_code == 2
