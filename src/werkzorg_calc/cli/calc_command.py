@@ -68,6 +68,16 @@ def calc(
             "omlaag naar de bewijskracht van elke parameter.",
         ),
     ] = False,
+    bootstrap_draws: Annotated[
+        int,
+        typer.Option(
+            "--bootstrap-draws",
+            min=0,
+            help="Trekkingen van de casus-bootstrap (U1); 0 zet hem uit. De rekentijd groeit "
+            "met trekkingen × casussen.",
+        ),
+    ] = 10_000,
+    seed: Annotated[int, typer.Option("--seed", help="Seed van de casus-bootstrap.")] = 42,
     output_format: Format = OutputFormat.tabel,
     output: Output = None,
     force: Force = False,
@@ -119,6 +129,8 @@ def calc(
                 by=group,
                 settle_cashable=settle_cashable,
                 optimism_bias=optimism_bias,
+                bootstrap_draws=bootstrap_draws,
+                bootstrap_seed=seed,
             )
             language: Lang = lang.value
             from werkzorg_calc.engine.provenance import build_provenance
