@@ -128,3 +128,17 @@ def test_a_lost_transfer_is_an_internal_error(result: Result) -> None:
     broken = dataclasses.replace(result, payers=payers)
     with pytest.raises(IdentityError):
         welfare_view(broken)
+
+
+def test_net_wage_from_the_case_file(result: Result) -> None:
+    """With ``brutoloon_pm`` 2,000 and ``netto_loon_pm`` 1,600 for V-01: the participant gets
+    1,600 × 6.932238 = 11,091.58 from V-01, and 400 × 6.932238 = 2,772.90 (wage tax and employee
+    premiums) goes employer → rijk; the identity still holds."""
+    gross = pd.Series([2000.0, np.nan, np.nan, np.nan], index=result.cases.index)
+    net = pd.Series([1600.0, np.nan, np.nan, np.nan], index=result.cases.index)
+    welfare = welfare_view(result, gross, net)
+    ledger = welfare.transfers.set_index("label")["amount"]
+    assert ledger["net_wage"] == pytest.approx(1600 * MONTHS_V01 + V02 + V03)
+    assert ledger["wage_tax"] == pytest.approx(400 * MONTHS_V01)
+    assert round(400 * MONTHS_V01, 2) == 2772.90
+    assert abs(welfare.transfer_identity) < 1e-6

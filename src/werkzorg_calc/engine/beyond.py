@@ -23,7 +23,14 @@ from werkzorg_calc.engine.plausibility import plausibility
 from werkzorg_calc.engine.settlement import settle
 from werkzorg_calc.engine.welfare import welfare_view
 
-GROSS_WAGE_COLUMN = "brutoloon_pm"  # issue 13's column; used when the case file has it
+GROSS_WAGE_COLUMN = "gross_wage_month"  # brutoloon_pm in the case file
+NET_WAGE_COLUMN = "net_earnings_month"  # netto_loon_pm in the case file
+
+
+def _optional(frame: pd.DataFrame | None, column: str) -> pd.Series | None:
+    if frame is None or column not in frame.columns:
+        return None
+    return pd.to_numeric(frame[column], errors="coerce")
 
 
 def _column(frame: pd.DataFrame, column: str) -> dict[str, float]:
@@ -47,10 +54,8 @@ def extend(
     bootstrap_seed: int = DEFAULT_SEED,
 ) -> Result:
     """``result`` with ``beyond`` filled in; ``frame`` is the case frame it was computed from."""
-    gross = None
-    if frame is not None and GROSS_WAGE_COLUMN in frame.columns:
-        gross = pd.to_numeric(frame[GROSS_WAGE_COLUMN], errors="coerce")
-    welfare = welfare_view(result, gross)
+    gross = _optional(frame, GROSS_WAGE_COLUMN)
+    welfare = welfare_view(result, gross, _optional(frame, NET_WAGE_COLUMN))
     cashable = cashable_split(result)
     parties = parties_with_flow(result)
     stakeholders = result.stakeholders

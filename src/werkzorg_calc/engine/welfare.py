@@ -56,6 +56,7 @@ MIRROR_ITEMS = ("insurer_contribution_received",)
 TRANSFER_LABELS = (
     "benefit",
     "net_wage",
+    "wage_tax",
     "employer_charges",
     "wage_subsidy",
     "no_risk",
@@ -116,6 +117,14 @@ def wages(result: Result, gross_month: pd.Series | None) -> tuple[pd.Series, pd.
 
     Deadweight is not applied here; ``welfare_view`` applies it.
     """
+    gross, imputed, _ = _wage_months(result, gross_month)
+    return gross, imputed
+
+
+def _wage_months(
+    result: Result, gross_month: pd.Series | None
+) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Gross wage, imputed flag and the months (realised + projected weight) per case."""
     cases = result.cases
     params = result.parameters
     default_hours = params.wage_default_hours
@@ -133,11 +142,15 @@ def wages(result: Result, gross_month: pd.Series | None) -> tuple[pd.Series, pd.
     placed = cases["job_start"].notna()
     imputed = given.isna() & placed
     wage = from_file.where(given.notna(), fallback).where(placed, 0.0)
-    return wage.astype("float64"), imputed
+    return wage.astype("float64"), imputed, (cases["work_months"] + weight).where(placed, 0.0)
 
 
-def welfare_view(result: Result, gross_month: pd.Series | None = None) -> Welfare:
-    """M1 for ``result``; ``gross_month`` is the case file's ``brutoloon_pm`` column, if any."""
+def welfare_view(
+    result: Result, gross_month: pd.Series | None = None, net_month: pd.Series | None = None
+) -> Welfare:
+    """M1 for ``result``; ``gross_month`` and ``net_month`` are the case file's ``brutoloon_pm``
+    and ``netto_loon_pm`` columns, if any. With a net wage the difference gross − net (wage tax
+    and employee premiums) is a transfer employer → rijk; without it net = gross."""
     items, payers = result.items, result.payers
     known = set(REAL_ITEMS) | set(TRANSFER_ITEMS) | set(MIRROR_ITEMS)
     unknown = [item for item in items.columns if item not in known]
@@ -146,9 +159,15 @@ def welfare_view(result: Result, gross_month: pd.Series | None = None) -> Welfar
     params = result.parameters
     keep = 1 - params.deadweight
     charges_share = params.employer_charges_share
-    gross, imputed = wages(result, gross_month)
+    gross, imputed, months = _wage_months(result, gross_month)
     wage = gross * keep
     charges = wage * charges_share
+    net_given = (
+        net_month.reindex(items.index) * months * keep
+        if net_month is not None
+        else pd.Series(float("nan"), index=items.index)
+    )
+    net_wage = net_given.where(net_given.notna(), wage).astype("float64")
     subsidy = -items["wage_subsidy"]
 
     def flow(label: str, source: object, target: object, amount: pd.Series) -> pd.DataFrame:
@@ -164,7 +183,8 @@ def welfare_view(result: Result, gross_month: pd.Series | None = None) -> Welfar
     ledger_rows = pd.concat(
         [
             flow("benefit", "participant", payers["benefit"], items["benefit"]),
-            flow("net_wage", "employer", "participant", wage),
+            flow("net_wage", "employer", "participant", net_wage),
+            flow("wage_tax", "employer", "rijk", wage - net_wage),
             flow("employer_charges", "employer", "rijk", charges),
             flow("wage_subsidy", payers["wage_subsidy"], "employer", subsidy),
             flow("no_risk", payers["no_risk"], "employer", -items["no_risk"]),

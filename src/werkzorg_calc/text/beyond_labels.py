@@ -164,6 +164,7 @@ _ACTOR: Final[dict[str, tuple[str, str]]] = {
 _TRANSFER: Final[dict[str, tuple[str, str]]] = {
     "benefit": ("uitkering niet betaald", "benefit not paid"),
     "net_wage": ("nettoloon", "net wage"),
+    "wage_tax": ("loonheffing en werknemerspremies", "wage tax and employee premiums"),
     "employer_charges": ("werkgeverslasten", "employer charges"),
     "wage_subsidy": ("loonkostensubsidie", "wage subsidy"),
     "no_risk": ("no-riskpolis", "no-riskpolis"),

@@ -67,7 +67,8 @@ def line_chart(
         )
         dashed = f' stroke-dasharray="{dash}"' if dash else ""
         parts.append(
-            f'<polyline class="line" fill="none" stroke="{colour}" stroke-width="2"{dashed} points="{points}"/>'
+            f'<polyline class="line" fill="none" stroke="{colour}" stroke-width="2"{dashed} '
+            f'points="{points}"/>'
         )
         legend_y = TOP + 16 * index + 4
         parts.append(
