@@ -335,9 +335,7 @@ def test_the_export_parses_and_holds_every_set_parameter() -> None:
             if key.startswith(f"{table}.") and value is not None
         }
     assert data == {
-        key: value
-        for key, value in flat.items()
-        if "." not in key and value is not None
+        key: value for key, value in flat.items() if "." not in key and value is not None
     }
 
 

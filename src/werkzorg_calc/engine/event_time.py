@@ -20,10 +20,19 @@ from werkzorg_calc.domain.result import Result
 DAYS_PER_MONTH = 30.4375
 
 
-def retention_work(result: Result) -> float:
-    """The yearly retention of work used for the projection (R1's work curve when present)."""
+def retention(result: Result, curve: str = "work") -> float:
+    """The yearly retention of one curve of R1 (``work`` or ``benefit``); v1's single one else."""
     params = result.parameters
-    return float(getattr(params, "retention_work_per_year", params.retention_per_year))
+    value = getattr(params, f"retention_{curve}", None)
+    if value is None:
+        value = params.retention_per_year
+    return float(value)
+
+
+def monthly_weight(result: Result, curve: str = "work") -> float:
+    """q = (r / (1 + d))^(1/12), the weight of one more projected month on ``curve``."""
+    discount: float = result.parameters.discount_rate
+    return float((retention(result, curve) / (1 + discount)) ** (1 / 12))
 
 
 @dataclass(frozen=True)
@@ -75,8 +84,7 @@ def case_times(result: Result) -> CaseTimes:
     )
     whole = months_left.clip(upper=result.horizon).floordiv(1)
     whole = whole.where(cases["working_at_peildatum"].astype(bool), 0.0)
-    params = result.parameters
-    q = (retention_work(result) / (1 + params.discount_rate)) ** (1 / 12)
+    q = monthly_weight(result, "work")
     return CaseTimes(
         work_from=work_from,
         work_to=work_to,
@@ -96,16 +104,19 @@ def realised_share(times: CaseTimes, day: NDArray[np.float64]) -> NDArray[np.flo
     return result
 
 
-def projected_share(times: CaseTimes, day: NDArray[np.float64]) -> NDArray[np.float64]:
+def projected_share(
+    times: CaseTimes, day: NDArray[np.float64], q: float | None = None
+) -> NDArray[np.float64]:
     """Share of each case's projected amount accrued by event day ``day`` (cases × days).
 
     Projected month m falls at peildatum + m months; the months up to k carry
-    Σ_{m≤k} q^m of Σ_{m≤M} q^m.
+    Σ_{m≤k} q^m of Σ_{m≤M} q^m (``q`` defaults to the work curve's).
     """
+    q = times.q if q is None else q
     elapsed = (day[None, :] - times.peil[:, None]) / DAYS_PER_MONTH + 1e-9
     k = np.clip(np.floor(elapsed), 0.0, times.projected[:, None])
-    total = _geometric(times.q, times.projected)
-    part = _geometric(times.q, k)
+    total = _geometric(q, times.projected)
+    part = _geometric(q, k)
     safe = np.where(total > 0, total, 1.0)
     share: NDArray[np.float64] = np.where(total[:, None] > 0, part / safe[:, None], 0.0)
     return share

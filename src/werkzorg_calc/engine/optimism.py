@@ -31,6 +31,12 @@ def _share(result: Result, key: str) -> float:
     return float(getattr(shares, grade, shares.aanname))
 
 
+def _retention_key() -> str:
+    """The retention parameter behind projected amounts (R1's work curve when it exists)."""
+    info = parameter_info()
+    return "retention_work_per_year" if "retention_work_per_year" in info else "retention_per_year"
+
+
 def item_shares(result: Result) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The optimism-bias share per case and item, for the realised and the projected part."""
     index = result.items.index
@@ -43,7 +49,7 @@ def item_shares(result: Result) -> tuple[pd.DataFrame, pd.DataFrame]:
     def chosen(flag: pd.Series, key: str) -> pd.Series:
         return fixed(hard).where(~flag.astype(bool), _share(result, key))
 
-    realised = pd.DataFrame({item: fixed(hard) for item in ITEM_IDS})
+    realised = pd.DataFrame({item: fixed(hard) for item in result.items.columns})
     realised["benefit"] = chosen(imputed["benefit_before"], "benefit_default_month")
     realised["mental_health_care"] = chosen(imputed["mhc_after"], "mhc_reduction_when_working")
     realised["benefit_administration"] = _share(result, "benefit_admin_cost_year")
@@ -52,7 +58,9 @@ def item_shares(result: Result) -> tuple[pd.DataFrame, pd.DataFrame]:
         ~imputed["counselling_hours"].astype(bool),
         _share(result, "counselling_cost_per_trajectory"),
     )
-    projected = realised.clip(lower=_share(result, "retention_per_year"))
+    if "counselling_rijk" in realised.columns:  # C1: the rijk's half rests on the same rate
+        realised["counselling_rijk"] = realised["counselling"]
+    projected = realised.clip(lower=_share(result, _retention_key()))
     return realised, projected
 
 

@@ -47,6 +47,7 @@ REAL_ITEMS = (
     "wmo",
     "mental_health_care",
     "counselling",
+    "counselling_rijk",  # C1: central government's half of a trajectory (method v2)
     "jobcoach",
     "mediation",
 )
@@ -157,7 +158,7 @@ def welfare_view(
     if unknown:
         raise IdentityError(f"welvaartsbeeld: onbekende post(en) {unknown}")
     params = result.parameters
-    keep = 1 - params.deadweight
+    keep = 1 - float(getattr(params, "effective_deadweight", params.deadweight))
     charges_share = params.employer_charges_share
     gross, imputed, months = _wage_months(result, gross_month)
     wage = gross * keep
@@ -191,7 +192,7 @@ def welfare_view(
             flow(
                 "insurer_contribution",
                 payers["insurer_contribution"],
-                payers["counselling"],
+                payers[_receiver(payers)],
                 -items["insurer_contribution"],
             ),
         ],
@@ -211,6 +212,7 @@ def welfare_view(
     effect_rows += [
         pd.DataFrame({"effect": item, "actor": payers[item], "amount": items[item]})
         for item in REAL_ITEMS
+        if item in items.columns
     ]
     effect_long = pd.concat(effect_rows, ignore_index=True)
     effect_long = effect_long[effect_long["amount"].ne(0.0)]
@@ -237,6 +239,12 @@ def welfare_view(
         transfer_identity=identity,
         wage_imputed=imputed,
     )
+
+
+def _receiver(payers: pd.DataFrame) -> str:
+    """The column naming who receives the insurer's contribution: T1's receipt, else v1's
+    counselling payer (whom the contribution finances)."""
+    return MIRROR_ITEMS[0] if MIRROR_ITEMS[0] in payers.columns else "counselling"
 
 
 def _column(value: object, index: pd.Index) -> pd.Series:
