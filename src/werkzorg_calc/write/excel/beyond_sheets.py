@@ -17,6 +17,7 @@ from openpyxl.chart import LineChart, Reference
 
 from werkzorg_calc.domain.beyond import Beyond
 from werkzorg_calc.text.beyond_labels import BeyondKey, actor_label, beyond_text, flow_label
+from werkzorg_calc.text.issues import issue_message
 from werkzorg_calc.text.labels import Lang, text
 from werkzorg_calc.write.excel.case_sheet import money_value
 from werkzorg_calc.write.excel.sheet import EURO, Formula, Sheet, quoted
@@ -204,4 +205,27 @@ def welfare_sheet(workbook: Workbook, beyond: Beyond, lang: Lang) -> Sheet:
             ],
             formats,
         )
+    _comparison_rows(sheet, beyond, lang)
     return sheet
+
+
+def _comparison_rows(sheet: Sheet, beyond: Beyond, lang: Lang) -> None:
+    """Q1 beside the ledger: here, the reference, the ratio, its price year, and the warnings."""
+    sheet.row([])
+    sheet.row([beyond_text("compare_title", lang)], bold=True)
+    keys: tuple[BeyondKey, ...] = ("ours", "reference", "ratio", "price_year")
+    sheet.row(["", *(beyond_text(key, lang) for key in keys)], bold=True)
+    for check, row in beyond.plausibility.panel.iterrows():
+        sheet.row(
+            [
+                beyond_text(str(check), lang),  # type: ignore[arg-type]
+                money_value(float(row["ours"])) if row["ours"] == row["ours"] else None,
+                money_value(float(row["reference"])),
+                float(row["ratio"]) if row["ratio"] == row["ratio"] else None,
+                int(row["price_year"]),
+            ],
+            [None, EURO, EURO, "0.00", None],
+        )
+    sheet.row([beyond_text("compare_words", lang)])
+    for issue in beyond.plausibility.warnings:
+        sheet.row([issue_message(issue, lang)])
