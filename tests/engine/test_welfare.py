@@ -20,6 +20,7 @@ import pandas as pd
 import pytest
 
 from tests.conftest import PEILDATUM
+from tests.v1 import v1_parameters
 from werkzorg_calc.domain.beyond import IdentityError
 from werkzorg_calc.domain.cases import CaseTable
 from werkzorg_calc.domain.result import Result
@@ -35,7 +36,7 @@ MONTHS_V01 = 211 / 30.4375
 
 @pytest.fixture
 def result(worked_cases: CaseTable) -> Result:
-    return calculate(worked_cases, None, PEILDATUM)
+    return calculate(worked_cases, v1_parameters(), PEILDATUM)
 
 
 def _ledger(result: Result) -> dict[tuple[str, str, str], float]:

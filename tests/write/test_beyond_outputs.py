@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 
 from tests.conftest import PEILDATUM
+from tests.v1 import v1_parameters
 from werkzorg_calc.domain.cases import CaseTable
 from werkzorg_calc.engine.calc import calculate
 from werkzorg_calc.write.excel.summary import write_excel
@@ -19,7 +20,7 @@ from werkzorg_calc.write.json_document import result_to_dict
 def test_json_keys_as_the_spec(worked_cases: CaseTable) -> None:
     """``welfare``, ``settlement``, ``payback_month``, ``cashable``, ``bootstrap`` as in method v2's
     "JSON additions", with the API's unrounded figures."""
-    result = calculate(worked_cases, None, PEILDATUM)
+    result = calculate(worked_cases, v1_parameters(), PEILDATUM)
     assert result.beyond is not None
     data = result_to_dict(result)
     welfare = data["welfare"]
@@ -40,7 +41,7 @@ def test_json_keys_as_the_spec(worked_cases: CaseTable) -> None:
         result.beyond.settlement.costs_follow_benefits or {}
     )
     s1 = settlement["costs_follow_benefits"]
-    assert s1["municipality"] == pytest.approx(-12679.95, abs=0.005)
+    assert s1["municipality"] == pytest.approx(-12342.91, abs=0.005)
     assert data["payback_month"] == {
         "municipality": 5,
         "uwv": 3,
@@ -60,7 +61,7 @@ def test_json_keys_as_the_spec(worked_cases: CaseTable) -> None:
 def test_excel_sheets_agree(worked_cases: CaseTable, tmp_path: Path) -> None:
     """Verrekening (S1, S2 as formulas over Per partij), Terugverdienen (with a chart) and Welvaart
     store the figures of the API."""
-    result = calculate(worked_cases, None, PEILDATUM)
+    result = calculate(worked_cases, v1_parameters(), PEILDATUM)
     assert result.beyond is not None
     path = tmp_path / "uit.xlsx"
     write_excel(result, path, cases=worked_cases)
@@ -93,11 +94,11 @@ def test_excel_sheets_agree(worked_cases: CaseTable, tmp_path: Path) -> None:
 def test_html_report_sections(worked_cases: CaseTable) -> None:
     """The HTML report shows the settlement table and the payback curve: one line per party with
     a flow and one for the total, and the months as the chart's text equivalent."""
-    result = calculate(worked_cases, None, PEILDATUM)
+    result = calculate(worked_cases, v1_parameters(), PEILDATUM)
     page = render_result(result)
     assert '<section id="settlement"' in page and '<section id="payback"' in page
     payback = page[page.index('<section id="payback"') :]
     payback = payback[: payback.index("</section>")]
     assert payback.count("<polyline") == 4
     assert "niet binnen de periode" in payback
-    assert 'data-amount="-12679.95"' in page
+    assert 'data-amount="-12342.91"' in page

@@ -112,9 +112,9 @@ class Result:
     the dated norm, the jobcoach rate, the rijk's share of the trajectory), ``monthly`` the net
     amount per month of work of the monthly items. ``gross`` is the same sum at deadweight 0
     (N1), ``common_horizon`` the view of H1, ``imputed_amounts`` what rests on imputed inputs,
-    ``legal_lines`` the lines of ``legal-norms.csv`` behind the amounts. ``beyond`` holds the welfare view, settlement, cashable split,
-    payback month, case bootstrap and plausibility panel (``domain/beyond.py``), filled in by
-    ``engine/beyond.py`` at the end of ``calculate``.
+    ``legal_lines`` the lines of ``legal-norms.csv`` behind the amounts. ``beyond`` holds the
+    welfare view, settlement, cashable split, payback month, case bootstrap and plausibility
+    panel (``domain/beyond.py``), filled in by ``engine/beyond.py`` at the end of ``calculate``.
     """
 
     peildatum: date

@@ -30,10 +30,10 @@ from werkzorg_calc.engine.amounts import (
     projected_amounts,
     with_deadweight,
 )
-from werkzorg_calc.engine.dated import dated_inputs
-from werkzorg_calc.engine.law.apply import derivation_notes, derive_law_inputs
 from werkzorg_calc.engine.beyond import extend
 from werkzorg_calc.engine.bootstrap import DEFAULT_DRAWS, DEFAULT_SEED
+from werkzorg_calc.engine.dated import dated_inputs
+from werkzorg_calc.engine.law.apply import derivation_notes, derive_law_inputs
 from werkzorg_calc.engine.months import (
     DAYS_PER_MONTH,
     months_between,

@@ -21,12 +21,10 @@ DAYS_PER_MONTH = 30.4375
 
 
 def retention(result: Result, curve: str = "work") -> float:
-    """The yearly retention of one curve of R1 (``work`` or ``benefit``); v1's single one else."""
+    """The yearly retention of one curve of R1 (``work`` or ``benefit``), as the parameters
+    resolve it (``retention_per_year`` overrides both)."""
     params = result.parameters
-    value = getattr(params, f"retention_{curve}", None)
-    if value is None:
-        value = params.retention_per_year
-    return float(value)
+    return params.retention_benefit if curve == "benefit" else params.retention_work
 
 
 def monthly_weight(result: Result, curve: str = "work") -> float:
