@@ -2,7 +2,8 @@
 
 Event time runs from each case's ``start_traject``; month n covers (n − 1, n] × 30.4375 days.
 One-off costs fall at t = 0, realised monthly items accrue per day over the realised work
-interval, projected month m falls at peildatum + m months (with its weight ``q^m``). The curve is
+interval, projected month m falls at peildatum + m months (with its weight ``q^m`` on the
+item's own retention curve). The curve is
 built on whole columns: a cases × months share matrix per kind of amount, multiplied by each
 party's amounts per case. The last cumulative equals the view's net; that is checked.
 """
@@ -20,6 +21,7 @@ from werkzorg_calc.domain.result import Result
 from werkzorg_calc.engine.event_time import (
     DAYS_PER_MONTH,
     case_times,
+    monthly_weight,
     projected_share,
     realised_share,
 )
@@ -44,7 +46,12 @@ def payback(result: Result, parties: tuple[str, ...]) -> Payback:
     day = np.arange(1, months + 1, dtype=np.float64) * DAYS_PER_MONTH
     times = case_times(result)
     realised_f = realised_share(times, day)
-    projected_f = projected_share(times, day)
+    # Each projected item spreads over its months by the weights of its own retention curve.
+    curves = {item.id: str(getattr(item, "curve", None) or "work") for item in ITEMS}
+    projected_f = {
+        curve: projected_share(times, day, monthly_weight(result, curve))
+        for curve in sorted({curves[item] for item in monthly})
+    }
     payers = result.payers.to_numpy()
     columns: dict[str, np.ndarray] = {}
     for party in parties:
@@ -53,8 +60,11 @@ def payback(result: Result, parties: tuple[str, ...]) -> Payback:
         projected = result.projected.where(own, 0.0)
         fixed = float(realised[one_off].to_numpy().sum())
         per_case_realised = realised[monthly].sum(axis=1).to_numpy()
-        per_case_projected = projected[monthly].sum(axis=1).to_numpy()
-        columns[party] = fixed + per_case_realised @ realised_f + per_case_projected @ projected_f
+        curve_sums = [
+            projected[[i for i in monthly if curves[i] == curve]].sum(axis=1).to_numpy() @ share
+            for curve, share in projected_f.items()
+        ]
+        columns[party] = fixed + per_case_realised @ realised_f + np.sum(curve_sums, axis=0)
     cumulative = pd.DataFrame(columns, index=pd.RangeIndex(1, months + 1, name="month"))
     cumulative[TOTAL] = cumulative[list(parties)].sum(axis=1) if parties else 0.0
     nets = {str(name): float(value) for name, value in result.stakeholders["net"].items()}
