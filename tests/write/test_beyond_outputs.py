@@ -74,7 +74,9 @@ def test_excel_sheets_agree(worked_cases: CaseTable, tmp_path: Path) -> None:
     assert rules.costs_follow_benefits is not None
     assert settle["E2"].value == pytest.approx(rules.costs_follow_benefits["municipality"])
     assert settle["G4"].value == pytest.approx(rules.shapley["health_insurer"])
-    assert settle["E6"].value == pytest.approx(0.0, abs=1e-6)
+    total_row = 2 + len(result.stakeholders)  # below one row per stakeholder, rijk included
+    assert settle[f"A{total_row}"].value == "Totaal"
+    assert settle[f"E{total_row}"].value == pytest.approx(0.0, abs=1e-6)
     payback = values["Terugverdienen"]
     curve = result.beyond.payback.cumulative
     assert payback["B2"].value == pytest.approx(curve["municipality"].iloc[0])
