@@ -12,6 +12,8 @@ Typical use (see ``docs/api.md`` and ``examples/analysis.py``)::
     result.stakeholders  # savings, costs, net per stakeholder (pandas DataFrame)
     result.cases         # one row per case; result.items: amount per case and line item
     result.target.met    # was the pilot target met?
+    result.beyond.settlement.table()  # who should pay whom (S1–S3), one row per party
+    result.beyond.welfare.actors      # the welfare view: real effects and transfers per actor
 
     dear = wz.make_scenario("duur", {"jobcoach_hour_rate": 95.0})
     comparison = wz.compare(cases, wz.default_set(), [dear], day)
@@ -26,6 +28,15 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from werkzorg_calc.domain.beyond import (
+        Beyond,
+        CaseBootstrap,
+        IdentityError,
+        Payback,
+        Plausibility,
+        Settlement,
+        Welfare,
+    )
     from werkzorg_calc.domain.cases import CaseTable, SourceInfo
     from werkzorg_calc.domain.errors import (
         InputError,
@@ -50,7 +61,9 @@ if TYPE_CHECKING:
     from werkzorg_calc.domain.result import Money, Result, Totals
     from werkzorg_calc.domain.scenario import Scenario, make_scenario
     from werkzorg_calc.domain.target import TargetResult
+    from werkzorg_calc.engine.bootstrap import case_bootstrap
     from werkzorg_calc.engine.calc import calculate
+    from werkzorg_calc.engine.cashable import cashable_split
     from werkzorg_calc.engine.compare import Comparison, compare
     from werkzorg_calc.engine.explain import explain_case, explain_item, explanation_to_dict
     from werkzorg_calc.engine.explanation import CaseExplanation, ExplainError, ItemAcrossCases
@@ -58,7 +71,9 @@ if TYPE_CHECKING:
     from werkzorg_calc.engine.law.residual_benefit import ResidualBenefit, residual_benefit
     from werkzorg_calc.engine.law.schedule import BenefitSchedule, residual_benefit_schedule
     from werkzorg_calc.engine.law.wage_subsidy import WageSubsidy, wage_subsidy
+    from werkzorg_calc.engine.payback import payback
     from werkzorg_calc.engine.provenance import Provenance, build_provenance
+    from werkzorg_calc.engine.settlement import settle
     from werkzorg_calc.engine.uncertainty.distributions import (
         DistributionSpec,
         default_distributions,
@@ -70,6 +85,7 @@ if TYPE_CHECKING:
         TargetBootstrap,
         simulate,
     )
+    from werkzorg_calc.engine.welfare import welfare_view
     from werkzorg_calc.read.cases import load_case_files, load_cases
     from werkzorg_calc.read.frame import load_frame
     from werkzorg_calc.read.parameter_files import read_scenario
@@ -96,6 +112,18 @@ if TYPE_CHECKING:
 
 _WHERE = {
     "calculate": ".engine.calc",
+    "Beyond": ".domain.beyond",
+    "CaseBootstrap": ".domain.beyond",
+    "IdentityError": ".domain.beyond",
+    "Payback": ".domain.beyond",
+    "Plausibility": ".domain.beyond",
+    "Settlement": ".domain.beyond",
+    "Welfare": ".domain.beyond",
+    "case_bootstrap": ".engine.bootstrap",
+    "cashable_split": ".engine.cashable",
+    "payback": ".engine.payback",
+    "settle": ".engine.settlement",
+    "welfare_view": ".engine.welfare",
     "Comparison": ".engine.compare",
     "compare": ".engine.compare",
     "InputError": ".domain.errors",
@@ -173,12 +201,15 @@ _WHERE = {
 
 __all__ = [
     "BenefitSchedule",
+    "Beyond",
+    "CaseBootstrap",
     "CaseExplanation",
     "CaseTable",
     "Comparison",
     "Derivation",
     "DistributionSpec",
     "ExplainError",
+    "IdentityError",
     "InputError",
     "InputIssue",
     "ItemAcrossCases",
@@ -190,21 +221,27 @@ __all__ = [
     "ParameterProblem",
     "ParameterSet",
     "Parameters",
+    "Payback",
+    "Plausibility",
     "Provenance",
     "ResidualBenefit",
     "Result",
     "Scenario",
     "SensitivityResult",
+    "Settlement",
     "SimulationResult",
     "SourceInfo",
     "TargetBootstrap",
     "TargetResult",
     "Totals",
     "WageSubsidy",
+    "Welfare",
     "WerkzorgError",
     "apply_overrides",
     "build_provenance",
     "calculate",
+    "case_bootstrap",
+    "cashable_split",
     "compare",
     "comparison_to_dict",
     "default_distributions",
@@ -222,6 +259,7 @@ __all__ = [
     "make_distributions",
     "make_scenario",
     "parameter_info",
+    "payback",
     "price_factor",
     "read_scenario",
     "render_comparison",
@@ -235,9 +273,11 @@ __all__ = [
     "result_to_json",
     "sensitivity",
     "sensitivity_to_dict",
+    "settle",
     "simulate",
     "simulation_to_dict",
     "wage_subsidy",
+    "welfare_view",
     "with_overrides",
     "write_comparison_excel",
     "write_comparison_html",

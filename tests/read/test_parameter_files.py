@@ -322,18 +322,20 @@ def test_a_parameters_sheet_without_its_headers_is_refused(tmp_path: Path) -> No
 
 
 def test_the_export_parses_and_holds_every_set_parameter() -> None:
-    """The exported text is TOML with every parameter that has a value, payers as a table."""
+    """The exported text is TOML with every parameter that has a value, payers and the
+    optimism-bias shares as tables."""
     data = tomllib.loads(export_toml(default_set()))
     flat = default_parameters().flat()
-    payers = data.pop("payers")
     # payers.counselling is empty by default (C1's dated rule): like every empty value, left out
-    assert {f"payers.{key}": value for key, value in payers.items()} == {
-        key: value for key, value in flat.items() if key.startswith("payers.") and value is not None
-    }
+    for table in ("payers", "optimism_bias"):
+        nested = data.pop(table)
+        assert {f"{table}.{key}": value for key, value in nested.items()} == {
+            key: value
+            for key, value in flat.items()
+            if key.startswith(f"{table}.") and value is not None
+        }
     assert data == {
-        key: value
-        for key, value in flat.items()
-        if not key.startswith("payers.") and value is not None
+        key: value for key, value in flat.items() if "." not in key and value is not None
     }
 
 

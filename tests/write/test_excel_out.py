@@ -37,10 +37,13 @@ def workbook(result: Result, worked_cases: CaseTable, tmp_path: Path) -> openpyx
 
 
 def test_sheets_in_order(workbook: openpyxl.Workbook) -> None:
-    """Six sheets, in the order an advisor reads them."""
+    """Nine sheets, in the order an advisor reads them."""
     assert workbook.sheetnames == [
         "Samenvatting",
         "Per partij",
+        "Verrekening",
+        "Terugverdienen",
+        "Welvaart",
         "Per casus",
         "Parameters",
         "Controle",

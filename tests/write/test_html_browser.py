@@ -161,7 +161,8 @@ def test_calc_report_shows_the_json_figures(tmp_path: Path, open_report: Opener)
 def test_every_chart_is_drawn_with_a_text_equivalent(
     tmp_path: Path, open_report: Opener, kind: str
 ) -> None:
-    """Each chart has a title, marks of non-zero size and a non-empty text equivalent."""
+    """Each chart has a title, marks of non-zero size (bars, or the payback curve's lines) and a
+    non-empty text equivalent."""
     path = {"calc": calc_report, "compare": compare_report, "simulate": simulate_report}[kind](
         tmp_path
     )
@@ -170,7 +171,8 @@ def test_every_chart_is_drawn_with_a_text_equivalent(
         "svg.chart",
         """charts => charts.map(svg => ({
             title: svg.querySelector('title').textContent,
-            marks: [...svg.querySelectorAll('rect.bar')].filter(r => r.getBBox().width > 0).length,
+            marks: [...svg.querySelectorAll('rect.bar, polyline.line')]
+                .filter(r => r.getBBox().width > 0).length,
             drawn: svg.getBoundingClientRect().width,
             equivalent: svg.closest('figure').querySelector('.equivalent').textContent.trim(),
         }))""",

@@ -192,3 +192,19 @@ def test_libreoffice_recalculates_every_figure_to_the_cent(tmp_path: Path) -> No
     care_provider = expected_result.stakeholders["costs"].to_dict()["care_provider"]
     assert care_provider > 0
     assert totals["C5"].value == pytest.approx(care_provider, abs=CENT)
+    # Settlement S1 and S2 follow the changed parameters through their live formulas, and the
+    # care provider, which now pays the counselling, gets its first transfer.
+    settled = openpyxl.load_workbook(recalculated[1], data_only=True)["Verrekening"]
+    assert expected_result.beyond is not None
+    rules = expected_result.beyond.settlement
+    assert rules.costs_follow_benefits is not None
+    assert rules.surplus_follows_investment is not None
+    for row, party in enumerate(expected_result.stakeholders.index, start=2):
+        # A party without a flow (rijk here) is no party to the settlement: 0 on the sheet.
+        s1 = rules.costs_follow_benefits.get(str(party), 0.0)
+        s2 = rules.surplus_follows_investment.get(str(party), 0.0)
+        assert settled[f"E{row}"].value == pytest.approx(s1, abs=CENT)
+        assert settled[f"F{row}"].value == pytest.approx(s2, abs=CENT)
+    total_row = 2 + len(expected_result.stakeholders)
+    assert settled[f"E{total_row}"].value == pytest.approx(0.0, abs=CENT)
+    assert abs(rules.costs_follow_benefits["care_provider"]) > 1000

@@ -24,9 +24,9 @@ from werkzorg_calc.write.excel.summary import write_excel
 
 DAY = date(2018, 6, 30)
 A4 = (595, 842)  # points, upright
-# Samenvatting 1, Per partij 1, Per casus 4 (51 columns over 4 pages across), Parameters 2,
-# Controle 1, Verantwoording 1.
-EXPECTED_PAGES = 10
+# Samenvatting 1, Per partij 1, Verrekening 1, Terugverdienen 1, Welvaart 1, Per casus 4 (51
+# columns over 4 pages across), Parameters 2, Controle 1, Verantwoording 1.
+EXPECTED_PAGES = 13
 
 
 def _soffice() -> str:

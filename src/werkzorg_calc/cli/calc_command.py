@@ -53,6 +53,31 @@ def calc(
     by: Annotated[
         GroupBy | None, typer.Option("--by", help="Subtotalen en doel per gemeente of bestand.")
     ] = None,
+    settle_cashable: Annotated[
+        bool,
+        typer.Option(
+            "--settle-cashable",
+            help="Verreken alleen de verzilverbare besparingen (uitkering, Wmo, deel GGZ).",
+        ),
+    ] = False,
+    optimism_bias: Annotated[
+        bool,
+        typer.Option(
+            "--optimism-bias",
+            help="Toon ook het beeld met optimisme-correctie: kosten omhoog en besparingen "
+            "omlaag naar de bewijskracht van elke parameter.",
+        ),
+    ] = False,
+    bootstrap_draws: Annotated[
+        int,
+        typer.Option(
+            "--bootstrap-draws",
+            min=0,
+            help="Trekkingen van de casus-bootstrap (U1); 0 zet hem uit. De rekentijd groeit "
+            "met trekkingen × casussen.",
+        ),
+    ] = 10_000,
+    seed: Annotated[int, typer.Option("--seed", help="Seed van de casus-bootstrap.")] = 42,
     output_format: Format = OutputFormat.tabel,
     output: Output = None,
     force: Force = False,
@@ -95,7 +120,18 @@ def calc(
             )
             group = by.value if by else ("bestand" if len(files) > 1 else None)
             step("berekenen")
-            result = calculate(table, parameters, day, horizon, price_year=price_year, by=group)
+            result = calculate(
+                table,
+                parameters,
+                day,
+                horizon,
+                price_year=price_year,
+                by=group,
+                settle_cashable=settle_cashable,
+                optimism_bias=optimism_bias,
+                bootstrap_draws=bootstrap_draws,
+                bootstrap_seed=seed,
+            )
             language: Lang = lang.value
             from werkzorg_calc.engine.provenance import build_provenance
 

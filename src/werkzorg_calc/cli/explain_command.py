@@ -31,6 +31,9 @@ from werkzorg_calc.cli.options import (
 if TYPE_CHECKING:
     from werkzorg_calc.text.labels import Lang
 
+# The stakeholders a settlement can be between (domain/stakeholders.py), without importing it.
+_PARTIES = ("municipality", "rijk", "uwv", "health_insurer", "care_provider")
+
 
 @app.command()
 def explain(
@@ -51,6 +54,15 @@ def explain(
             show_default=False,
         ),
     ] = None,
+    settlement: Annotated[
+        str | None,
+        typer.Option(
+            "--settlement",
+            help="Leg de verrekening van één partij uit (bv. municipality): S1, S2 en elke "
+            "coalitie van S3.",
+            show_default=False,
+        ),
+    ] = None,
     peildatum: Peildatum = None,
     horizon: Horizon = 0,
     params: ParamsFile = None,
@@ -65,7 +77,9 @@ def explain(
 
     Voorbeeld: werkzorg explain examples/drechtsteden-2018.xlsx WBZ-002 --peildatum 2018-06-30
     """
-    if case_id is None and item is None:
+    if settlement is not None and settlement not in _PARTIES:
+        raise typer.BadParameter(f"kies een van: {', '.join(_PARTIES)}", param_hint="--settlement")
+    if case_id is None and item is None and settlement is None:
         raise typer.BadParameter("geef een casus of --item POST", param_hint="CASE_ID")
     day = parse_peildatum(peildatum, lang)
     with guard(debug, lang):
@@ -100,6 +114,9 @@ def explain(
             arguments=targets,
         )
         language: Lang = lang.value
+        if settlement is not None:
+            _explain_settlement(result, settlement, output_format, language)
+            return
         explanation: CaseExplanation | ItemAcrossCases
         if case_id is not None:
             items = [item] if item else list(ITEM_IDS)
@@ -128,3 +145,30 @@ def explain(
             console.print(item_view(explanation, language))
         console.print()
         console.print(provenance_footer(provenance, language))
+
+
+def _explain_settlement(result: object, party: str, output_format: object, lang: Lang) -> None:
+    """``--settlement PARTY``: the party's transfers under each rule, written out."""
+    from werkzorg_calc.domain.result import Result
+    from werkzorg_calc.engine.settlement_explain import (
+        explain_settlement,
+        settlement_explanation_to_dict,
+    )
+
+    assert isinstance(result, Result) and result.beyond is not None
+    if party not in result.beyond.settlement.parties:
+        from werkzorg_calc.text.beyond_labels import beyond_text
+
+        sys.stdout.write(beyond_text("no_flow", lang) + "\n")
+        return
+    explanation = explain_settlement(result.beyond.settlement, party)
+    if output_format is OutputFormat.json:
+        from werkzorg_calc.write.json_document import to_json
+
+        sys.stdout.write(to_json(settlement_explanation_to_dict(explanation)) + "\n")
+        return
+    from rich.console import Console
+
+    from werkzorg_calc.report.settlement_explain import settlement_view
+
+    Console(highlight=False).print(settlement_view(explanation, lang))

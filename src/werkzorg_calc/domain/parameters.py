@@ -35,6 +35,19 @@ class Payers(BaseModel):
     mediation: Stakeholder
 
 
+class OptimismBias(BaseModel):
+    """The optimism-bias shares per evidence grade (GMCA practice), used only on request."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
+
+    hard: float = Field(ge=0, le=1)
+    onderbouwd: float = Field(ge=0, le=1)
+    aanname: float = Field(ge=0, le=1)
+
+
+_NESTED = ("payers", "optimism_bias")
+
+
 class Parameters(BaseModel):
     """All numbers the calculation uses besides the case rows; immutable once made."""
 
@@ -65,6 +78,10 @@ class Parameters(BaseModel):
     target_count: int | None = Field(default=None, ge=0)
     target_basis: TargetBasis
     payers: Payers
+    employer_charges_share: float = Field(ge=0, le=1)
+    wage_default_hours: float = Field(ge=0, le=60)
+    mhc_cashable_share: float = Field(ge=0, le=1)
+    optimism_bias: OptimismBias
 
     @model_validator(mode="after")
     def _rates_together(self) -> Parameters:
@@ -100,8 +117,10 @@ class Parameters(BaseModel):
 
     def flat(self) -> dict[str, Any]:
         """Return the values keyed as in the parameter file (``payers.counselling`` etc.)."""
-        values = self.model_dump(exclude={"payers"})
-        values.update({f"payers.{k}": v for k, v in self.payers.model_dump().items()})
+        values = self.model_dump(exclude=set(_NESTED))
+        for table in _NESTED:
+            nested: BaseModel = getattr(self, table)
+            values.update({f"{table}.{k}": v for k, v in nested.model_dump().items()})
         return values
 
     def differences(self, other: Parameters) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from werkzorg_calc.domain.parameters import Parameters
 from werkzorg_calc.domain.target import TargetResult
 
 if TYPE_CHECKING:
+    from werkzorg_calc.domain.beyond import Beyond
     from werkzorg_calc.domain.cases import SourceInfo
 
 
@@ -111,7 +112,9 @@ class Result:
     the dated norm, the jobcoach rate, the rijk's share of the trajectory), ``monthly`` the net
     amount per month of work of the monthly items. ``gross`` is the same sum at deadweight 0
     (N1), ``common_horizon`` the view of H1, ``imputed_amounts`` what rests on imputed inputs,
-    ``legal_lines`` the lines of ``legal-norms.csv`` behind the amounts.
+    ``legal_lines`` the lines of ``legal-norms.csv`` behind the amounts. ``beyond`` holds the
+    welfare view, settlement, cashable split, payback month, case bootstrap and plausibility
+    panel (``domain/beyond.py``), filled in by ``engine/beyond.py`` at the end of ``calculate``.
     """
 
     peildatum: date
@@ -141,6 +144,7 @@ class Result:
     common_horizon: CommonHorizon
     imputed_amounts: ImputedShare
     legal_lines: frozenset[int]
+    beyond: Beyond | None = None
 
     @property
     def source(self) -> SourceInfo:

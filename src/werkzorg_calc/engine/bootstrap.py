@@ -10,25 +10,18 @@ do not depend on the chunk size.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Final
 
 import numpy as np
 from numpy.typing import NDArray
 
+from werkzorg_calc.domain.beyond import CaseBootstrap
+
+__all__ = ["DEFAULT_DRAWS", "DEFAULT_SEED", "CaseBootstrap", "case_bootstrap"]
+
 DEFAULT_DRAWS: Final = 10_000
 DEFAULT_SEED: Final = 42
 MAX_CELLS: Final = 4_000_000  # indices drawn at once (32 MB of int64)
-
-
-@dataclass(frozen=True)
-class CaseBootstrap:
-    """The 95% percentile intervals of the total net and of the durable share over the resamples."""
-
-    draws: int
-    seed: int
-    total_net: tuple[float, float]
-    durable_share: tuple[float, float]
 
 
 def case_bootstrap(

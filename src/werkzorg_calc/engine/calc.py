@@ -30,6 +30,8 @@ from werkzorg_calc.engine.amounts import (
     projected_amounts,
     with_deadweight,
 )
+from werkzorg_calc.engine.beyond import extend
+from werkzorg_calc.engine.bootstrap import DEFAULT_DRAWS, DEFAULT_SEED
 from werkzorg_calc.engine.dated import dated_inputs
 from werkzorg_calc.engine.law.apply import LawInputs, derivation_notes, derive_law_inputs
 from werkzorg_calc.engine.months import (
@@ -59,6 +61,10 @@ def calculate(
     *,
     price_year: int | None = None,
     by: str | None = None,
+    settle_cashable: bool = False,
+    optimism_bias: bool = False,
+    bootstrap_draws: int = DEFAULT_DRAWS,
+    bootstrap_seed: int = DEFAULT_SEED,
 ) -> Result:
     """Compute every line item, stakeholder total and the pilot target for ``cases``.
 
@@ -67,7 +73,9 @@ def calculate(
     non-legal amounts to that year's prices with the CPI (``None``: amounts as given); ``by``
     adds subtotals per ``gemeente`` or per ``bestand``. The headline is net of the deadweight;
     ``Result.gross`` holds the same sum at deadweight 0 and ``Result.common_horizon`` the view
-    of rule H1. Example::
+    of rule H1. ``settle_cashable`` settles the wrong pocket on cashable savings only (K1);
+    ``optimism_bias`` adds the optimism-bias view; ``bootstrap_draws`` and ``bootstrap_seed``
+    set the case bootstrap (U1). Example::
 
         result = calculate(load_cases(path, day), default_parameters(), day, horizon=12)
     """
@@ -211,7 +219,7 @@ def calculate(
         + late_peildatum(cases, peildatum)
     )
     changed = given.differences(default_parameters())
-    return Result(
+    result = Result(
         peildatum=peildatum,
         horizon=horizon,
         parameters=given,
@@ -244,6 +252,14 @@ def calculate(
         common_horizon=common,
         imputed_amounts=imputed_amounts(items, imputed, payers),
         legal_lines=legal.lines,
+    )
+    return extend(
+        result,
+        frame,
+        settle_cashable=settle_cashable,
+        optimism_bias=optimism_bias,
+        bootstrap_draws=bootstrap_draws,
+        bootstrap_seed=bootstrap_seed,
     )
 
 

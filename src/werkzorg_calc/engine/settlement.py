@@ -21,43 +21,28 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from itertools import combinations
 from typing import Final
 
-from werkzorg_calc.domain.errors import WerkzorgError
+from werkzorg_calc.domain.beyond import IdentityError, Settlement
 
 TOLERANCE: Final = 1e-6  # euros: the transfers of a rule must add up to zero within this
+__all__ = [
+    "RULES",
+    "TOLERANCE",
+    "Settlement",
+    "SettlementError",
+    "costs_follow_benefits",
+    "settle",
+    "shapley_values",
+    "surplus_follows_investment",
+]
+
 RULES: Final = ("costs_follow_benefits", "surplus_follows_investment", "shapley")
 
 
-class SettlementError(WerkzorgError):
+class SettlementError(IdentityError):
     """The transfers of a rule do not add up to zero: a bug, reported, never shown as a figure."""
-
-
-@dataclass(frozen=True)
-class Settlement:
-    """The transfers of the three rules, party by party, and the Shapley values behind S3.
-
-    ``costs_follow_benefits`` is ``None`` when no party saves anything and
-    ``surplus_follows_investment`` is ``None`` when nothing was spent: the rule has nothing to
-    divide by, and saying so beats inventing a split.
-    """
-
-    parties: tuple[str, ...]
-    savings: Mapping[str, float]
-    costs: Mapping[str, float]
-    costs_follow_benefits: Mapping[str, float] | None
-    surplus_follows_investment: Mapping[str, float] | None
-    shapley: Mapping[str, float]
-    shapley_value: Mapping[str, float]
-
-    def net_after(self, rule: str) -> Mapping[str, float] | None:
-        """Each party's net after the transfers of ``rule`` (``n_i + T_i``)."""
-        transfers: Mapping[str, float] | None = getattr(self, rule)
-        if transfers is None:
-            return None
-        return {p: self.savings[p] - self.costs[p] + transfers[p] for p in self.parties}
 
 
 def costs_follow_benefits(
@@ -119,8 +104,13 @@ def _checked(rule: str, transfers: Mapping[str, float] | None) -> Mapping[str, f
     return transfers
 
 
-def settle(savings: Mapping[str, float], costs: Mapping[str, float]) -> Settlement:
-    """All three rules for the given parties (the keys of ``savings``), each checked Σ T = 0."""
+def settle(
+    savings: Mapping[str, float], costs: Mapping[str, float], basis: str = "all"
+) -> Settlement:
+    """All three rules for the given parties (the keys of ``savings``), each checked Σ T = 0.
+
+    ``basis`` records which savings these are: ``all`` or ``cashable`` (K1).
+    """
     if set(savings) != set(costs):
         raise ValueError("savings and costs must name the same parties")
     parties = tuple(savings)
@@ -134,4 +124,5 @@ def settle(savings: Mapping[str, float], costs: Mapping[str, float]) -> Settleme
         surplus_follows_investment=_checked("S2", surplus_follows_investment(savings, costs)),
         shapley=_checked("S3", shapley) or {},
         shapley_value=phi,
+        basis=basis,
     )

@@ -24,6 +24,7 @@ from werkzorg_calc.domain.result import Money, Result
 from werkzorg_calc.domain.stakeholders import STAKEHOLDERS
 from werkzorg_calc.engine.calc import is_late_peildatum
 from werkzorg_calc.engine.compare import BASE_NAME, Comparison
+from werkzorg_calc.report.beyond import beyond_report
 from werkzorg_calc.text.formatting import euro, number, percent, show_date
 from werkzorg_calc.text.issues import issue_message, issue_place
 from werkzorg_calc.text.label_keys import LabelKey
@@ -391,6 +392,7 @@ def full_report(
     groups = group_table(result, lang)
     if groups is not None:
         parts += [groups, Text("")]
+    parts += beyond_report(result, lang)
     parts.append(case_table(result, case_limit, lang))
     if others:
         parts.append(issue_lines(others, lang))

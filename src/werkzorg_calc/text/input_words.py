@@ -464,4 +464,13 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "file ({latest}); whoever is still at work counts until the reference date. Did you "
         "mean an earlier --peildatum?",
     ),
+    # plausibility of the result (method v2, Q1; engine/plausibility.py)
+    "ggz_saving_implausible": (
+        "GGZ-besparing per geplaatste ({ours_euro}) ligt meer dan {band}× van VGZ's circa "
+        "{reference_euro} ({total_euro} voor ongeveer {people} mensen); controleer ggz_voor, "
+        "ggz_na en mhc_reduction_when_working",
+        "GGZ saving per placed person ({ours_euro}) is more than {band}× off VGZ's about "
+        "{reference_euro} ({total_euro} for about {people} people); check ggz_voor, ggz_na "
+        "and mhc_reduction_when_working",
+    ),
 }

@@ -18,6 +18,7 @@ from werkzorg_calc.engine.compare import BASE_NAME, Comparison
 from werkzorg_calc.engine.provenance import Provenance, build_provenance
 from werkzorg_calc.text.issues import issue_message
 from werkzorg_calc.text.labels import Lang
+from werkzorg_calc.write.beyond_json import result_beyond
 
 SCHEMA_VERSION = 1
 
@@ -122,6 +123,7 @@ def result_to_dict(
         "totals": summary["totals"],
         "group_by": result.group_by,
         "groups": _groups(result),
+        **result_beyond(result),
         "cases": _cases(result),
         "gross": _view(result.gross),
         "common_horizon": _common_horizon(result),

@@ -52,13 +52,21 @@ UNCERTAIN_KEYS: Final[tuple[str, ...]] = (
 )
 # Definitions (what counts as durable, the target) change no amount; the full-time week acts
 # only through a derived wage subsidy (W1), which the uncertainty model does not re-derive; the
-# window of the common-horizon view (H1) is not an amount. All of them stay fixed.
+# window of the common-horizon view (H1) is not an amount; the settings of the views beyond the
+# business case (welfare, cashable, optimism bias) change no amount of the business case. All of
+# them stay fixed.
 DEFINITION_KEYS: Final[tuple[str, ...]] = (
     "durable_months",
     "durable_min_hours",
     "target_share",
     "lks_fulltime_hours",
     "horizon_months_common",
+    "employer_charges_share",
+    "wage_default_hours",
+    "mhc_cashable_share",
+    "optimism_bias.hard",
+    "optimism_bias.onderbouwd",
+    "optimism_bias.aanname",
 )
 FIELDS: Final[tuple[str, ...]] = ("distribution", "low", "high", "mode", "mean", "sd")
 _USES: Final[dict[Kind, frozenset[str]]] = {

@@ -23,6 +23,7 @@ from werkzorg_calc.write.excel.sheet import (
     Formula,
     Names,
     Sheet,
+    input_warnings,
     quoted,
 )
 from werkzorg_calc.write.excel.stakeholder_sheet import STAKEHOLDER_FIRST_ROW
@@ -85,7 +86,7 @@ def check_link(result: Result, lang: Lang) -> Formula:
         "check_counts",
         lang,
         imputed=int(result.imputed.to_numpy().sum()),
-        warnings=len(result.warnings),
+        warnings=len(input_warnings(result)),
         sheet=check,
     )
     target = _literal(f"#{quoted(check)}!A1")

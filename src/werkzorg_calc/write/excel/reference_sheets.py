@@ -21,6 +21,7 @@ from werkzorg_calc.write.excel.sheet import (
     Formula,
     Names,
     Sheet,
+    input_warnings,
     parameter_name,
 )
 
@@ -118,7 +119,7 @@ def check_sheet(workbook: Workbook, result: Result, lang: Lang) -> Sheet:
     ]
     sheet = Sheet(workbook, text("check_sheet", lang), [14, 30, 14, 8, 8, 14, 90])
     sheet.table_header(labels)
-    for issue in result.warnings:
+    for issue in input_warnings(result):
         sheet.row(
             [
                 text("warning", lang),
@@ -155,7 +156,7 @@ def check_sheet(workbook: Workbook, result: Result, lang: Lang) -> Sheet:
                     ]
                 )
     _derived_rows(sheet, result, lang)
-    if not result.warnings and not flagged.any():
+    if not input_warnings(result) and not flagged.any():
         sheet.row(["-", None, None, None, None, None, text("no_messages", lang)])
     sheet.finish_table(len(labels))
     return sheet

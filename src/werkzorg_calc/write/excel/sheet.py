@@ -28,7 +28,8 @@ from werkzorg_calc.write.excel.finish import number_text, stored_value
 from werkzorg_calc.write.excel.print_layout import apply_print_layout, print_header, repeat_rows
 
 if TYPE_CHECKING:
-    pass
+    from werkzorg_calc.domain.errors import InputIssue
+    from werkzorg_calc.domain.result import Result
 
 EURO = '"€" #,##0.00;"€" -#,##0.00'
 DATE = "DD-MM-YYYY"
@@ -243,6 +244,18 @@ class Sheet:
         """Put the autofilter over the header and every row appended since."""
         last = get_column_letter(columns)
         self.sheet.auto_filter.ref = f"A{self.header_row}:{last}{max(self.rows, self.header_row)}"
+
+
+def input_warnings(result: Result) -> tuple[InputIssue, ...]:
+    """The warnings the sheet ``Controle`` lists: all but Q1's plausibility warnings.
+
+    Those move with the parameters (a value changed in Excel would leave a stale line), so the
+    workbook shows them beside the comparison panel on ``Welvaart`` instead.
+    """
+    if result.beyond is None:
+        return result.warnings
+    plausibility = result.beyond.plausibility.warnings
+    return tuple(issue for issue in result.warnings if issue not in plausibility)
 
 
 def cell_value(value: Any) -> Any:

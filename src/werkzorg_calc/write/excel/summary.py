@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from werkzorg_calc.engine.provenance import Provenance, build_provenance
 from werkzorg_calc.text.formatting import show_date
 from werkzorg_calc.text.labels import Lang, text
+from werkzorg_calc.write.excel.beyond_sheets import payback_sheet, settlement_sheet, welfare_sheet
 from werkzorg_calc.write.excel.case_sheet import CaseLayout, case_sheet
 from werkzorg_calc.write.excel.finish import SheetExtras, finish_package
 from werkzorg_calc.write.excel.front_sheet import LiveTotals, summary_sheet
@@ -86,6 +87,10 @@ def write_excel(
         names = Names(workbook)
         sheets = [summary_sheet(workbook, result, lang, live=LiveTotals(layout, names))]
         sheets.append(stakeholder_sheet(workbook, result, lang, layout))
+        if result.beyond is not None:
+            sheets.append(settlement_sheet(workbook, result, result.beyond, lang))
+            sheets.append(payback_sheet(workbook, result.beyond, lang))
+            sheets.append(welfare_sheet(workbook, result.beyond, lang))
         if result.groups is not None:
             sheets.append(group_sheet(workbook, result, lang))
         sheets.append(case_sheet(workbook, result, lang, layout, spool))

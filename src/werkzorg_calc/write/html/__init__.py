@@ -19,6 +19,7 @@ from werkzorg_calc.text.labels import Lang, text
 from werkzorg_calc.write.html import detail_sections as details
 from werkzorg_calc.write.html import result_sections as calc_parts
 from werkzorg_calc.write.html import run_sections as run_parts
+from werkzorg_calc.write.html.beyond_sections import beyond_sections
 from werkzorg_calc.write.html.page import Markup, document, paragraph, provenance_footer, section
 from werkzorg_calc.write.text_file import write_text
 
@@ -40,6 +41,7 @@ def render_result(result: Result, provenance: Provenance | None = None, lang: La
         calc_parts.money_section(result, lang),
         calc_parts.pocket_section(result, lang),
         calc_parts.periods_section(result, lang),
+        *beyond_sections(result, lang),
         details.cases_section(result, lang),
         details.parameters_section(result, lang),
         details.warnings_section(result, lang),

@@ -1,0 +1,271 @@
+"""The welfare (MKBA) view of method v2, rule M1: real effects apart from transfers.
+
+Seven actors (``ACTORS``). Real effects: production (the employer's valuation: wage cost minus
+wage subsidy), freed benefit administration, Wmo and GGZ care; minus counselling, jobcoach and
+mediation. Transfers, as a ledger of (from, to, amount, label): benefit not paid (participant →
+benefit payer), net wage (employer → participant), employer charges (employer → rijk), wage
+subsidy (municipality → employer), no-riskpolis (uwv → employer), the insurer's contribution
+(insurer → the counselling payer). A transfer moves money and creates nothing, so
+Σ over actors of (in − out) = 0; that identity is checked on every run and a failure raises
+``IdentityError`` (a bug, never a number to show). Hence Σ actors' net = Σ real effects.
+
+The wage: ``brutoloon_pm`` (a monthly gross wage column) when the case file has it; otherwise the
+spec's fallback, WML(day) × hours / 38 × 1.08 summed per work day (hours ``wage_default_hours``
+when empty), and the case is marked ``wage_imputed``. Net wage is taken equal to the gross wage
+(no income tax is modelled) and the employer charges are ``employer_charges_share`` of it. The
+wage counts with the same deadweight as the savings: it is an effect of the placement, and the
+share that would have happened anyway is not the programme's.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from numpy.typing import NDArray
+
+from werkzorg_calc.domain.beyond import ACTORS, TOLERANCE, IdentityError, Welfare
+from werkzorg_calc.domain.legal import (
+    WML_HOUR,
+    WML_MONTH,
+    LegalTableError,
+    last_row,
+    rows_for,
+)
+from werkzorg_calc.domain.result import Result
+from werkzorg_calc.engine.event_time import DAYS_PER_MONTH, case_times
+
+FULLTIME_HOURS = 38.0
+HOLIDAY_ALLOWANCE = 1.08  # vakantiegeld: 8% on top of the monthly minimum wage
+HOUR_TO_MONTH = 13 / 3  # weeks per month in the hourly WML (from 2024)
+
+REAL_ITEMS = (
+    "benefit_administration",
+    "wmo",
+    "mental_health_care",
+    "counselling",
+    "counselling_rijk",  # C1: central government's half of a trajectory (method v2)
+    "jobcoach",
+    "mediation",
+)
+TRANSFER_ITEMS = ("benefit", "wage_subsidy", "no_risk", "insurer_contribution")
+# The receiving side of the insurer's contribution (method v2, T1) is booked by the ledger.
+MIRROR_ITEMS = ("insurer_contribution_received",)
+TRANSFER_LABELS = (
+    "benefit",
+    "net_wage",
+    "wage_tax",
+    "employer_charges",
+    "wage_subsidy",
+    "no_risk",
+    "insurer_contribution",
+)
+
+
+def _wml_periods() -> tuple[NDArray[Any], NDArray[Any], NDArray[np.float64]]:
+    """Every WML period (from, to exclusive) with its full-time monthly amount."""
+    rows = [row for key in (WML_MONTH, WML_HOUR) for row in rows_for(key) if row.value is not None]
+    rows.sort(key=lambda row: row.valid_from)
+    starts = np.array([row.valid_from for row in rows], dtype="datetime64[D]")
+    ends = np.array([row.valid_to for row in rows], dtype="datetime64[D]") + np.timedelta64(1, "D")
+    amounts = np.array(
+        [
+            float(row.value or 0) * (FULLTIME_HOURS * HOUR_TO_MONTH if row.key == WML_HOUR else 1)
+            for row in rows
+        ]
+    )
+    return starts, ends, amounts
+
+
+def _wml_on(day: date) -> float:
+    """The full-time monthly WML on ``day``; past the table's end its last row (said in docs)."""
+    starts, ends, amounts = _wml_periods()
+    stamp = np.datetime64(day, "D")
+    hit = (starts <= stamp) & (stamp < ends)
+    if hit.any():
+        return float(amounts[hit][0])
+    if len(ends) and stamp >= ends.max():
+        row = last_row(WML_HOUR)
+        return float(row.value or 0) * FULLTIME_HOURS * HOUR_TO_MONTH
+    raise LegalTableError(WML_MONTH, day, "no_row")
+
+
+def _fallback_wage_months(result: Result) -> pd.Series:
+    """Σ over realised work days of WML(day) / 30.4375: the full-time wage months per case."""
+    cases = result.cases
+    peil = pd.Timestamp(result.peildatum)
+    end = cases["job_end"].where(cases["job_end"].notna() & cases["job_end"].lt(peil), peil)
+    start = cases["job_start"].to_numpy(dtype="datetime64[D]")
+    stop = end.to_numpy(dtype="datetime64[D]")
+    starts, ends, amounts = _wml_periods()
+    low = np.maximum(start[:, None], starts[None, :])
+    high = np.minimum(stop[:, None], ends[None, :])
+    overlap = np.clip((high - low).astype("float64"), 0.0, None)  # NaT gives NaN
+    overlap = np.nan_to_num(overlap)
+    worked = np.nan_to_num(np.clip((stop - start).astype("float64"), 0.0, None))
+    uncovered = worked - overlap.sum(axis=1) > 0.5
+    if uncovered.any():
+        first = int(np.flatnonzero(uncovered)[0])
+        raise LegalTableError(WML_MONTH, cases["job_start"].iloc[first].date(), "no_row")
+    return pd.Series(overlap @ amounts / DAYS_PER_MONTH, index=cases.index)
+
+
+def wages(result: Result, gross_month: pd.Series | None) -> tuple[pd.Series, pd.Series]:
+    """The gross wage per case over the view (realised + projected) and whether it was imputed.
+
+    Deadweight is not applied here; ``welfare_view`` applies it.
+    """
+    gross, imputed, _ = _wage_months(result, gross_month)
+    return gross, imputed
+
+
+def _wage_months(
+    result: Result, gross_month: pd.Series | None
+) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Gross wage, imputed flag and the months (realised + projected weight) per case."""
+    cases = result.cases
+    params = result.parameters
+    default_hours = params.wage_default_hours
+    hours = cases["hours_per_week"].fillna(default_hours)
+    scale = hours / FULLTIME_HOURS * HOLIDAY_ALLOWANCE
+    times = case_times(result)
+    weight = pd.Series(times.projected_weight(), index=cases.index)
+    fallback = (_fallback_wage_months(result) + _wml_on(result.peildatum) * weight) * scale
+    given = (
+        gross_month.reindex(cases.index)
+        if gross_month is not None
+        else pd.Series(np.nan, index=cases.index)
+    )
+    from_file = given * (cases["work_months"] + weight)
+    placed = cases["job_start"].notna()
+    imputed = given.isna() & placed
+    wage = from_file.where(given.notna(), fallback).where(placed, 0.0)
+    return wage.astype("float64"), imputed, (cases["work_months"] + weight).where(placed, 0.0)
+
+
+def welfare_view(
+    result: Result, gross_month: pd.Series | None = None, net_month: pd.Series | None = None
+) -> Welfare:
+    """M1 for ``result``; ``gross_month`` and ``net_month`` are the case file's ``brutoloon_pm``
+    and ``netto_loon_pm`` columns, if any. With a net wage the difference gross − net (wage tax
+    and employee premiums) is a transfer employer → rijk; without it net = gross."""
+    items, payers = result.items, result.payers
+    known = set(REAL_ITEMS) | set(TRANSFER_ITEMS) | set(MIRROR_ITEMS)
+    unknown = [item for item in items.columns if item not in known]
+    if unknown:
+        raise IdentityError(f"welvaartsbeeld: onbekende post(en) {unknown}")
+    params = result.parameters
+    keep = 1 - float(getattr(params, "effective_deadweight", params.deadweight))
+    charges_share = params.employer_charges_share
+    gross, imputed, months = _wage_months(result, gross_month)
+    wage = gross * keep
+    charges = wage * charges_share
+    net_given = (
+        net_month.reindex(items.index) * months * keep
+        if net_month is not None
+        else pd.Series(float("nan"), index=items.index)
+    )
+    net_wage = net_given.where(net_given.notna(), wage).astype("float64")
+    subsidy = -items["wage_subsidy"]
+
+    def flow(label: str, source: object, target: object, amount: pd.Series) -> pd.DataFrame:
+        return pd.DataFrame(
+            {
+                "from": _column(source, items.index),
+                "to": _column(target, items.index),
+                "amount": amount.astype("float64"),
+                "label": label,
+            }
+        )
+
+    ledger_rows = pd.concat(
+        [
+            flow("benefit", "participant", payers["benefit"], items["benefit"]),
+            flow("net_wage", "employer", "participant", net_wage),
+            flow("wage_tax", "employer", "rijk", wage - net_wage),
+            flow("employer_charges", "employer", "rijk", charges),
+            flow("wage_subsidy", payers["wage_subsidy"], "employer", subsidy),
+            flow("no_risk", payers["no_risk"], "employer", -items["no_risk"]),
+            flow(
+                "insurer_contribution",
+                payers["insurer_contribution"],
+                payers[_receiver(payers)],
+                -items["insurer_contribution"],
+            ),
+        ],
+        ignore_index=True,
+    )
+    ledger_rows = ledger_rows[ledger_rows["amount"].ne(0.0)]
+    ledger = (
+        ledger_rows.groupby(["from", "to", "label"], sort=False, dropna=False)["amount"]
+        .sum()
+        .reset_index()[["from", "to", "amount", "label"]]
+    )
+    effect_rows = [
+        pd.DataFrame(
+            {"effect": "production", "actor": "employer", "amount": wage + charges - subsidy}
+        )
+    ]
+    effect_rows += [
+        pd.DataFrame({"effect": item, "actor": payers[item], "amount": items[item]})
+        for item in REAL_ITEMS
+        if item in items.columns
+    ]
+    effect_long = pd.concat(effect_rows, ignore_index=True)
+    effect_long = effect_long[effect_long["amount"].ne(0.0)]
+    effects = (
+        effect_long.groupby(["effect", "actor"], sort=False, dropna=False)["amount"]
+        .sum()
+        .reset_index()
+    )
+    actors = _actors(ledger, effects)
+    identity = math.fsum(actors["transfers"].tolist())
+    lost = math.fsum(ledger["amount"].tolist()) - math.fsum(actors["transfers_in"].tolist())
+    if abs(identity) > TOLERANCE or abs(lost) > TOLERANCE:
+        raise IdentityError(
+            f"welvaartsbeeld: de overdrachten tellen niet op tot nul (Σ = {identity!r})"
+        )
+    total = math.fsum(effects["amount"].tolist())
+    if abs(math.fsum(actors["net"].tolist()) - total) > TOLERANCE * max(1.0, abs(total)):
+        raise IdentityError("welvaartsbeeld: Σ netto van de actoren ≠ Σ reële effecten")
+    return Welfare(
+        actors=actors,
+        effects=effects,
+        transfers=ledger,
+        total=total,
+        transfer_identity=identity,
+        wage_imputed=imputed,
+    )
+
+
+def _receiver(payers: pd.DataFrame) -> str:
+    """The column naming who receives the insurer's contribution: T1's receipt, else v1's
+    counselling payer (whom the contribution finances)."""
+    return MIRROR_ITEMS[0] if MIRROR_ITEMS[0] in payers.columns else "counselling"
+
+
+def _column(value: object, index: pd.Index) -> pd.Series:
+    if isinstance(value, pd.Series):
+        return value.astype("object")
+    return pd.Series(value, index=index, dtype="object")
+
+
+def _actors(ledger: pd.DataFrame, effects: pd.DataFrame) -> pd.DataFrame:
+    """Real, in, out, transfers and net per actor; only the seven actors, in their order."""
+    index = pd.Index(ACTORS, name="actor")
+    real = effects.groupby("actor")["amount"].sum().reindex(index, fill_value=0.0)
+    inflow = ledger.groupby("to")["amount"].sum().reindex(index, fill_value=0.0)
+    outflow = ledger.groupby("from")["amount"].sum().reindex(index, fill_value=0.0)
+    frame = pd.DataFrame(
+        {
+            "real": real,
+            "transfers_in": inflow,
+            "transfers_out": outflow,
+            "transfers": inflow - outflow,
+        }
+    )
+    frame["net"] = frame["real"] + frame["transfers"]
+    return frame.astype("float64")
