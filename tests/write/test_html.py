@@ -214,3 +214,10 @@ def test_a_failed_write_leaves_no_file(tmp_path: Path, monkeypatch: pytest.Monke
     assert (caught.value.code, caught.value.reason) == ("output_write_failed", "disk_full")
     assert "de schijf is vol" in output_message(caught.value)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_status_counts_agree_in_number(tmp_path: Path) -> None:
+    """The example's four applicants are "4 solliciteren", one verb form per count."""
+    page = calc_report(tmp_path).read_text("utf-8")
+    assert "4 solliciteren" in page
+    assert "4 solliciteert" not in page

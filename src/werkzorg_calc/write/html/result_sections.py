@@ -95,7 +95,7 @@ def target_block(target: TargetResult, lang: Lang, chart_id: str) -> Markup:
             figure(Markup(chart), text("html_share_chart", lang, what=what, goal=goal), equivalent)
         )
     statuses = " · ".join(
-        f"{count} {status_label(status, lang)}" for status, count in target.by_status.items()
+        status_label(status, lang, count) for status, count in target.by_status.items()
     )
     parts.append(paragraph(f"{text('participants_line', lang, n=target.participants)}: {statuses}"))
     return Markup("".join(parts))
