@@ -221,3 +221,12 @@ def test_status_counts_agree_in_number(tmp_path: Path) -> None:
     page = calc_report(tmp_path).read_text("utf-8")
     assert "4 solliciteren" in page
     assert "4 solliciteert" not in page
+
+
+def test_the_report_puts_the_gross_result_beside_the_net_headline(tmp_path: Path) -> None:
+    """N1 in the page: the net headline after deadweight, the gross result beside it, and H1."""
+    page = calc_report(tmp_path).read_text("utf-8")
+    document = json.loads(run("calc", EXAMPLE, *DAY, "--format", "json"))
+    assert document["in_words"]["result"] in page
+    assert "Bruto resultaat (zonder deadweight)" in page
+    assert "Gemeenschappelijke horizon (24 mnd)" in page

@@ -45,6 +45,7 @@ def test_document_has_the_documented_keys(worked_cases: CaseTable) -> None:
         "cases",
         "gross",
         "common_horizon",
+        "in_words",
         "imputed_share",
         "warnings",
         "provenance",
@@ -173,3 +174,21 @@ def test_odd_values_read_back_as_json_dumps_wrote_them() -> None:
     """Tiny and huge doubles, non-ASCII text, empty containers: the same data read back."""
     data = {"a": [1e-05, 1e20, 0.1 + 0.2, -0.0, 12345678.9], "é": "Zoë € 5", "b": {}, "c": []}
     assert json.loads(to_json(data)) == json.loads(json.dumps(data, ensure_ascii=False))
+
+
+def test_the_json_says_in_words_net_or_gross_price_level_and_period(
+    worked_cases: CaseTable,
+) -> None:
+    """Issue 18's honest front page, in the JSON: the same sentences the reports show.
+
+    With v1's values (deadweight 0) net equals gross: −10,129.48 both (T1 applied).
+    """
+    result = calculate(worked_cases, v1_parameters(), PEILDATUM, 12)
+    words = result_to_dict(result)["in_words"]
+    assert words["result"].startswith("Netto resultaat na deadweight (0,00): € ")
+    assert "Bruto resultaat (zonder deadweight)" in words["result"]
+    assert words["price_level"] == "bedragen zoals opgegeven (eigen prijsjaar)"
+    assert words["period"] == "gerealiseerd tot de peildatum + projectie 12 maanden"
+    assert words["common_horizon"].startswith("Gemeenschappelijke horizon (24 mnd): € ")
+    english = result_to_dict(result, lang="en")["in_words"]
+    assert english["period"] == "realised up to the reference date + projection of 12 months"

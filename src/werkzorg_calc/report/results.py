@@ -29,7 +29,7 @@ from werkzorg_calc.text.formatting import euro, number, percent, show_date
 from werkzorg_calc.text.issues import issue_message, issue_place
 from werkzorg_calc.text.label_keys import LabelKey
 from werkzorg_calc.text.labels import Lang, group_label, stakeholder_label, status_label, text
-from werkzorg_calc.text.wording import price_level, verdict
+from werkzorg_calc.text.wording import headline_lines, price_level, verdict
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 BAR_WIDTH = 10
@@ -193,21 +193,8 @@ def totals_lines(result: Result, lang: Lang = "nl") -> Text:
         f"{text('per_placed', lang)}: {per_placed}\n"
     )
     # N1: the net (after deadweight) is the headline; the gross result stands beside it.
-    deadweight = number(result.parameters.effective_deadweight, 2, lang)
-    line.append(
-        f"{text('net_headline', lang)} ({deadweight}): {euro(totals.all.net, lang)} · "
-        f"{text('gross_result', lang)}: {euro(result.gross.money.net, lang)}\n"
-    )
-    common = result.common_horizon
-    common_ratio = (
-        number(common.benefit_cost_ratio, 2, lang)
-        if common.benefit_cost_ratio is not None
-        else text("no_costs", lang)
-    )
-    line.append(
-        f"{text('common_horizon', lang)} ({common.months} mnd): "
-        f"{euro(common.money.net, lang)} · {text('ratio', lang)}: {common_ratio}"
-    )
+    net, horizon = headline_lines(result, lang)
+    line.append(f"{net}\n{horizon}")
     return line
 
 

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from werkzorg_calc.domain.target import TargetResult
-from werkzorg_calc.text.formatting import percent
+from werkzorg_calc.text.formatting import euro, number, percent
 from werkzorg_calc.text.labels import Lang, text
+
+if TYPE_CHECKING:
+    from werkzorg_calc.domain.result import Result
 
 
 def verdict(target: TargetResult, lang: Lang = "nl") -> str:
@@ -42,3 +46,25 @@ def changed_parameters_line(
     """``deadweight = 0.57 (--set deadweight); …`` or ``geen (standaardwaarden)``."""
     parts = [f"{key} = {value} ({origins.get(key, '')})" for key, value in changed.items()]
     return "; ".join(parts) or text("none_defaults", lang)
+
+
+def headline_lines(result: Result, lang: Lang = "nl") -> tuple[str, str]:
+    """N1 and H1 in words: the net headline with the gross result beside it, and the common
+    horizon's net and benefit-cost ratio (the one to compare programmes by)."""
+    deadweight = number(result.parameters.effective_deadweight, 2, lang)
+    net = (
+        f"{text('net_headline', lang)} ({deadweight}): {euro(result.totals.all.net, lang)} · "
+        f"{text('gross_result', lang)}: {euro(result.gross.money.net, lang)}"
+    )
+    common = result.common_horizon
+    ratio = (
+        number(common.benefit_cost_ratio, 2, lang)
+        if common.benefit_cost_ratio is not None
+        else text("no_costs", lang)
+    )
+    months = f"{common.months} mnd" if lang == "nl" else f"{common.months} months"
+    horizon = (
+        f"{text('common_horizon', lang)} ({months}): {euro(common.money.net, lang)} · "
+        f"{text('ratio', lang)}: {ratio}"
+    )
+    return net, horizon

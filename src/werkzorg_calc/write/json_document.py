@@ -17,7 +17,8 @@ from werkzorg_calc.domain.target import TargetResult
 from werkzorg_calc.engine.compare import BASE_NAME, Comparison
 from werkzorg_calc.engine.provenance import Provenance, build_provenance
 from werkzorg_calc.text.issues import issue_message
-from werkzorg_calc.text.labels import Lang
+from werkzorg_calc.text.labels import Lang, text
+from werkzorg_calc.text.wording import headline_lines, price_level
 from werkzorg_calc.write.beyond_json import result_beyond
 
 SCHEMA_VERSION = 1
@@ -127,6 +128,7 @@ def result_to_dict(
         "cases": _cases(result),
         "gross": _view(result.gross),
         "common_horizon": _common_horizon(result),
+        "in_words": _in_words(result, lang),
         "imputed_share": {
             party: {
                 "savings": result.imputed_amounts.share(party, "savings"),
@@ -327,3 +329,18 @@ def result_to_json(result: Result, provenance: Provenance | None = None, lang: L
     Each warning keeps its ``code`` and ``params``; its ``message`` is worded in ``lang``.
     """
     return to_json(result_to_dict(result, provenance, lang))
+
+
+def _in_words(result: Result, lang: Lang) -> dict[str, str]:
+    """What a reader must know to read the figures, as the reports say it: net or gross,
+    the price level of the amounts, and the period (realised, projected) they cover."""
+    net, horizon = headline_lines(result, lang)
+    period = text("realised_until", lang)
+    if result.horizon:
+        period += " " + text("plus_projection", lang, n=result.horizon)
+    return {
+        "result": net,
+        "common_horizon": horizon,
+        "price_level": price_level(result.price_year, lang),
+        "period": period,
+    }

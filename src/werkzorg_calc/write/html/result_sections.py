@@ -16,7 +16,7 @@ from werkzorg_calc.domain.stakeholders import STAKEHOLDERS
 from werkzorg_calc.domain.target import TargetResult
 from werkzorg_calc.text.formatting import euro, number, percent, show_date
 from werkzorg_calc.text.labels import Lang, item_label, stakeholder_label, status_label, text
-from werkzorg_calc.text.wording import price_level, verdict
+from werkzorg_calc.text.wording import headline_lines, price_level, verdict
 from werkzorg_calc.write.html.page import (
     Cell,
     Markup,
@@ -192,6 +192,8 @@ def money_section(result: Result, lang: Lang) -> Markup:
         figures,
         Markup("</div>"),
         paragraph(" · ".join(key_figures), "key-figures"),
+        # N1 and H1: the net headline with the gross result beside it, and the common horizon.
+        *(paragraph(line, "key-figures") for line in headline_lines(result, lang)),
     )
 
 
