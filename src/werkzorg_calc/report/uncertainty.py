@@ -17,6 +17,7 @@ from rich.text import Text
 
 from werkzorg_calc.engine.uncertainty.display import (
     arguments_text,
+    bootstrap_sentence,
     parameter_value,
     target_label,
     whole_euro,
@@ -291,24 +292,7 @@ def simulation_table(result: SimulationResult, lang: Lang = "nl") -> Table:
 def bootstrap_line(result: SimulationResult, lang: Lang = "nl") -> Text:
     """The pilot target's share with its bootstrap interval and the chance it is met."""
     target, base = result.target, result.base.target
-    if target.share is None or target.low is None or target.high is None:
-        return Text(text("no_participants", lang))
-    what = text("durable_at_work" if base.basis == "durable" else "placed_word", lang)
-    line = Text(
-        text(
-            "bootstrap_line",
-            lang,
-            count=base.count,
-            participants=base.participants,
-            what=what,
-            share=percent(target.share, 0, lang),
-            low=percent(target.low, 0, lang),
-            high=percent(target.high, 0, lang),
-            replicates=number(target.replicates, 0, lang),
-            goal=percent(base.target_share, 0, lang),
-            chance=percent(target.chance_met or 0.0, 0, lang),
-        )
-    )
+    line = Text(bootstrap_sentence(result, lang))
     if base.interval95 is not None:
         # calc and simulate both show an interval for the same share; say which is which.
         wilson_low, wilson_high = base.interval95

@@ -5,10 +5,15 @@ Only for display; nothing here is used in a calculation.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from werkzorg_calc.domain.parameters import parameter_info
 from werkzorg_calc.engine.uncertainty.distributions import SHARE_KEYS, Distribution
 from werkzorg_calc.text.formatting import euro, number, percent
 from werkzorg_calc.text.labels import Lang, stakeholder_label, text
+
+if TYPE_CHECKING:
+    from werkzorg_calc.engine.uncertainty.simulate import SimulationResult
 
 
 def is_money(key: str) -> bool:
@@ -47,3 +52,24 @@ def arguments_text(item: Distribution, lang: Lang = "nl") -> str:
             formatted = parameter_value(item.key, value, lang)
         shown.append(f"{name} {formatted}")
     return ", ".join(shown)
+
+
+def bootstrap_sentence(result: SimulationResult, lang: Lang = "nl") -> str:
+    """The pilot target's bootstrap interval and the chance it is met, in one sentence."""
+    target, base = result.target, result.base.target
+    if target.share is None or target.low is None or target.high is None:
+        return text("no_participants", lang)
+    what = text("durable_at_work" if base.basis == "durable" else "placed_word", lang)
+    return text(
+        "bootstrap_line",
+        lang,
+        count=base.count,
+        participants=base.participants,
+        what=what,
+        share=percent(target.share, 0, lang),
+        low=percent(target.low, 0, lang),
+        high=percent(target.high, 0, lang),
+        replicates=number(target.replicates, 0, lang),
+        goal=percent(base.target_share, 0, lang),
+        chance=percent(target.chance_met or 0.0, 0, lang),
+    )

@@ -14,6 +14,7 @@ from pathlib import Path
 from werkzorg_calc.domain.result import Result
 from werkzorg_calc.engine.compare import Comparison
 from werkzorg_calc.engine.provenance import Provenance, build_provenance
+from werkzorg_calc.engine.uncertainty.display import bootstrap_sentence
 from werkzorg_calc.engine.uncertainty.simulate import SimulationResult
 from werkzorg_calc.text.labels import Lang, text
 from werkzorg_calc.write.html import detail_sections as details
@@ -89,7 +90,7 @@ def render_simulation(result: SimulationResult, lang: Lang = "nl") -> str:
     base = result.base
     verdict = Markup(
         calc_parts.target_block(base.target, lang, "c-share")
-        + paragraph(run_parts.bootstrap_sentence(result, lang), "bootstrap")
+        + paragraph(bootstrap_sentence(result, lang), "bootstrap")
     )
     body = [
         section("verdict", text("html_verdict", lang), verdict),

@@ -127,27 +127,6 @@ def scenario_verdicts(comparison: Comparison, lang: Lang) -> Markup:
     )
 
 
-def bootstrap_sentence(result: SimulationResult, lang: Lang) -> str:
-    """The pilot target's bootstrap interval and the chance it is met, in one sentence."""
-    target, base = result.target, result.base.target
-    if target.share is None or target.low is None or target.high is None:
-        return text("no_participants", lang)
-    what = text("durable_at_work" if base.basis == "durable" else "placed_word", lang)
-    return text(
-        "bootstrap_line",
-        lang,
-        count=base.count,
-        participants=base.participants,
-        what=what,
-        share=percent(target.share, 0, lang),
-        low=percent(target.low, 0, lang),
-        high=percent(target.high, 0, lang),
-        replicates=number(target.replicates, 0, lang),
-        goal=percent(base.target_share, 0, lang),
-        chance=percent(target.chance_met or 0.0, 0, lang),
-    )
-
-
 def distribution_section(result: SimulationResult, lang: Lang) -> Markup:
     """Spread of the net per stakeholder and the chance it is positive, with the figures."""
     stats = {target: result.statistics(target) for target in TARGETS}
