@@ -230,3 +230,13 @@ def test_the_report_puts_the_gross_result_beside_the_net_headline(tmp_path: Path
     assert document["in_words"]["result"] in page
     assert "Bruto resultaat (zonder deadweight)" in page
     assert "Gemeenschappelijke horizon (24 mnd)" in page
+
+
+def test_compare_and_simulate_reports_carry_their_own_run_provenance(tmp_path: Path) -> None:
+    """The footer names the command that made the page, as the workbook and the JSON do."""
+    compared = compare_report(tmp_path).read_text("utf-8")
+    assert "<code>werkzorg compare " in compared
+    assert "conservatief.toml" in compared
+    simulated = simulate_report(tmp_path).read_text("utf-8")
+    assert "<code>werkzorg simulate " in simulated
+    assert "--draws 2000" in simulated

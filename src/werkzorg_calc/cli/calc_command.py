@@ -19,6 +19,7 @@ from werkzorg_calc.cli.common import (
     parse_case_limit,
     parse_peildatum,
     resolve_parameter_set,
+    run_provenance,
 )
 from werkzorg_calc.cli.options import (
     AllowBsn,
@@ -133,14 +134,8 @@ def calc(
                 bootstrap_seed=seed,
             )
             language: Lang = lang.value
-            from werkzorg_calc.engine.provenance import build_provenance
-
-            provenance = build_provenance(
-                result,
-                params_file=str(params) if params else None,
-                set_items=set_items or [],
-                allow_bsn=allow_bsn,
-                created=now() if timestamp else None,
+            provenance = run_provenance(
+                result, params, set_items, allow_bsn, created=now() if timestamp else None
             )
             if output is not None and kind is not None:
                 step(f"{output.name} schrijven")

@@ -12,7 +12,6 @@ from werkzorg_calc.cli.common import (
     gather_inputs,
     guard,
     parse_peildatum,
-    require_xlsx_output,
     resolve_parameter_set,
     stderr_console,
 )
@@ -26,6 +25,7 @@ from werkzorg_calc.cli.options import (
     Peildatum,
     SetItems,
 )
+from werkzorg_calc.cli.outputs import output_kind
 
 
 @app.command()
@@ -86,7 +86,7 @@ def template(
 
     Voorbeeld: werkzorg template casussen.xlsx
     """
-    require_xlsx_output(output)
+    output_kind(output, ("xlsx",))
     with guard(debug):
         from werkzorg_calc.write.excel.template import write_template
 

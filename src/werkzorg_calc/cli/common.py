@@ -9,7 +9,7 @@ import contextlib
 import os
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TypeVar
@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
     from werkzorg_calc.domain.cases import CaseTable
     from werkzorg_calc.domain.parameters import ParameterSet
+    from werkzorg_calc.domain.result import Result
+    from werkzorg_calc.engine.provenance import Provenance
 
 from werkzorg_calc.cli.options import Language
 from werkzorg_calc.domain.errors import InputError, ParameterError, WerkzorgError
@@ -68,15 +70,30 @@ def parse_case_limit(text: str, lang: Language = Language.nl) -> int | None:
     raise typer.BadParameter(message, param_hint="--cases")
 
 
-def require_xlsx_output(output: Path | None, lang: Language = Language.nl) -> None:
-    """The Excel output must be named ``.xlsx``; otherwise a usage error (exit 2)."""
-    if output is not None and output.suffix.lower() != ".xlsx":
-        message = (
-            "de uitvoer moet een .xlsx-bestand zijn"
-            if lang is Language.nl
-            else "the output must be an .xlsx file"
-        )
-        raise typer.BadParameter(message, param_hint="--output")
+def run_provenance(
+    result: Result,
+    params: Path | None,
+    set_items: list[str] | None,
+    allow_bsn: bool,
+    *,
+    command: str = "calc",
+    arguments: Sequence[str] = (),
+    extra: Sequence[str] = (),
+    created: datetime | None = None,
+) -> Provenance:
+    """The run's provenance from the options every command shares, with its own command line."""
+    from werkzorg_calc.engine.provenance import build_provenance
+
+    return build_provenance(
+        result,
+        params_file=str(params) if params else None,
+        set_items=set_items or [],
+        allow_bsn=allow_bsn,
+        created=created,
+        command=command,
+        arguments=arguments,
+        extra=extra,
+    )
 
 
 def stderr_console() -> Console:

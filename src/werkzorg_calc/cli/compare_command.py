@@ -17,6 +17,7 @@ from werkzorg_calc.cli.common import (
     guard,
     parse_peildatum,
     resolve_parameter_set,
+    run_provenance,
 )
 from werkzorg_calc.cli.options import (
     AllowBsn,
@@ -96,13 +97,11 @@ def compare(
         )
         comparison = run_compare(table, parameters, scenarios, day, horizon, price_year=price_year)
         language: Lang = lang.value
-        from werkzorg_calc.engine.provenance import build_provenance
-
-        provenance = build_provenance(
+        provenance = run_provenance(
             comparison.base,
-            params_file=str(params) if params else None,
-            set_items=set_items or [],
-            allow_bsn=allow_bsn,
+            params,
+            set_items,
+            allow_bsn,
             command="compare",
             arguments=[str(file) for file in scenario_files],
         )

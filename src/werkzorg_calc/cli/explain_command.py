@@ -13,7 +13,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from werkzorg_calc.cli.app import app
-from werkzorg_calc.cli.common import gather_inputs, guard, parse_peildatum, resolve_parameter_set
+from werkzorg_calc.cli.common import (
+    gather_inputs,
+    guard,
+    parse_peildatum,
+    resolve_parameter_set,
+    run_provenance,
+)
 from werkzorg_calc.cli.options import (
     AllowBsn,
     Debug,
@@ -87,7 +93,6 @@ def explain(
         from werkzorg_calc.engine.calc import calculate
         from werkzorg_calc.engine.explain import explain_case, explain_item
         from werkzorg_calc.engine.explanation import CaseExplanation, ItemAcrossCases
-        from werkzorg_calc.engine.provenance import build_provenance
 
         table, parameters = gather_inputs(
             [file],
@@ -105,13 +110,8 @@ def explain(
         targets = [case_id] if case_id is not None else []
         if item:
             targets += ["--item", item]
-        provenance = build_provenance(
-            result,
-            params_file=str(params) if params else None,
-            set_items=set_items or [],
-            allow_bsn=allow_bsn,
-            command="explain",
-            arguments=targets,
+        provenance = run_provenance(
+            result, params, set_items, allow_bsn, command="explain", arguments=targets
         )
         language: Lang = lang.value
         if settlement is not None:

@@ -116,7 +116,9 @@ def write_comparison(
     elif kind == "html":
         from werkzorg_calc.write.html import write_comparison_html
 
-        write_comparison_html(comparison, output, force=force, inputs=inputs, lang=lang)
+        write_comparison_html(
+            comparison, output, force=force, inputs=inputs, lang=lang, provenance=provenance
+        )
     else:
         from werkzorg_calc.write.json_document import comparison_to_dict, to_json
         from werkzorg_calc.write.text_file import write_text
@@ -152,7 +154,9 @@ def write_uncertainty(
     elif kind == "html" and not isinstance(result, SensitivityResult):
         from werkzorg_calc.write.html import write_simulation_html
 
-        write_simulation_html(result, output, force=force, inputs=inputs, lang=lang)
+        write_simulation_html(
+            result, output, force=force, inputs=inputs, lang=lang, provenance=provenance
+        )
     else:
         from werkzorg_calc.write import uncertainty_json as documents
         from werkzorg_calc.write.json_document import to_json

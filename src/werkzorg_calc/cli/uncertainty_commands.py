@@ -21,6 +21,7 @@ from werkzorg_calc.cli.common import (
     gather_inputs,
     guard,
     parse_peildatum,
+    run_provenance,
     stderr_console,
 )
 from werkzorg_calc.cli.options import (
@@ -43,7 +44,6 @@ from werkzorg_calc.cli.outputs import Kind, output_kind, write_uncertainty, writ
 if TYPE_CHECKING:
     from werkzorg_calc.domain.cases import CaseTable
     from werkzorg_calc.domain.parameters import ParameterSet
-    from werkzorg_calc.domain.result import Result
     from werkzorg_calc.engine.provenance import Provenance
     from werkzorg_calc.engine.uncertainty.distributions import DistributionSpec
     from werkzorg_calc.engine.uncertainty.sensitivity import SensitivityResult
@@ -157,27 +157,6 @@ def _deliver(
         console.print(text("plot_written", language, path=plot), markup=False)
 
 
-def _provenance(
-    base: Result,
-    params: Path | None,
-    set_items: list[str] | None,
-    allow_bsn: bool,
-    command: str,
-    extra: list[str] | None = None,
-) -> Provenance:
-    """The same provenance as ``werkzorg calc`` writes, with this command's line to repeat it."""
-    from werkzorg_calc.engine.provenance import build_provenance
-
-    return build_provenance(
-        base,
-        params_file=str(params) if params else None,
-        set_items=set_items or [],
-        allow_bsn=allow_bsn,
-        command=command,
-        extra=extra or [],
-    )
-
-
 @app.command()
 def sensitivity(
     files: CaseFiles,
@@ -211,7 +190,9 @@ def sensitivity(
         result = run_sensitivity(
             table, parameters, day, horizon, price_year=price_year, distributions=specs
         )
-        provenance = _provenance(result.base, params, set_items, allow_bsn, "sensitivity")
+        provenance = run_provenance(
+            result.base, params, set_items, allow_bsn, command="sensitivity"
+        )
         _deliver(
             result,
             files,
@@ -263,7 +244,9 @@ def simulate(
             table, parameters, specs, day, horizon, price_year, draws=draws, seed=seed
         )
         extra = ["--draws", str(draws), "--seed", str(seed)]
-        provenance = _provenance(result.base, params, set_items, allow_bsn, "simulate", extra)
+        provenance = run_provenance(
+            result.base, params, set_items, allow_bsn, command="simulate", extra=extra
+        )
         _deliver(
             result,
             files,

@@ -89,10 +89,6 @@ HTML_TEXT: Final[dict[LabelKey, tuple[str, str]]] = {
     "html_where": ("Plaats", "Where"),
     "html_inputs": ("Invoer", "Input"),
     "html_version": ("Versie", "Version"),
-    "html_base_command": (
-        "Opdracht voor de basisberekening",
-        "Command for the base calculation",
-    ),
     "html_scenarios_title": ("Scenario's naast elkaar", "Scenarios side by side"),
     "html_difference": ("Verschil met de basis", "Difference from the base"),
     "html_scenario_chart": (

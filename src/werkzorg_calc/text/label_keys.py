@@ -288,7 +288,6 @@ LabelKey = Literal[
     "html_where",
     "html_inputs",
     "html_version",
-    "html_base_command",
     "html_scenarios_title",
     "html_difference",
     "html_scenario_chart",

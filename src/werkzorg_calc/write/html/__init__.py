@@ -57,9 +57,15 @@ def render_result(result: Result, provenance: Provenance | None = None, lang: La
     )
 
 
-def render_comparison(comparison: Comparison, lang: Lang = "nl") -> str:
-    """The ``compare`` report: the base verdict, each scenario's target, the runs side by side."""
+def render_comparison(
+    comparison: Comparison, lang: Lang = "nl", provenance: Provenance | None = None
+) -> str:
+    """The ``compare`` report: the base verdict, each scenario's target, the runs side by side.
+
+    ``provenance`` is the run's own (the CLI passes it, as to the workbook and the JSON).
+    """
     base = comparison.base
+    provenance = provenance or build_provenance(base, command="compare")
     files = ", ".join(scenario.file or scenario.name for scenario, _ in comparison.scenarios)
     meta = [*calc_parts.header_facts(base, lang), (text("scenario", lang), files)]
     body = [
@@ -72,9 +78,7 @@ def render_comparison(comparison: Comparison, lang: Lang = "nl") -> str:
         run_parts.scenario_verdicts(comparison, lang),
         details.parameters_section(base, lang),
         details.warnings_section(base, lang),
-        provenance_footer(
-            build_provenance(base), lang, command_label=text("html_base_command", lang)
-        ),
+        provenance_footer(provenance, lang),
     ]
     return document(
         title=text("html_compare_title", lang),
@@ -85,9 +89,14 @@ def render_comparison(comparison: Comparison, lang: Lang = "nl") -> str:
     )
 
 
-def render_simulation(result: SimulationResult, lang: Lang = "nl") -> str:
+def render_simulation(
+    result: SimulationResult, lang: Lang = "nl", provenance: Provenance | None = None
+) -> str:
     """The ``simulate`` report: the target with its bootstrap, the spread of the net."""
     base = result.base
+    if provenance is None:
+        extra = ["--draws", str(result.draws), "--seed", str(result.seed)]
+        provenance = build_provenance(base, command="simulate", extra=extra)
     verdict = Markup(
         calc_parts.target_block(base.target, lang, "c-share")
         + paragraph(bootstrap_sentence(result, lang), "bootstrap")
@@ -98,9 +107,7 @@ def render_simulation(result: SimulationResult, lang: Lang = "nl") -> str:
         run_parts.distributions_table(result, lang),
         details.parameters_section(base, lang),
         details.warnings_section(base, lang),
-        provenance_footer(
-            build_provenance(base), lang, command_label=text("html_base_command", lang)
-        ),
+        provenance_footer(provenance, lang),
     ]
     return document(
         title=text("html_simulate_title", lang),
@@ -131,9 +138,11 @@ def write_comparison_html(
     force: bool = False,
     inputs: Sequence[Path] = (),
     lang: Lang = "nl",
+    provenance: Provenance | None = None,
 ) -> None:
     """Write the ``compare`` report to ``path`` atomically."""
-    write_text(path, render_comparison(comparison, lang), force=force, inputs=inputs)
+    page = render_comparison(comparison, lang, provenance)
+    write_text(path, page, force=force, inputs=inputs)
 
 
 def write_simulation_html(
@@ -143,6 +152,7 @@ def write_simulation_html(
     force: bool = False,
     inputs: Sequence[Path] = (),
     lang: Lang = "nl",
+    provenance: Provenance | None = None,
 ) -> None:
     """Write the ``simulate`` report to ``path`` atomically."""
-    write_text(path, render_simulation(result, lang), force=force, inputs=inputs)
+    write_text(path, render_simulation(result, lang, provenance), force=force, inputs=inputs)

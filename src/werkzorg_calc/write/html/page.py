@@ -159,7 +159,7 @@ def document(
     )
 
 
-def provenance_footer(provenance: Provenance, lang: Lang, *, command_label: str = "") -> Markup:
+def provenance_footer(provenance: Provenance, lang: Lang) -> Markup:
     """Input files with their hash, the parameter fingerprint, version, command and time."""
     inputs = table(
         [text("file", lang), text("sheet_title", lang), text("cases", lang), "SHA-256"],
@@ -179,7 +179,7 @@ def provenance_footer(provenance: Provenance, lang: Lang, *, command_label: str 
         (text("program", lang), provenance.program),
         (text("html_version", lang), provenance.version),
         (text("parameter_set", lang), provenance.parameters_sha256),
-        (command_label or text("command", lang), provenance.command),
+        (text("command", lang), provenance.command),
         (text("created", lang), created),
     ]
     rows = "".join(f"<dt>{esc(k)}</dt><dd><code>{esc(v)}</code></dd>" for k, v in facts)
