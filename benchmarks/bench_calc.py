@@ -136,8 +136,10 @@ def synthetic_case(rng: random.Random, number: int) -> list[Cell]:
         job_start = min(intake + timedelta(days=offset), PEILDATUM)
     hours = float(rng.choice((8, 12, 16, 20, 24, 28, 32, 36)))
     benefit_type = _weighted(rng, BENEFIT_WEIGHTS)
+    household: str | None = None
     if benefit_type == "participatiewet":
         before = rng.choice((SINGLE, SINGLE, SINGLE, COUPLE))
+        household = "gehuwd" if before == COUPLE else "alleenstaand"
     elif benefit_type == "geen":
         before = 0.0
     else:
@@ -172,7 +174,11 @@ def synthetic_case(rng: random.Random, number: int) -> list[Cell]:
         _money(rng.uniform(300, 900)) if working and rng.random() < 0.4 else 0.0,
         800.0 if working and rng.random() < 0.2 else 0.0,
         500.0 if rng.random() < 0.15 else 0.0,
+        household,
         rng.choice(MUNICIPALITIES),
+        None,  # netto_loon_pm, brutoloon_pm, loonwaarde: typed amounts, nothing derived
+        None,
+        None,
         rng.choice(NOTES) if rng.random() < 0.05 else None,
     ]
 
