@@ -8,6 +8,7 @@ into ``tmp_path``.
 from __future__ import annotations
 
 import tomllib
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from werkzorg_calc.domain.parameters import (
     default_parameters,
     default_set,
 )
+from werkzorg_calc.read.package import sheet_names
 from werkzorg_calc.read.parameter_files import (
     parse_set_option,
     read_parameter_sheet,
@@ -308,6 +310,36 @@ def test_a_workbook_without_parameters_sheet_gives_nothing(tmp_path: Path) -> No
     """No Parameters sheet: no overrides and no error."""
     path = write_workbook(tmp_path / "cases.xlsx", None)
     assert read_parameter_sheet(path, "cases.xlsx") == ()
+
+
+def test_sheet_names_are_read_from_the_workbook_part_alone(tmp_path: Path) -> None:
+    """The names come from ``xl/workbook.xml`` in the order Excel shows the tabs."""
+    path = write_workbook(tmp_path / "cases.xlsx", [("parameter", "waarde")])
+    assert sheet_names(path.read_bytes()) == ("Casussen", "Parameters")
+
+
+def test_a_workbook_part_that_does_not_parse_gives_no_names(tmp_path: Path) -> None:
+    """Then the caller opens the workbook the slow way, which says what is wrong."""
+    path = tmp_path / "broken.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook><sheets><sheet name=")
+    assert sheet_names(path.read_bytes()) is None
+
+
+def test_a_parameters_sheet_is_found_whatever_its_spelling(tmp_path: Path) -> None:
+    """``PARAMETERS`` is the same sheet to a person; the quick name check must agree."""
+    book = Workbook()
+    first = book.active
+    assert first is not None
+    first.title = "Casussen"
+    sheet = book.create_sheet("PARAMETERS")
+    sheet.append(["parameter", "waarde"])
+    sheet.append(["deadweight", 0.3])
+    path = tmp_path / "cases.xlsx"
+    book.save(path)
+    assert triples(read_parameter_sheet(path, "cases.xlsx")) == [
+        ("deadweight", 0.3, "cases.xlsx, blad PARAMETERS, rij 2")
+    ]
 
 
 def test_a_parameters_sheet_without_its_headers_is_refused(tmp_path: Path) -> None:

@@ -14,6 +14,9 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
+from defusedxml import ElementTree
+from defusedxml.common import DefusedXmlException
+
 from werkzorg_calc.domain.errors import InputError
 
 MAX_ENTRIES = 5_000
@@ -82,6 +85,26 @@ def check_package(data: bytes, display: str) -> None:
         ratio = entry.file_size / max(entry.compress_size, 1)
         if too_large or (entry.file_size > RATIO_FLOOR_BYTES and ratio > MAX_RATIO):
             raise InputError.about_file(display, "zip_bomb")
+
+
+def sheet_names(data: bytes) -> tuple[str, ...] | None:
+    """The sheet names ``xl/workbook.xml`` lists, or ``None`` when that part cannot be read.
+
+    Call after ``check_package``; the part is a few hundred bytes, so asking "is there a sheet
+    named X" costs nothing next to opening the workbook (openpyxl reads every shared string).
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            root = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, NotImplementedError):
+        return None
+    except (ElementTree.ParseError, DefusedXmlException):
+        return None
+    return tuple(
+        str(element.get("name", ""))
+        for element in root.iter()
+        if element.tag.rsplit("}", 1)[-1] == "sheet"
+    )
 
 
 def declares_entities(data: bytes) -> bool:

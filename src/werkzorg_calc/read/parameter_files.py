@@ -13,15 +13,12 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-import openpyxl
-from openpyxl.xml import DEFUSEDXML
-
 from werkzorg_calc.domain.columns import normalise_name
 from werkzorg_calc.domain.errors import ParameterError, ParameterProblem
 from werkzorg_calc.domain.parameter_values import read_value
 from werkzorg_calc.domain.parameters import Override
 from werkzorg_calc.domain.scenario import Scenario
-from werkzorg_calc.read.package import check_package
+from werkzorg_calc.read.package import check_package, sheet_names
 
 _TABLE = re.compile(r"^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]")
 _KEY = re.compile(r"^\s*([A-Za-z0-9_.-]+)\s*=")
@@ -163,6 +160,13 @@ def read_parameter_sheet(path: Path, display: str) -> tuple[Override, ...]:
     except OSError:
         return ()  # the case reader reports an unreadable file in its own words
     check_package(data, display)  # a zip bomb is refused here too, before any parsing
+    names = sheet_names(data)
+    if names is not None and not any(normalise_name(name) == "parameters" for name in names):
+        return ()  # the common case, answered without opening the workbook
+    # Imported only for a workbook with a Parameters sheet: openpyxl costs 0.2 s to import.
+    import openpyxl  # noqa: PLC0415
+    from openpyxl.xml import DEFUSEDXML  # noqa: PLC0415
+
     if not DEFUSEDXML:
         return ()
     try:
