@@ -10,7 +10,8 @@ derived one by more than € 1 a warning names the case, both values and the rul
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Final
 
@@ -66,20 +67,39 @@ def derive_law_inputs(frame: pd.DataFrame, peildatum: date, fulltime_hours: floa
     start, end = frame["job_start"], frame["job_end"]
     stop = end.where(end.notna() & end.lt(peil), peil)
     benefit_type = frame["benefit_type"].fillna("participatiewet")
-    benefit = residual_benefit_schedule(
-        frame["household"], frame["net_earnings_month"].fillna(0.0), start, stop
+    can_b1 = (benefit_type.eq("participatiewet") & frame["net_earnings_month"].notna()).to_numpy()
+    can_w1 = (frame["wage_value_share"].notna() & frame["hours_per_week"].notna()).to_numpy()
+
+    def b1(at: np.ndarray) -> _Piece:
+        schedule = residual_benefit_schedule(
+            frame["household"].iloc[at],
+            frame["net_earnings_month"].iloc[at],
+            start.iloc[at],
+            stop.iloc[at],
+        )
+        used = schedule.first_day[schedule.days > 0]
+        return schedule.mean_benefit_after(), schedule.missing, used
+
+    def w1(at: np.ndarray) -> _Piece:
+        schedule = wage_subsidy_schedule(
+            frame["wage_value_share"].iloc[at],
+            frame["hours_per_week"].iloc[at],
+            fulltime_hours,
+            start.iloc[at],
+            stop.iloc[at],
+        )
+        used = schedule.first_day[~np.isnan(schedule.wage_subsidy)]
+        return schedule.mean_wage_subsidy(), schedule.missing, used
+
+    benefit = _derive(np.flatnonzero(can_b1), b1, len(frame))
+    subsidy = _derive(np.flatnonzero(can_w1), w1, len(frame))
+    values = pd.DataFrame(
+        {"benefit_after": benefit.mean, "wage_subsidy_month": subsidy.mean}, index=frame.index
     )
-    can_b1 = benefit_type.eq("participatiewet") & frame["net_earnings_month"].notna()
-    b1 = pd.Series(benefit.mean_benefit_after(), index=frame.index).where(can_b1)
-    subsidy = wage_subsidy_schedule(
-        frame["wage_value_share"], frame["hours_per_week"], fulltime_hours, start, stop
-    )
-    w1 = pd.Series(subsidy.mean_wage_subsidy(), index=frame.index)
-    values = pd.DataFrame({"benefit_after": b1, "wage_subsidy_month": w1})
     # A month the table lacks leaves the case as typed: derived from part of the months only
     # would understate or overstate it without a word.
     gaps = {
-        "benefit_after": _gap_mask(benefit.missing, len(frame)) & can_b1.to_numpy(),
+        "benefit_after": _gap_mask(benefit.missing, len(frame)),
         "wage_subsidy_month": _gap_mask(subsidy.missing, len(frame)),
     }
     for field, mask in gaps.items():
@@ -88,16 +108,47 @@ def derive_law_inputs(frame: pd.DataFrame, peildatum: date, fulltime_hours: floa
     filled = frame.copy()
     for field in values.columns:
         filled[field] = frame[field].fillna(derived[field])
-    used_days = {
-        "benefit_after": benefit.first_day[(benefit.days > 0) & can_b1.to_numpy()[:, None]],
-        "wage_subsidy_month": subsidy.first_day[~np.isnan(subsidy.wage_subsidy)],
-    }
+    used_days = {"benefit_after": benefit.days, "wage_subsidy_month": subsidy.days}
     warnings = (
         _disagreements(frame, values)
         + _gap_warnings(frame, gaps, benefit.missing + subsidy.missing)
         + _unverified(used_days, frame)
     )
     return LawInputs(filled, derived, values, warnings)
+
+
+# Cases per piece of the (cases × months) grid: at 50 months a piece is a few 10 MB arrays,
+# so deriving for a national file does not hold gigabytes of month cells at once.
+CHUNK_CASES: Final = 20_000
+_Piece = tuple[np.ndarray, tuple[MissingNorm, ...], np.ndarray]
+
+
+@dataclass(frozen=True)
+class _Derivation:
+    """One rule over the whole table: the mean per case (NaN: not derived), the months the
+    table lacks (positions in the whole frame) and the distinct first days of the months used."""
+
+    mean: np.ndarray
+    missing: tuple[MissingNorm, ...]
+    days: np.ndarray
+
+
+def _derive(at: np.ndarray, run: Callable[[np.ndarray], _Piece], n: int) -> _Derivation:
+    """Run a schedule only on the cases it applies to (``at``), a piece at a time.
+
+    The month grid is as wide as the longest period among the cases given, so a table where
+    few cases have the law's inputs costs only those cases, not every row times the widest.
+    """
+    mean = np.full(n, np.nan)
+    missing: list[MissingNorm] = []
+    days: list[np.ndarray] = [np.empty(0, dtype="datetime64[D]")]
+    for begin in range(0, len(at), CHUNK_CASES):
+        piece = at[begin : begin + CHUNK_CASES]
+        values, gaps, used = run(piece)
+        mean[piece] = values
+        missing.extend(replace(gap, position=int(piece[gap.position])) for gap in gaps)
+        days.append(np.unique(used.astype("datetime64[D]")))
+    return _Derivation(mean, tuple(missing), np.unique(np.concatenate(days)))
 
 
 _KEYS: Final[dict[str, tuple[str, ...]]] = {
