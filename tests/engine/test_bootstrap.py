@@ -41,3 +41,18 @@ def test_identical_cases_leave_no_spread() -> None:
 def test_no_cases_no_interval() -> None:
     """An empty file has nothing to resample."""
     assert case_bootstrap(np.array([]), np.array([], dtype=bool)) is None
+
+
+def test_many_chunks_in_two_threads_give_the_spec_numbers() -> None:
+    """3,000 cases, 500 draws: 87 draws per chunk (6 chunks summed by the second thread) must
+    give exactly what one ``integers(0, n, size=(500, n))`` gives."""
+    rng = np.random.default_rng(11)
+    net = rng.normal(0.0, 5_000.0, 3_000)
+    durable = rng.random(3_000) < 0.3
+    index = np.random.Generator(np.random.PCG64(5)).integers(0, 3_000, size=(500, 3_000))
+    expected_net = np.percentile(net[index].sum(axis=1), [2.5, 97.5])
+    expected_share = np.percentile(durable[index].mean(axis=1), [2.5, 97.5])
+    result = case_bootstrap(net, durable, draws=500, seed=5)
+    assert result is not None
+    assert result.total_net == pytest.approx(tuple(expected_net), rel=1e-12)
+    assert result.durable_share == tuple(float(x) for x in expected_share)

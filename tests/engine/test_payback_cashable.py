@@ -10,6 +10,7 @@ from tests.conftest import PEILDATUM
 from tests.v1 import v1_parameters
 from werkzorg_calc.domain.cases import CaseTable
 from werkzorg_calc.domain.parameters import default_parameters, with_overrides
+from werkzorg_calc.engine import bootstrap
 from werkzorg_calc.engine.bootstrap import case_bootstrap
 from werkzorg_calc.engine.calc import calculate
 from werkzorg_calc.text.issues import issue_message
@@ -144,6 +145,34 @@ def test_settle_cashable(worked_cases: CaseTable) -> None:
     assert s1 is not None
     assert s1["municipality"] == pytest.approx(-13910.69, abs=0.005)
     assert abs(sum(s1.values())) < 1e-6
+
+
+def test_a_national_file_gets_fewer_default_draws_and_a_warning(
+    worked_cases: CaseTable, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a budget of 20,000 indices, 4 cases × 10,000 draws is too many: B = 20,000 // 4 =
+    5,000 (above the floor of 1,000), and a warning names it. A B given by the caller is drawn
+    in full, without a warning."""
+    monkeypatch.setattr(bootstrap, "MAX_DEFAULT_INDICES", 20_000)
+    result = calculate(worked_cases, v1_parameters(), PEILDATUM)
+    assert result.beyond is not None and result.beyond.bootstrap is not None
+    assert result.beyond.bootstrap.draws == 5_000
+    reduced = [w for w in result.warnings if w.code == "bootstrap_draws_reduced"]
+    assert [w.params for w in reduced] == [{"draws": 5_000, "spec_draws": 10_000, "cases": 4}]
+    assert "5000 in plaats van 10000" in issue_message(reduced[0], "nl").replace(".", "")
+    given = calculate(worked_cases, v1_parameters(), PEILDATUM, bootstrap_draws=10_000)
+    assert given.beyond is not None and given.beyond.bootstrap is not None
+    assert given.beyond.bootstrap.draws == 10_000
+    assert not [w for w in given.warnings if w.code == "bootstrap_draws_reduced"]
+
+
+def test_default_draws_by_number_of_cases() -> None:
+    """10^9 indices: 100,000 cases keep 10,000; 150,000 get 10^9 // 150,000 = 6,666;
+    1,000,000 get 1,000; 5,000,000 would get 200 but the floor is 1,000."""
+    assert bootstrap.default_draws(100_000) == 10_000
+    assert bootstrap.default_draws(150_000) == 6_666
+    assert bootstrap.default_draws(1_000_000) == 1_000
+    assert bootstrap.default_draws(5_000_000) == 1_000
 
 
 def test_bootstrap_in_the_result(worked_cases: CaseTable) -> None:

@@ -70,14 +70,16 @@ def calc(
         ),
     ] = False,
     bootstrap_draws: Annotated[
-        int,
+        int | None,
         typer.Option(
             "--bootstrap-draws",
             min=0,
+            show_default=False,
             help="Trekkingen van de casus-bootstrap (U1); 0 zet hem uit. De rekentijd groeit "
-            "met trekkingen × casussen.",
+            "met trekkingen × casussen. Standaard 10.000; boven 100.000 casussen minder "
+            "(trekkingen × casussen ten hoogste 10^9, minstens 1.000), met een waarschuwing.",
         ),
-    ] = 10_000,
+    ] = None,
     seed: Annotated[int, typer.Option("--seed", help="Seed van de casus-bootstrap.")] = 42,
     output_format: Format = OutputFormat.tabel,
     output: Output = None,

@@ -14,8 +14,14 @@ import numpy as np
 import pandas as pd
 
 from werkzorg_calc.domain.beyond import Beyond
+from werkzorg_calc.domain.errors import InputIssue, Param
 from werkzorg_calc.domain.result import Result
-from werkzorg_calc.engine.bootstrap import DEFAULT_DRAWS, DEFAULT_SEED, case_bootstrap
+from werkzorg_calc.engine.bootstrap import (
+    DEFAULT_DRAWS,
+    DEFAULT_SEED,
+    case_bootstrap_started,
+    default_draws,
+)
 from werkzorg_calc.engine.cashable import cashable_split
 from werkzorg_calc.engine.optimism import optimism_view
 from werkzorg_calc.engine.payback import payback
@@ -50,10 +56,23 @@ def extend(
     *,
     settle_cashable: bool = False,
     optimism_bias: bool = False,
-    bootstrap_draws: int = DEFAULT_DRAWS,
+    bootstrap_draws: int | None = None,
     bootstrap_seed: int = DEFAULT_SEED,
 ) -> Result:
-    """``result`` with ``beyond`` filled in; ``frame`` is the case frame it was computed from."""
+    """``result`` with ``beyond`` filled in; ``frame`` is the case frame it was computed from.
+
+    ``bootstrap_draws`` ``None`` takes ``default_draws`` for the number of cases, and says so
+    in a warning when that is fewer than the spec's 10,000.
+    """
+    cases = result.cases
+    draws = default_draws(len(cases)) if bootstrap_draws is None else bootstrap_draws
+    # The resampling runs on the other core while the views below are computed.
+    bootstrap = case_bootstrap_started(
+        cases["net"].to_numpy(dtype=np.float64),
+        cases["durable"].to_numpy(dtype=np.bool_),
+        draws=draws,
+        seed=bootstrap_seed,
+    )
     gross = _optional(frame, GROSS_WAGE_COLUMN)
     welfare = welfare_view(result, gross, _optional(frame, NET_WAGE_COLUMN))
     cashable = cashable_split(result)
@@ -66,21 +85,29 @@ def extend(
     costs = {p: all_costs[p] for p in parties}
     savings = {p: all_savings[p] for p in parties}
     settlement = settle(savings, costs, "cashable" if settle_cashable else "all")
-    cases = result.cases
-    bootstrap = case_bootstrap(
-        cases["net"].to_numpy(dtype=np.float64),
-        cases["durable"].to_numpy(dtype=np.bool_),
-        draws=bootstrap_draws,
-        seed=bootstrap_seed,
-    )
     checks = plausibility(result, welfare.total)
     beyond = Beyond(
         welfare=welfare,
         settlement=settlement,
         cashable=cashable,
         payback=payback(result, parties),
-        bootstrap=bootstrap,
+        bootstrap=bootstrap.result(),
         plausibility=checks,
         optimism=optimism_view(result) if optimism_bias else None,
     )
-    return dataclasses.replace(result, beyond=beyond, warnings=result.warnings + checks.warnings)
+    reduced = _draws_reduced(result, draws) if bootstrap_draws is None else ()
+    warnings = result.warnings + checks.warnings + reduced
+    return dataclasses.replace(result, beyond=beyond, warnings=warnings)
+
+
+def _draws_reduced(result: Result, draws: int) -> tuple[InputIssue, ...]:
+    """The warning that the default bootstrap drew fewer than the spec's B (national files)."""
+    if draws >= DEFAULT_DRAWS:
+        return ()
+    file = result.sources[0].file if result.sources else ""
+    params: dict[str, Param] = {
+        "draws": draws,
+        "spec_draws": DEFAULT_DRAWS,
+        "cases": len(result.cases),
+    }
+    return (InputIssue(file, None, None, None, "bootstrap_draws_reduced", params, "waarschuwing"),)

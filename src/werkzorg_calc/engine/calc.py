@@ -31,7 +31,7 @@ from werkzorg_calc.engine.amounts import (
     with_deadweight,
 )
 from werkzorg_calc.engine.beyond import extend
-from werkzorg_calc.engine.bootstrap import DEFAULT_DRAWS, DEFAULT_SEED
+from werkzorg_calc.engine.bootstrap import DEFAULT_SEED
 from werkzorg_calc.engine.dated import dated_inputs
 from werkzorg_calc.engine.law.apply import LawInputs, derivation_notes, derive_law_inputs
 from werkzorg_calc.engine.months import (
@@ -63,7 +63,7 @@ def calculate(
     by: str | None = None,
     settle_cashable: bool = False,
     optimism_bias: bool = False,
-    bootstrap_draws: int = DEFAULT_DRAWS,
+    bootstrap_draws: int | None = None,
     bootstrap_seed: int = DEFAULT_SEED,
 ) -> Result:
     """Compute every line item, stakeholder total and the pilot target for ``cases``.
@@ -75,7 +75,8 @@ def calculate(
     ``Result.gross`` holds the same sum at deadweight 0 and ``Result.common_horizon`` the view
     of rule H1. ``settle_cashable`` settles the wrong pocket on cashable savings only (K1);
     ``optimism_bias`` adds the optimism-bias view; ``bootstrap_draws`` and ``bootstrap_seed``
-    set the case bootstrap (U1). Example::
+    set the case bootstrap (U1; ``None``: 10,000 draws, fewer for a national file, with a
+    warning). Example::
 
         result = calculate(load_cases(path, day), default_parameters(), day, horizon=12)
     """

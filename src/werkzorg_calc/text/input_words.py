@@ -473,4 +473,13 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "{reference_euro} ({total_euro} for about {people} people); check ggz_voor, ggz_na "
         "and mhc_reduction_when_working",
     ),
+    # the case bootstrap at national scale (method v2, U1; engine/bootstrap.py)
+    "bootstrap_draws_reduced": (
+        "casus-bootstrap met {draws} in plaats van {spec_draws} trekkingen: bij {cases} "
+        "casussen zou de standaard {spec_draws} × {cases} indexen trekken; geef "
+        "--bootstrap-draws {spec_draws} om ze toch alle te trekken",
+        "case bootstrap with {draws} instead of {spec_draws} draws: with {cases} cases the "
+        "default would draw {spec_draws} × {cases} indices; give --bootstrap-draws "
+        "{spec_draws} to draw them all the same",
+    ),
 }
