@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 
 from werkzorg_calc.domain.errors import InputError
 from werkzorg_calc.read.cells import DecimalStyle
@@ -39,6 +40,41 @@ def _separator(first_line: str) -> str:
     return max(counts, key=lambda sep: counts[sep])
 
 
+_UNSEEN = object()
+
+
+def _data_rows(records: Iterator[list[str]], first: int) -> list[tuple[int, tuple[object, ...]]]:
+    """The rows below the header, blank cells as ``None`` and equal texts as one object.
+
+    A national file repeats the same few texts millions of times (statuses, norms, dates);
+    the csv module makes a new string for each. Keeping one object per distinct text holds
+    the table in a fraction of the memory, and the blank test runs once per distinct text.
+    """
+    seen: dict[str, str | None] = {}
+    look = seen.get
+    rows: list[tuple[int, tuple[object, ...]]] = []
+    append = rows.append
+    for row_number, cells in enumerate(records, start=first):
+        append(
+            (
+                row_number,
+                tuple(
+                    [
+                        kept if (kept := look(cell, _UNSEEN)) is not _UNSEEN else _keep(seen, cell)
+                        for cell in cells
+                    ]
+                ),
+            )
+        )
+    return rows
+
+
+def _keep(seen: dict[str, str | None], cell: str) -> str | None:
+    kept = cell if cell.strip() else None
+    seen[cell] = kept
+    return kept
+
+
 def read_delimited(data: bytes, display: str, digest: str) -> RawTable:
     """Read ``;``-separated (decimal comma) or ``,``-separated (decimal point) text."""
     if b"\x00" in data:
@@ -51,10 +87,7 @@ def read_delimited(data: bytes, display: str, digest: str) -> RawTable:
     try:
         for number, record in enumerate(records, start=1):
             if is_header_row(tuple(record)):
-                rows: list[tuple[int, tuple[object, ...]]] = [
-                    (row_number, tuple([cell if cell.strip() else None for cell in cells]))
-                    for row_number, cells in enumerate(records, start=number + 1)
-                ]
+                rows = _data_rows(records, number + 1)
                 return RawTable(
                     file=display,
                     sheet=None,

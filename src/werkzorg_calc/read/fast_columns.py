@@ -152,6 +152,14 @@ def _number(
     return convert
 
 
+def _only_text(cells: list[object]) -> bool:
+    """Every cell is text or empty (``None``), as in every column of a CSV file."""
+    return set(map(type, cells)) <= _TEXT_TYPES
+
+
+_TEXT_TYPES = frozenset({str, type(None)})
+
+
 def _blank(value: object) -> bool:
     return value is None or (type(value) is str and not value.strip())
 
@@ -196,7 +204,12 @@ def validate_columns(
             continue
         convert = converters[field]
         cells_of = [cells[index] if index < len(cells) else None for _, cells in table]
-        if field in NUMBER_FIELDS:
+        if _only_text(cells_of):
+            # A CSV column: text repeated many times (norms, hours, dates, statuses). Each
+            # distinct text is judged once; text equals only text, so no 1 meets a True here.
+            judged = {value: convert(value) for value in dict.fromkeys(cells_of)}
+            column = [judged[value] for value in cells_of]
+        elif field in NUMBER_FIELDS:
             # The common cell, a float in range, is taken as it is without a call (NaN fails
             # every comparison and goes to the converter, which refuses it).
             low, high = (0.0, _MAX_HOURS) if field == "hours_per_week" else (0.0, MAX_AMOUNT)
