@@ -40,7 +40,12 @@ from werkzorg_calc.engine.months import (
     projection_factor,
     whole_projection_months,
 )
-from werkzorg_calc.engine.views import common_horizon_view, imputed_amounts, view
+from werkzorg_calc.engine.views import (
+    common_horizon_view,
+    imputed_amounts,
+    stakeholder_sums,
+    view,
+)
 
 GROUP_COLUMNS = {"gemeente": "municipality", "bestand": "file"}
 MONEY_PARAMETERS = (
@@ -158,9 +163,9 @@ def calculate(
     items = realised + projected
     stakeholders = pd.concat(
         [
-            by_stakeholder(items, payers, ""),
-            by_stakeholder(realised, payers, "realised_"),
-            by_stakeholder(projected, payers, "projected_"),
+            stakeholder_sums(items, payers, ""),
+            stakeholder_sums(realised, payers, "realised_"),
+            stakeholder_sums(projected, payers, "projected_"),
         ],
         axis=1,
     )
@@ -458,21 +463,6 @@ def _imputation_warnings(
                     )
                 )
     return tuple(warnings)
-
-
-def by_stakeholder(amounts: pd.DataFrame, payers: pd.DataFrame, prefix: str) -> pd.DataFrame:
-    """Savings, costs (positive) and net per stakeholder, columns named with ``prefix``."""
-    rows = {}
-    for stakeholder in STAKEHOLDERS:
-        own = amounts.where(payers.to_numpy() == stakeholder, 0.0)
-        savings = float(own[list(SAVING_IDS)].to_numpy().sum())
-        costs = 0.0 - float(own[list(COST_IDS)].to_numpy().sum())  # 0.0 - x avoids "-0,00"
-        rows[stakeholder] = {
-            f"{prefix}savings": savings,
-            f"{prefix}costs": costs,
-            f"{prefix}net": savings - costs,
-        }
-    return pd.DataFrame.from_dict(rows, orient="index")
 
 
 def _money(stakeholders: pd.DataFrame, prefix: str) -> Money:

@@ -23,19 +23,49 @@ from werkzorg_calc.engine.months import (
 from werkzorg_calc.engine.norms import integrate, projected_norms, weighted_norm_sum
 
 
-def _per_stakeholder(items: pd.DataFrame, payers: pd.DataFrame) -> pd.DataFrame:
+def stakeholder_sums(amounts: pd.DataFrame, payers: pd.DataFrame, prefix: str = "") -> pd.DataFrame:
+    """Savings, costs (positive) and net per stakeholder of signed ``amounts``.
+
+    ``payers`` names, per case and item, who pays or saves it (the same shape as ``amounts``).
+    The payer names are turned into small integers once, and each item column is summed per
+    stakeholder with ``bincount``: one pass over the table instead of a masked copy of it per
+    stakeholder. Columns are named ``{prefix}savings``, ``{prefix}costs`` and ``{prefix}net``.
+    """
+    values = amounts.to_numpy(dtype=np.float64)
+    codes, names = pd.factorize(payers.to_numpy().ravel())
+    codes = codes.reshape(values.shape)
+    slots = len(names) + 1  # the last slot gathers cells without a payer (code -1)
+    codes = np.where(codes < 0, slots - 1, codes)
+    per_item = (
+        np.stack(
+            [
+                np.bincount(codes[:, j], weights=values[:, j], minlength=slots)
+                for j in range(values.shape[1])
+            ]
+        )
+        if values.shape[1]
+        else np.zeros((0, slots))
+    )
+    position = {str(name): index for index, name in enumerate(names)}
+    columns = list(amounts.columns)
+    saving = [columns.index(item) for item in SAVING_IDS if item in columns]
+    cost = [columns.index(item) for item in COST_IDS if item in columns]
     rows = {}
     for stakeholder in STAKEHOLDERS:
-        own = items.where(payers.to_numpy() == stakeholder, 0.0)
-        savings = float(own[list(SAVING_IDS)].to_numpy().sum())
-        costs = 0.0 - float(own[list(COST_IDS)].to_numpy().sum())
-        rows[stakeholder] = {"savings": savings, "costs": costs, "net": savings - costs}
+        at = position.get(stakeholder)
+        savings = 0.0 if at is None else float(per_item[saving, at].sum())
+        costs = 0.0 if at is None else 0.0 - float(per_item[cost, at].sum())  # 0.0 - x: no -0,00
+        rows[stakeholder] = {
+            f"{prefix}savings": savings,
+            f"{prefix}costs": costs,
+            f"{prefix}net": savings - costs,
+        }
     return pd.DataFrame.from_dict(rows, orient="index")
 
 
 def view(items: pd.DataFrame, payers: pd.DataFrame) -> View:
     """Totals and the sums per stakeholder of signed ``items`` (totals = Σ stakeholders)."""
-    stakeholders = _per_stakeholder(items, payers)
+    stakeholders = stakeholder_sums(items, payers)
     money = Money(
         savings=float(sum(stakeholders["savings"].tolist())),
         costs=float(sum(stakeholders["costs"].tolist())),
@@ -126,5 +156,5 @@ def imputed_amounts(
         rests[column] = imputed["counselling_hours"]
     part = items.where(rests, 0.0)
     return ImputedShare(
-        amounts=_per_stakeholder(part, payers), whole=_per_stakeholder(items, payers)
+        amounts=stakeholder_sums(part, payers), whole=stakeholder_sums(items, payers)
     )

@@ -1,0 +1,43 @@
+"""The sums per stakeholder that every view is built from, worked by hand."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from werkzorg_calc.domain.items import COST_IDS, SAVING_IDS
+from werkzorg_calc.engine.views import stakeholder_sums
+
+SAVING, COST = SAVING_IDS[0], COST_IDS[0]
+
+
+def test_each_cell_counts_for_the_stakeholder_who_pays_it() -> None:
+    """Three cases. Saving: 1,401.50 (gemeente), 2,002.13 (uwv), 500.00 (gemeente); cost:
+    −650.00 (gemeente), −800.00 (uwv), −120.25 (zorgverzekeraar).
+    Gemeente: savings 1,401.50 + 500.00 = 1,901.50, costs 650.00, net 1,251.50.
+    UWV: 2,002.13 − 800.00 = 1,202.13. Insurer: 0 − 120.25 = −120.25. Rijk and GGZ: 0."""
+    amounts = pd.DataFrame({SAVING: [1401.50, 2002.13, 500.0], COST: [-650.0, -800.0, -120.25]})
+    payers = pd.DataFrame(
+        {
+            SAVING: ["municipality", "uwv", "municipality"],
+            COST: ["municipality", "uwv", "health_insurer"],
+        }
+    )
+    sums = stakeholder_sums(amounts, payers, "realised_")
+    assert sums.loc["municipality"].tolist() == pytest.approx([1901.50, 650.0, 1251.50])
+    assert sums.loc["uwv"].tolist() == pytest.approx([2002.13, 800.0, 1202.13])
+    assert sums.loc["health_insurer"].tolist() == pytest.approx([0.0, 120.25, -120.25])
+    assert sums.loc["rijk"].tolist() == [0.0, 0.0, 0.0]
+    assert sums.loc["care_provider"].tolist() == [0.0, 0.0, 0.0]
+    assert list(sums.columns) == ["realised_savings", "realised_costs", "realised_net"]
+    # Totals are the sum of their parts: every euro lands with exactly one stakeholder.
+    assert sums["realised_net"].sum() == pytest.approx(1401.50 + 2002.13 + 500 - 1570.25)
+
+
+def test_no_costs_show_as_zero_not_minus_zero() -> None:
+    """A stakeholder with nothing has costs 0.0, not −0.0 (which would print as € -0,00)."""
+    amounts = pd.DataFrame({SAVING: [10.0], COST: [0.0]})
+    payers = pd.DataFrame({SAVING: ["uwv"], COST: ["uwv"]})
+    sums = stakeholder_sums(amounts, payers)
+    assert str(sums.loc["municipality", "costs"]) == "0.0"
+    assert str(sums.loc["uwv", "costs"]) == "0.0"
