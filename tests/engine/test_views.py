@@ -24,11 +24,11 @@ def test_each_cell_counts_for_the_stakeholder_who_pays_it() -> None:
         }
     )
     sums = stakeholder_sums(amounts, payers, "realised_")
-    assert sums.loc["municipality"].tolist() == pytest.approx([1901.50, 650.0, 1251.50])
-    assert sums.loc["uwv"].tolist() == pytest.approx([2002.13, 800.0, 1202.13])
-    assert sums.loc["health_insurer"].tolist() == pytest.approx([0.0, 120.25, -120.25])
-    assert sums.loc["rijk"].tolist() == [0.0, 0.0, 0.0]
-    assert sums.loc["care_provider"].tolist() == [0.0, 0.0, 0.0]
+    assert list(sums.loc["municipality"]) == pytest.approx([1901.50, 650.0, 1251.50])
+    assert list(sums.loc["uwv"]) == pytest.approx([2002.13, 800.0, 1202.13])
+    assert list(sums.loc["health_insurer"]) == pytest.approx([0.0, 120.25, -120.25])
+    assert list(sums.loc["rijk"]) == [0.0, 0.0, 0.0]
+    assert list(sums.loc["care_provider"]) == [0.0, 0.0, 0.0]
     assert list(sums.columns) == ["realised_savings", "realised_costs", "realised_net"]
     # Totals are the sum of their parts: every euro lands with exactly one stakeholder.
     assert sums["realised_net"].sum() == pytest.approx(1401.50 + 2002.13 + 500 - 1570.25)
