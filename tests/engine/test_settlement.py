@@ -89,4 +89,39 @@ def test_rules_with_nothing_to_divide_say_so() -> None:
 def test_an_unbalanced_rule_is_an_error_not_a_number() -> None:
     """The Σ T = 0 check fires on transfers that do not cancel."""
     with pytest.raises(SettlementError):
-        _checked("S1", {"uwv": 1.0, "municipality": 0.0})
+        _checked("S1", {"uwv": 1.0, "municipality": 0.0}, scale=90_000.0)
+
+
+def test_a_national_file_settles_despite_float_steps_of_a_micro_euro() -> None:
+    """A million cases: the municipality saves € 31,234,567,890.13 and spends € 9,876,543,210.07,
+    UWV saves € 12,345,678,901.29 and spends 0, the insurer saves € 4,567,890,123.45 and spends
+    € 20,987,654,321.99. One step of a float at 3·10^10 is 3.8·10^-6 euros, so the Shapley
+    transfers cannot cancel to within € 10^-6; they must cancel to within 10^-13 of the
+    € 79,012,334,446.93 added up (about 0.8 cent), and they do. The split itself is the same
+    formula as on three small parties: S = 48,148,136,914.87, C = 30,864,197,532.06."""
+    savings = {
+        "municipality": 31_234_567_890.13,
+        "uwv": 12_345_678_901.29,
+        "health_insurer": 4_567_890_123.45,
+    }
+    costs = {"municipality": 9_876_543_210.07, "uwv": 0.0, "health_insurer": 20_987_654_321.99}
+    settlement = settle(savings, costs)
+    for rule in (
+        settlement.shapley,
+        settlement.costs_follow_benefits,
+        settlement.surplus_follows_investment,
+    ):
+        assert rule is not None
+        assert abs(sum(rule.values())) < 0.008
+    # S1: the insurer bears C × 4,567,890,123.45 / 48,148,136,914.87 = 2,928,135,377.79 of the
+    # costs, so it receives 20,987,654,321.99 − 2,928,135,377.79 = 18,059,518,944.20.
+    assert settlement.costs_follow_benefits is not None
+    assert settlement.costs_follow_benefits["health_insurer"] == pytest.approx(
+        18_059_518_944.20, abs=0.01
+    )
+
+
+def test_a_residual_far_beyond_rounding_is_still_an_error_at_national_scale() -> None:
+    """10^-13 of € 8·10^10 is 0.8 cent: a transfer that is one euro off is a bug, also there."""
+    with pytest.raises(SettlementError):
+        _checked("S3", {"uwv": 1.0, "municipality": 0.0}, scale=8e10)

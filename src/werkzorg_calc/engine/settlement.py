@@ -24,12 +24,10 @@ from collections.abc import Mapping, Sequence
 from itertools import combinations
 from typing import Final
 
-from werkzorg_calc.domain.beyond import IdentityError, Settlement
+from werkzorg_calc.domain.beyond import IdentityError, Settlement, holds
 
-TOLERANCE: Final = 1e-6  # euros: the transfers of a rule must add up to zero within this
 __all__ = [
     "RULES",
-    "TOLERANCE",
     "Settlement",
     "SettlementError",
     "costs_follow_benefits",
@@ -98,8 +96,10 @@ def shapley_values(savings: Mapping[str, float], costs: Mapping[str, float]) -> 
     return values
 
 
-def _checked(rule: str, transfers: Mapping[str, float] | None) -> Mapping[str, float] | None:
-    if transfers is not None and abs(math.fsum(transfers.values())) > TOLERANCE:
+def _checked(
+    rule: str, transfers: Mapping[str, float] | None, scale: float
+) -> Mapping[str, float] | None:
+    if transfers is not None and not holds(math.fsum(transfers.values()), scale):
         raise SettlementError(f"de overdrachten van regel {rule} tellen niet op tot nul")
     return transfers
 
@@ -116,13 +116,16 @@ def settle(
     parties = tuple(savings)
     phi = shapley_values(savings, costs)
     shapley = {p: phi[p] - (savings[p] - costs[p]) for p in parties}
+    scale = math.fsum(abs(v) for v in (*savings.values(), *costs.values()))
     return Settlement(
         parties=parties,
         savings=dict(savings),
         costs=dict(costs),
-        costs_follow_benefits=_checked("S1", costs_follow_benefits(savings, costs)),
-        surplus_follows_investment=_checked("S2", surplus_follows_investment(savings, costs)),
-        shapley=_checked("S3", shapley) or {},
+        costs_follow_benefits=_checked("S1", costs_follow_benefits(savings, costs), scale),
+        surplus_follows_investment=_checked(
+            "S2", surplus_follows_investment(savings, costs), scale
+        ),
+        shapley=_checked("S3", shapley, scale) or {},
         shapley_value=phi,
         basis=basis,
     )

@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
-from werkzorg_calc.domain.beyond import ACTORS, TOLERANCE, IdentityError, Welfare
+from werkzorg_calc.domain.beyond import ACTORS, TOLERANCE, IdentityError, Welfare, holds
 from werkzorg_calc.domain.legal import (
     WML_HOUR,
     WML_MONTH,
@@ -224,7 +224,8 @@ def welfare_view(
     actors = _actors(ledger, effects)
     identity = math.fsum(actors["transfers"].tolist())
     lost = math.fsum(ledger["amount"].tolist()) - math.fsum(actors["transfers_in"].tolist())
-    if abs(identity) > TOLERANCE or abs(lost) > TOLERANCE:
+    moved = float(ledger["amount"].abs().sum())
+    if not (holds(identity, 2 * moved) and holds(lost, 2 * moved)):
         raise IdentityError(
             f"welvaartsbeeld: de overdrachten tellen niet op tot nul (Σ = {identity!r})"
         )
