@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import permutations
 
+import pandas as pd
 import pytest
 
 from tests.conftest import PEILDATUM
@@ -11,6 +12,7 @@ from tests.v1 import v1_parameters
 from werkzorg_calc.domain.cases import CaseTable
 from werkzorg_calc.domain.parameters import default_parameters, with_overrides
 from werkzorg_calc.engine import bootstrap
+from werkzorg_calc.engine import payback as payback_module
 from werkzorg_calc.engine.bootstrap import case_bootstrap
 from werkzorg_calc.engine.calc import calculate
 from werkzorg_calc.text.issues import issue_message
@@ -35,6 +37,29 @@ def test_payback_month_municipality(worked_cases: CaseTable) -> None:
     assert curve[5] == pytest.approx(month5, abs=0.01)
     assert month4 < 0 <= month5
     assert result.beyond.payback.months["municipality"] == 5
+
+
+def test_payback_by_pieces_of_cases_is_the_same_curve(
+    worked_cases: CaseTable, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A national file builds the share matrices a piece of cases at a time. With one case per
+    piece, the municipality's curve is still −6,179.04 at month 1, −2,111.60 at month 4 and
+    +211.40 at month 5 (worked above), and every month of every party equals the whole-file
+    curve at horizon 12."""
+    whole = calculate(worked_cases, v1_parameters(), PEILDATUM, 12)
+    monkeypatch.setattr(payback_module, "CHUNK_CASES", 1)
+    pieces = calculate(worked_cases, v1_parameters(), PEILDATUM, 12)
+    assert whole.beyond is not None and pieces.beyond is not None
+    unprojected = calculate(worked_cases, v1_parameters(), PEILDATUM).beyond
+    assert unprojected is not None
+    curve = unprojected.payback.cumulative["municipality"]
+    assert curve[1] == pytest.approx(-6179.04, abs=0.005)
+    assert curve[4] == pytest.approx(-2111.60, abs=0.01)
+    assert curve[5] == pytest.approx(211.40, abs=0.01)
+    pd.testing.assert_frame_equal(
+        pieces.beyond.payback.cumulative, whole.beyond.payback.cumulative, rtol=1e-12
+    )
+    assert pieces.beyond.payback.months == whole.beyond.payback.months
 
 
 def test_payback_month_uwv_insurer_total(worked_cases: CaseTable) -> None:

@@ -9,7 +9,7 @@ two modules do not import ``calc`` (which calls them).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -47,6 +47,16 @@ class CaseTimes:
     peil: NDArray[np.float64]
     projected: NDArray[np.float64]
     q: float
+
+    def rows(self, piece: slice) -> CaseTimes:
+        """The same timing for the cases in ``piece`` only."""
+        return replace(
+            self,
+            work_from=self.work_from[piece],
+            work_to=self.work_to[piece],
+            peil=self.peil[piece],
+            projected=self.projected[piece],
+        )
 
     def projected_weight(self) -> NDArray[np.float64]:
         """Σ_{m=1..M} q^m per case (the factor the projected amounts carry)."""

@@ -4,13 +4,15 @@ Event time runs from each case's ``start_traject``; month n covers (n − 1, n] 
 One-off costs fall at t = 0, realised monthly items accrue per day over the realised work
 interval, projected month m falls at peildatum + m months (with its weight ``q^m`` on the
 item's own retention curve). The curve is
-built on whole columns: a cases × months share matrix per kind of amount, multiplied by each
+built on whole columns: a cases × months share matrix per kind of amount (a piece of 20,000
+cases at a time, so a national file stays small), multiplied by each
 party's amounts per case. The last cumulative equals the view's net; that is checked.
 """
 
 from __future__ import annotations
 
 import math
+from typing import Final
 
 import numpy as np
 import pandas as pd
@@ -27,6 +29,7 @@ from werkzorg_calc.engine.event_time import (
 )
 
 TOTAL = "total"
+CHUNK_CASES: Final = 20_000  # cases per share matrix (× months × 8 bytes each)
 
 
 def _last_month(result: Result) -> int:
@@ -45,26 +48,36 @@ def payback(result: Result, parties: tuple[str, ...]) -> Payback:
     months = _last_month(result)
     day = np.arange(1, months + 1, dtype=np.float64) * DAYS_PER_MONTH
     times = case_times(result)
-    realised_f = realised_share(times, day)
     # Each projected item spreads over its months by the weights of its own retention curve.
     curves = {item.id: str(getattr(item, "curve", None) or "work") for item in ITEMS}
-    projected_f = {
-        curve: projected_share(times, day, monthly_weight(result, curve))
-        for curve in sorted({curves[item] for item in monthly})
+    weights = {
+        curve: monthly_weight(result, curve) for curve in sorted({curves[i] for i in monthly})
     }
     payers = result.payers.to_numpy()
-    columns: dict[str, np.ndarray] = {}
-    for party in parties:
+    cases = len(result.cases)
+    fixed = np.zeros(len(parties))
+    realised_amounts = np.zeros((cases, len(parties)))
+    projected_amounts = {curve: np.zeros((cases, len(parties))) for curve in weights}
+    for j, party in enumerate(parties):
         own = payers == party
         realised = result.realised.where(own, 0.0)
         projected = result.projected.where(own, 0.0)
-        fixed = float(realised[one_off].to_numpy().sum())
-        per_case_realised = realised[monthly].sum(axis=1).to_numpy()
-        curve_sums = [
-            projected[[i for i in monthly if curves[i] == curve]].sum(axis=1).to_numpy() @ share
-            for curve, share in projected_f.items()
-        ]
-        columns[party] = fixed + per_case_realised @ realised_f + np.sum(curve_sums, axis=0)
+        fixed[j] = float(realised[one_off].to_numpy().sum())
+        realised_amounts[:, j] = realised[monthly].sum(axis=1).to_numpy()
+        for curve, amounts in projected_amounts.items():
+            amounts[:, j] = (
+                projected[[i for i in monthly if curves[i] == curve]].sum(axis=1).to_numpy()
+            )
+    # The share matrices are cases × months: a piece of cases at a time keeps a national file
+    # (10^6 cases × 200 months would be 1.6 GB per matrix) to a few tens of MB.
+    running = np.repeat(fixed[:, None], months, axis=1)
+    for low in range(0, cases, CHUNK_CASES):
+        piece = slice(low, low + CHUNK_CASES)
+        some = times.rows(piece)
+        running += realised_amounts[piece].T @ realised_share(some, day)
+        for name, q in weights.items():
+            running += projected_amounts[name][piece].T @ projected_share(some, day, q)
+    columns = {party: running[j] for j, party in enumerate(parties)}
     cumulative = pd.DataFrame(columns, index=pd.RangeIndex(1, months + 1, name="month"))
     cumulative[TOTAL] = cumulative[list(parties)].sum(axis=1) if parties else 0.0
     nets = {str(name): float(value) for name, value in result.stakeholders["net"].items()}
