@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-import io
+import re
 from collections.abc import Iterator
 
 from werkzorg_calc.domain.errors import InputError
@@ -41,6 +41,20 @@ def _separator(first_line: str) -> str:
 
 
 _UNSEEN = object()
+
+
+# One line with its ending: \r\n, \r or \n, as a file opened with newline="" splits them.
+_LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+\Z")
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text``, each with its ending, as ``csv`` reads them from a file.
+
+    Not ``io.StringIO``: it copies the text into a buffer of four bytes a character (670 MB
+    for a 167 MB national file) before the first line. A quoted field with a line break spans
+    two lines here and ``csv`` joins them, as it does for a file.
+    """
+    return (line.group() for line in _LINE.finditer(text))
 
 
 def _data_rows(records: Iterator[list[str]], first: int) -> list[tuple[int, tuple[object, ...]]]:
@@ -83,7 +97,7 @@ def read_delimited(data: bytes, display: str, digest: str) -> RawTable:
     first_line = text.split("\n", 1)[0]
     separator = _separator(first_line)
     decimal: DecimalStyle = "comma" if separator == ";" else "point"
-    records = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+    records = csv.reader(_lines(text), delimiter=separator)
     try:
         for number, record in enumerate(records, start=1):
             if is_header_row(tuple(record)):
