@@ -124,7 +124,10 @@ def projected_share(
     elapsed = (day[None, :] - times.peil[:, None]) / DAYS_PER_MONTH + 1e-9
     k = np.clip(np.floor(elapsed), 0.0, times.projected[:, None])
     total = _geometric(q, times.projected)
-    part = _geometric(q, k)
+    # k is a whole number of months: look Σ_{m≤k} q^m up rather than raise q to every power
+    # of a cases × months matrix (the slowest step of the payback curve at a million cases).
+    steps = _geometric(q, np.arange(int(times.projected.max(initial=0.0)) + 1, dtype=np.float64))
+    part = steps[k.astype(np.intp)]
     safe = np.where(total > 0, total, 1.0)
     share: NDArray[np.float64] = np.where(total[:, None] > 0, part / safe[:, None], 0.0)
     return share

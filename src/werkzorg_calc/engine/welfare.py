@@ -171,17 +171,13 @@ def welfare_view(
     net_wage = net_given.where(net_given.notna(), wage).astype("float64")
     subsidy = -items["wage_subsidy"]
 
-    def flow(label: str, source: object, target: object, amount: pd.Series) -> pd.DataFrame:
-        return pd.DataFrame(
-            {
-                "from": _column(source, items.index),
-                "to": _column(target, items.index),
-                "amount": amount.astype("float64"),
-                "label": label,
-            }
-        )
+    def flow(
+        label: str, source: str | pd.Series, target: str | pd.Series, amount: pd.Series
+    ) -> pd.DataFrame:
+        summed = _summed(amount, {"from": source, "to": target})
+        return summed.assign(label=label)[["from", "to", "amount", "label"]]
 
-    ledger_rows = pd.concat(
+    ledger = pd.concat(
         [
             flow("benefit", "participant", payers["benefit"], items["benefit"]),
             flow("net_wage", "employer", "participant", net_wage),
@@ -198,28 +194,16 @@ def welfare_view(
         ],
         ignore_index=True,
     )
-    ledger_rows = ledger_rows[ledger_rows["amount"].ne(0.0)]
-    ledger = (
-        ledger_rows.groupby(["from", "to", "label"], sort=False, dropna=False)["amount"]
-        .sum()
-        .reset_index()[["from", "to", "amount", "label"]]
-    )
-    effect_rows = [
-        pd.DataFrame(
-            {"effect": "production", "actor": "employer", "amount": wage + charges - subsidy}
-        )
-    ]
-    effect_rows += [
-        pd.DataFrame({"effect": item, "actor": payers[item], "amount": items[item]})
-        for item in REAL_ITEMS
-        if item in items.columns
-    ]
-    effect_long = pd.concat(effect_rows, ignore_index=True)
-    effect_long = effect_long[effect_long["amount"].ne(0.0)]
-    effects = (
-        effect_long.groupby(["effect", "actor"], sort=False, dropna=False)["amount"]
-        .sum()
-        .reset_index()
+    effects = pd.concat(
+        [
+            _summed(wage + charges - subsidy, {"effect": "production", "actor": "employer"}),
+            *(
+                _summed(items[item], {"effect": item, "actor": payers[item]})
+                for item in REAL_ITEMS
+                if item in items.columns
+            ),
+        ],
+        ignore_index=True,
     )
     actors = _actors(ledger, effects)
     identity = math.fsum(actors["transfers"].tolist())
@@ -248,10 +232,29 @@ def _receiver(payers: pd.DataFrame) -> str:
     return MIRROR_ITEMS[0] if MIRROR_ITEMS[0] in payers.columns else "counselling"
 
 
-def _column(value: object, index: pd.Index) -> pd.Series:
-    if isinstance(value, pd.Series):
-        return value.astype("object")
-    return pd.Series(value, index=index, dtype="object")
+def _summed(amount: pd.Series, keys: dict[str, str | pd.Series]) -> pd.DataFrame:
+    """The non-zero ``amount`` of each case summed per distinct value of ``keys``, in order of
+    first appearance: one row per key, then ``amount``.
+
+    A key is one actor for every case (a string) or each case's payer (a Series). A national
+    file has a million cases but a handful of payers: summing each flow on its own, grouping
+    only by the keys that vary, keeps a long frame of strings out of the ledger.
+    """
+    nonzero = amount.ne(0.0).to_numpy()
+    values = amount.to_numpy(dtype="float64")[nonzero]
+    varying = {
+        k: v.to_numpy(dtype=object)[nonzero] for k, v in keys.items() if isinstance(v, pd.Series)
+    }
+    fixed = {k: v for k, v in keys.items() if not isinstance(v, pd.Series)}
+    if not varying:
+        sums = pd.DataFrame({"amount": [values.sum()]} if len(values) else {"amount": []})
+    else:
+        grouped = pd.Series(values).groupby(list(varying.values()), sort=False, dropna=False)
+        sums = grouped.sum().rename("amount").reset_index()
+        sums.columns = [*varying, "amount"]
+    for name, value in fixed.items():
+        sums[name] = value
+    return sums[[*keys, "amount"]].astype(dict.fromkeys(keys, object))
 
 
 def _actors(ledger: pd.DataFrame, effects: pd.DataFrame) -> pd.DataFrame:
