@@ -24,6 +24,7 @@ from tests.v1 import v1_parameters
 from werkzorg_calc.domain.beyond import IdentityError
 from werkzorg_calc.domain.cases import CaseTable
 from werkzorg_calc.domain.result import Result
+from werkzorg_calc.engine import welfare as welfare_module
 from werkzorg_calc.engine.calc import calculate
 from werkzorg_calc.engine.welfare import welfare_view
 
@@ -111,6 +112,16 @@ def test_actors_and_the_identity(result: Result) -> None:
     assert welfare.total == pytest.approx(-13070.07, abs=0.005)
     assert actors["net"].sum() == pytest.approx(welfare.total)
     assert welfare.wage_imputed.tolist() == [True, True, True, False]
+
+
+def test_the_wage_by_pieces_of_cases(result: Result, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A national file takes the WML overlap a piece of cases at a time: with one case per piece
+    the net wage is still V-01 + V-02 + V-03 = 7,452.85 + 2,074.63 + 1,060.89 = 10,588.37."""
+    monkeypatch.setattr(welfare_module, "CHUNK_CASES", 1)
+    welfare = welfare_view(result)
+    wage = welfare.transfers.set_index("label").at["net_wage", "amount"]
+    assert wage == pytest.approx(10588.37, abs=0.005)
+    assert wage == pytest.approx(WAGE)
 
 
 def test_wage_from_the_case_file(result: Result) -> None:

@@ -38,6 +38,7 @@ from werkzorg_calc.domain.legal import (
 from werkzorg_calc.domain.result import Result
 from werkzorg_calc.engine.event_time import DAYS_PER_MONTH, case_times
 
+CHUNK_CASES = 20_000  # cases per overlap matrix with the WML periods
 FULLTIME_HOURS = 38.0
 HOLIDAY_ALLOWANCE = 1.08  # vakantiegeld: 8% on top of the monthly minimum wage
 HOUR_TO_MONTH = 13 / 3  # weeks per month in the hourly WML (from 2024)
@@ -101,16 +102,23 @@ def _fallback_wage_months(result: Result) -> pd.Series:
     start = cases["job_start"].to_numpy(dtype="datetime64[D]")
     stop = end.to_numpy(dtype="datetime64[D]")
     starts, ends, amounts = _wml_periods()
-    low = np.maximum(start[:, None], starts[None, :])
-    high = np.minimum(stop[:, None], ends[None, :])
-    overlap = np.clip((high - low).astype("float64"), 0.0, None)  # NaT gives NaN
-    overlap = np.nan_to_num(overlap)
     worked = np.nan_to_num(np.clip((stop - start).astype("float64"), 0.0, None))
-    uncovered = worked - overlap.sum(axis=1) > 0.5
+    wage_days = np.empty(len(start))
+    covered = np.empty(len(start))
+    # The overlap matrix is cases × WML periods (dozens): a piece of cases at a time keeps a
+    # national file from holding several of them at 10^6 × periods at once.
+    for low_case in range(0, len(start), CHUNK_CASES):
+        piece = slice(low_case, low_case + CHUNK_CASES)
+        low = np.maximum(start[piece, None], starts[None, :])
+        high = np.minimum(stop[piece, None], ends[None, :])
+        overlap = np.nan_to_num(np.clip((high - low).astype("float64"), 0.0, None))  # NaT: NaN
+        covered[piece] = overlap.sum(axis=1)
+        wage_days[piece] = overlap @ amounts
+    uncovered = worked - covered > 0.5
     if uncovered.any():
         first = int(np.flatnonzero(uncovered)[0])
         raise LegalTableError(WML_MONTH, cases["job_start"].iloc[first].date(), "no_row")
-    return pd.Series(overlap @ amounts / DAYS_PER_MONTH, index=cases.index)
+    return pd.Series(wage_days / DAYS_PER_MONTH, index=cases.index)
 
 
 def wages(result: Result, gross_month: pd.Series | None) -> tuple[pd.Series, pd.Series]:
