@@ -130,6 +130,12 @@ def test_the_common_horizon_of_one_case() -> None:
     assert common.projected.savings == pytest.approx(projected, abs=1e-9)
     assert common.money.net == pytest.approx(100 * 121 / 30.4375 + projected, abs=1e-9)
     assert result.totals.projected.savings == 0.0  # the realised view projects nothing
+    # The Wmo is the municipality's: all of the saving is its own, whatever the order of the
+    # view's columns (the common horizon's are alphabetical, the payers' are not).
+    by_party = common.stakeholders
+    assert by_party.at["municipality", "savings"] == pytest.approx(common.money.savings)
+    assert by_party.at["uwv", "savings"] == 0.0
+    assert by_party["savings"].sum() == pytest.approx(100 * 121 / 30.4375 + projected)
 
 
 def test_t1_t2_and_the_dated_payer_split() -> None:

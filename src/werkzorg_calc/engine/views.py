@@ -26,12 +26,16 @@ from werkzorg_calc.engine.norms import integrate, projected_norms, weighted_norm
 def stakeholder_sums(amounts: pd.DataFrame, payers: pd.DataFrame, prefix: str = "") -> pd.DataFrame:
     """Savings, costs (positive) and net per stakeholder of signed ``amounts``.
 
-    ``payers`` names, per case and item, who pays or saves it (the same shape as ``amounts``).
+    ``payers`` names, per case and item, who pays or saves it (a column for every item of
+    ``amounts``, matched by name).
     The payer names are turned into small integers once, and each item column is summed per
     stakeholder with ``bincount``: one pass over the table instead of a masked copy of it per
     stakeholder. Columns are named ``{prefix}savings``, ``{prefix}costs`` and ``{prefix}net``.
     """
     values = amounts.to_numpy(dtype=np.float64)
+    # By name, not by position: a view may hold its items in another order than ``payers``
+    # (the common horizon's are alphabetical), and each item must go to its own payer.
+    payers = payers[list(amounts.columns)]
     codes, names = pd.factorize(payers.to_numpy().ravel())
     codes = codes.reshape(values.shape)
     slots = len(names) + 1  # the last slot gathers cells without a payer (code -1)
