@@ -6,7 +6,8 @@ import pandas as pd
 import pytest
 
 from werkzorg_calc.domain.items import COST_IDS, SAVING_IDS
-from werkzorg_calc.engine.views import stakeholder_sums
+from werkzorg_calc.domain.stakeholders import STAKEHOLDERS
+from werkzorg_calc.engine.views import case_stakeholder_sums, payer_codes, stakeholder_sums
 
 SAVING, COST = SAVING_IDS[0], COST_IDS[0]
 
@@ -41,3 +42,41 @@ def test_no_costs_show_as_zero_not_minus_zero() -> None:
     sums = stakeholder_sums(amounts, payers)
     assert str(sums.loc["municipality", "costs"]) == "0.0"
     assert str(sums.loc["uwv", "costs"]) == "0.0"
+
+
+def test_each_case_nets_per_stakeholder_and_coded_payers_give_the_same_sums() -> None:
+    """The same three cases. Case 1: gemeente 1,401.50 − 650.00 = 751.50. Case 2: uwv
+    2,002.13 − 800.00 = 1,202.13. Case 3: gemeente 500.00, insurer −120.25. The payers coded
+    once (as ``calculate`` does) give the same stakeholder sums as the names, and a view whose
+    columns come in another order still sends each item to its own payer."""
+    amounts = pd.DataFrame({SAVING: [1401.50, 2002.13, 500.0], COST: [-650.0, -800.0, -120.25]})
+    payers = pd.DataFrame(
+        {
+            SAVING: ["municipality", "uwv", "municipality"],
+            COST: ["municipality", "uwv", "health_insurer"],
+        }
+    )
+    per_case = case_stakeholder_sums(amounts, payers)
+    assert list(per_case.columns) == list(STAKEHOLDERS)
+    assert per_case["municipality"].tolist() == pytest.approx([751.50, 0.0, 500.0])
+    assert per_case["uwv"].tolist() == pytest.approx([0.0, 1202.13, 0.0])
+    assert per_case["health_insurer"].tolist() == pytest.approx([0.0, 0.0, -120.25])
+    coded = payer_codes(payers)
+    pd.testing.assert_frame_equal(
+        stakeholder_sums(amounts, coded), stakeholder_sums(amounts, payers)
+    )
+    reordered = stakeholder_sums(amounts[[COST, SAVING]], coded)
+    assert reordered.at["uwv", "costs"] == pytest.approx(800.0)
+    assert reordered.at["health_insurer", "costs"] == pytest.approx(120.25)
+    assert reordered.at["municipality", "savings"] == pytest.approx(1901.50)
+
+
+def test_a_cell_without_a_payer_counts_for_no_stakeholder() -> None:
+    """A benefit of type geen has no payer (None): its 300.00 lands with nobody, the 50.00
+    cost with UWV."""
+    amounts = pd.DataFrame({SAVING: [300.0], COST: [-50.0]})
+    payers = pd.DataFrame({SAVING: [None], COST: ["uwv"]}, dtype=object)
+    sums = stakeholder_sums(amounts, payers)
+    assert sums["savings"].sum() == 0.0
+    assert sums.at["uwv", "costs"] == pytest.approx(50.0)
+    assert case_stakeholder_sums(amounts, payers).sum(axis=1).tolist() == pytest.approx([-50.0])

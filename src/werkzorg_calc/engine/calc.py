@@ -21,7 +21,6 @@ from werkzorg_calc.domain.parameters import (
 )
 from werkzorg_calc.domain.prices import price_factor
 from werkzorg_calc.domain.result import Money, Result, Totals
-from werkzorg_calc.domain.stakeholders import STAKEHOLDERS
 from werkzorg_calc.domain.target import evaluate_target
 from werkzorg_calc.engine.amounts import (
     jobcoach_rates,
@@ -41,8 +40,10 @@ from werkzorg_calc.engine.months import (
     whole_projection_months,
 )
 from werkzorg_calc.engine.views import (
+    case_stakeholder_sums,
     common_horizon_view,
     imputed_amounts,
+    payer_codes,
     stakeholder_sums,
     view,
 )
@@ -161,17 +162,16 @@ def calculate(
     )
 
     items = realised + projected
+    coded = payer_codes(payers)  # once: every view below sums by these codes
     stakeholders = pd.concat(
         [
-            stakeholder_sums(items, payers, ""),
-            stakeholder_sums(realised, payers, "realised_"),
-            stakeholder_sums(projected, payers, "projected_"),
+            stakeholder_sums(items, coded, ""),
+            stakeholder_sums(realised, coded, "realised_"),
+            stakeholder_sums(projected, coded, "projected_"),
         ],
         axis=1,
     )
-    case_stakeholders = pd.DataFrame(
-        {s: items.where(payers.to_numpy() == s, 0.0).sum(axis=1) for s in STAKEHOLDERS}
-    )
+    case_stakeholders = case_stakeholder_sums(items, coded)
 
     case_savings = items[list(SAVING_IDS)].sum(axis=1)
     case_costs = -items[list(COST_IDS)].sum(axis=1)
@@ -206,7 +206,7 @@ def calculate(
         frame=frame,
         monthly=with_deadweight(gross_monthly, keep),
         one_off=one_off,
-        payers=payers,
+        payers=coded,
         params=effective,
         peil=peil,
         work_end=work_end,
@@ -254,9 +254,9 @@ def calculate(
             household=frame["household"],
         ),
         monthly=with_deadweight(gross_monthly, keep),
-        gross=view(gross_realised + gross_projected, payers),
+        gross=view(gross_realised + gross_projected, coded),
         common_horizon=common,
-        imputed_amounts=imputed_amounts(items, imputed, payers),
+        imputed_amounts=imputed_amounts(items, imputed, coded),
         legal_lines=legal.lines,
     )
     return extend(

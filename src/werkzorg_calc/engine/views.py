@@ -6,8 +6,11 @@ numbers and none recomputes them.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
+from numpy.typing import NDArray
 
 from werkzorg_calc.domain.items import COST_IDS, ITEMS, SAVING_IDS
 from werkzorg_calc.domain.parameters import Parameters
@@ -23,23 +26,51 @@ from werkzorg_calc.engine.months import (
 from werkzorg_calc.engine.norms import integrate, projected_norms, weighted_norm_sum
 
 
-def stakeholder_sums(amounts: pd.DataFrame, payers: pd.DataFrame, prefix: str = "") -> pd.DataFrame:
+@dataclass(frozen=True)
+class PayerCodes:
+    """The payers frame as small integers: ``codes[case, item]`` indexes ``names``.
+
+    Turning a million cases × a dozen items of payer names into integers is the slow part of
+    every sum per stakeholder; ``calculate`` does it once and every view reuses it. A cell
+    without a payer has the code ``len(names)``.
+    """
+
+    columns: tuple[str, ...]
+    codes: NDArray[np.intp]
+    names: tuple[str, ...]
+
+    def of(self, columns: list[str]) -> NDArray[np.intp]:
+        """The codes of ``columns``, matched by name."""
+        position = {column: j for j, column in enumerate(self.columns)}
+        return self.codes[:, [position[column] for column in columns]]
+
+
+def payer_codes(payers: pd.DataFrame | PayerCodes) -> PayerCodes:
+    """``payers`` as ``PayerCodes`` (already coded ones are returned as they are)."""
+    if isinstance(payers, PayerCodes):
+        return payers
+    codes, names = pd.factorize(payers.to_numpy().ravel())
+    codes = codes.reshape(payers.shape)
+    codes = np.where(codes < 0, len(names), codes)
+    return PayerCodes(tuple(payers.columns), codes, tuple(str(name) for name in names))
+
+
+def stakeholder_sums(
+    amounts: pd.DataFrame, payers: pd.DataFrame | PayerCodes, prefix: str = ""
+) -> pd.DataFrame:
     """Savings, costs (positive) and net per stakeholder of signed ``amounts``.
 
     ``payers`` names, per case and item, who pays or saves it (a column for every item of
-    ``amounts``, matched by name).
-    The payer names are turned into small integers once, and each item column is summed per
-    stakeholder with ``bincount``: one pass over the table instead of a masked copy of it per
-    stakeholder. Columns are named ``{prefix}savings``, ``{prefix}costs`` and ``{prefix}net``.
+    ``amounts``, matched by name), as names or as ``PayerCodes``. Each item column is summed
+    per stakeholder with ``bincount``: one pass over the table instead of a masked copy of it
+    per stakeholder. Columns are named ``{prefix}savings``, ``{prefix}costs``, ``{prefix}net``.
     """
     values = amounts.to_numpy(dtype=np.float64)
+    coded = payer_codes(payers)
     # By name, not by position: a view may hold its items in another order than ``payers``
     # (the common horizon's are alphabetical), and each item must go to its own payer.
-    payers = payers[list(amounts.columns)]
-    codes, names = pd.factorize(payers.to_numpy().ravel())
-    codes = codes.reshape(values.shape)
-    slots = len(names) + 1  # the last slot gathers cells without a payer (code -1)
-    codes = np.where(codes < 0, slots - 1, codes)
+    codes = coded.of(list(amounts.columns))
+    slots = len(coded.names) + 1  # the last slot gathers cells without a payer
     per_item = (
         np.stack(
             [
@@ -50,7 +81,7 @@ def stakeholder_sums(amounts: pd.DataFrame, payers: pd.DataFrame, prefix: str = 
         if values.shape[1]
         else np.zeros((0, slots))
     )
-    position = {str(name): index for index, name in enumerate(names)}
+    position = {name: index for index, name in enumerate(coded.names)}
     columns = list(amounts.columns)
     saving = [columns.index(item) for item in SAVING_IDS if item in columns]
     cost = [columns.index(item) for item in COST_IDS if item in columns]
@@ -67,7 +98,30 @@ def stakeholder_sums(amounts: pd.DataFrame, payers: pd.DataFrame, prefix: str = 
     return pd.DataFrame.from_dict(rows, orient="index")
 
 
-def view(items: pd.DataFrame, payers: pd.DataFrame) -> View:
+def case_stakeholder_sums(amounts: pd.DataFrame, payers: pd.DataFrame | PayerCodes) -> pd.DataFrame:
+    """Each case's signed net per stakeholder (a column per stakeholder, in their order)."""
+    values = amounts.to_numpy(dtype=np.float64)
+    coded = payer_codes(payers)
+    codes = coded.of(list(amounts.columns))
+    slots = len(coded.names) + 1
+    per_case = np.zeros((len(amounts), slots))
+    cases = np.arange(len(amounts))
+    for j in range(values.shape[1]):
+        # Within one item column every case appears once, so plain fancy-index addition is safe.
+        per_case[cases, codes[:, j]] += values[:, j]
+    position = {name: index for index, name in enumerate(coded.names)}
+    return pd.DataFrame(
+        {
+            stakeholder: per_case[:, position[stakeholder]]
+            if stakeholder in position
+            else np.zeros(len(amounts))
+            for stakeholder in STAKEHOLDERS
+        },
+        index=amounts.index,
+    )
+
+
+def view(items: pd.DataFrame, payers: pd.DataFrame | PayerCodes) -> View:
     """Totals and the sums per stakeholder of signed ``items`` (totals = Σ stakeholders)."""
     stakeholders = stakeholder_sums(items, payers)
     money = Money(
@@ -82,7 +136,7 @@ def common_horizon_view(
     frame: pd.DataFrame,
     monthly: pd.DataFrame,
     one_off: pd.DataFrame,
-    payers: pd.DataFrame,
+    payers: pd.DataFrame | PayerCodes,
     params: Parameters,
     peil: pd.Timestamp,
     work_end: pd.Series,
@@ -149,7 +203,7 @@ def common_horizon_view(
 
 
 def imputed_amounts(
-    items: pd.DataFrame, imputed: pd.DataFrame, payers: pd.DataFrame
+    items: pd.DataFrame, imputed: pd.DataFrame, payers: pd.DataFrame | PayerCodes
 ) -> ImputedShare:
     """How much of each party's savings and costs rests on imputed inputs ("waarvan aangenomen")."""
     rests = pd.DataFrame(False, index=items.index, columns=items.columns)
