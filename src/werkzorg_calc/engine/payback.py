@@ -12,16 +12,19 @@ party's amounts per case. The last cumulative equals the view's net; that is che
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Final
 
 import numpy as np
 import pandas as pd
+from numpy.typing import NDArray
 
 from werkzorg_calc.domain.beyond import TOLERANCE, IdentityError, Payback
 from werkzorg_calc.domain.items import ITEMS
 from werkzorg_calc.domain.result import Result
 from werkzorg_calc.engine.event_time import (
     DAYS_PER_MONTH,
+    CaseTimes,
     case_times,
     monthly_weight,
     projected_share,
@@ -39,6 +42,67 @@ def _last_month(result: Result) -> int:
     ends = np.where(times.projected > 0, ends, times.work_to)
     latest = float(ends.max()) if len(ends) else 0.0
     return max(1, math.ceil(latest / DAYS_PER_MONTH - 1e-9))
+
+
+def _times(
+    *,
+    q: float,
+    work: NDArray[np.float64] | None = None,
+    projection: NDArray[np.float64] | None = None,
+) -> CaseTimes:
+    """Timing rows for the distinct (start, end) of work or (peildatum, months) of projection."""
+    rows = work if work is not None else projection
+    assert rows is not None
+    zero = np.zeros(len(rows))
+    return CaseTimes(
+        work_from=work[:, 0] if work is not None else zero,
+        work_to=work[:, 1] if work is not None else zero,
+        peil=projection[:, 0] if projection is not None else zero,
+        projected=projection[:, 1] if projection is not None else zero,
+        q=q,
+    )
+
+
+def _accrued(
+    keys: tuple[NDArray[np.float64], NDArray[np.float64]],
+    amounts: NDArray[np.float64],
+    share: Callable[[NDArray[np.float64]], NDArray[np.float64]],
+) -> NDArray[np.float64] | float:
+    """Σ over cases of each party's amount × the share of it accrued by each month.
+
+    A case's share depends only on its two ``keys`` (its work interval, or its peildatum and
+    projected months in event time), and a national file has far fewer distinct pairs than
+    cases: the amounts are summed per pair first, then one share row is built per pair, a
+    piece of ``CHUNK_CASES`` pairs at a time (pairs × months × 8 bytes).
+    """
+    # One complex number per pair: exact for any two floats, and hashed by pandas in one pass.
+    inverse, distinct = pd.factorize(keys[0] + 1j * keys[1])
+    pairs = np.column_stack((distinct.real, distinct.imag))
+    summed = (
+        np.stack(
+            [
+                np.bincount(inverse, weights=amounts[:, j], minlength=len(pairs))
+                for j in range(amounts.shape[1])
+            ],
+            axis=1,
+        )
+        if amounts.shape[1]
+        else np.zeros((len(pairs), 0))
+    )
+    total: NDArray[np.float64] | float = 0.0  # no cases: nothing accrues
+    for low in range(0, len(pairs), CHUNK_CASES):
+        piece = slice(low, low + CHUNK_CASES)
+        total = total + summed[piece].T @ share(pairs[piece])
+    return total
+
+
+def _projected_by(
+    day: NDArray[np.float64], q: float
+) -> Callable[[NDArray[np.float64]], NDArray[np.float64]]:
+    def share(key: NDArray[np.float64]) -> NDArray[np.float64]:
+        return projected_share(_times(projection=key, q=q), day, q)
+
+    return share
 
 
 def payback(result: Result, parties: tuple[str, ...]) -> Payback:
@@ -68,15 +132,18 @@ def payback(result: Result, parties: tuple[str, ...]) -> Payback:
             amounts[:, j] = (
                 projected[[i for i in monthly if curves[i] == curve]].sum(axis=1).to_numpy()
             )
-    # The share matrices are cases × months: a piece of cases at a time keeps a national file
-    # (10^6 cases × 200 months would be 1.6 GB per matrix) to a few tens of MB.
     running = np.repeat(fixed[:, None], months, axis=1)
-    for low in range(0, cases, CHUNK_CASES):
-        piece = slice(low, low + CHUNK_CASES)
-        some = times.rows(piece)
-        running += realised_amounts[piece].T @ realised_share(some, day)
-        for name, q in weights.items():
-            running += projected_amounts[name][piece].T @ projected_share(some, day, q)
+    running += _accrued(
+        (times.work_from, times.work_to),
+        realised_amounts,
+        lambda key: realised_share(_times(work=key, q=times.q), day),
+    )
+    for name, q in weights.items():
+        running += _accrued(
+            (times.peil, times.projected),
+            projected_amounts[name],
+            _projected_by(day, q),
+        )
     columns = {party: running[j] for j, party in enumerate(parties)}
     cumulative = pd.DataFrame(columns, index=pd.RangeIndex(1, months + 1, name="month"))
     cumulative[TOTAL] = cumulative[list(parties)].sum(axis=1) if parties else 0.0
