@@ -100,14 +100,20 @@ class Run:
 
 
 def run(command: Sequence[str], stdout: Path | None = None) -> Run:
-    """One process, its wall time and its own peak resident memory (not its parent's)."""
+    """One process, its wall time and its own peak resident memory (not its parent's).
+
+    Its stderr goes to a temporary file, not a pipe: a run that reports many input problems
+    writes more than a pipe holds, and would wait for a reader that only reads after wait4.
+    """
     out = stdout.open("w") if stdout else subprocess.DEVNULL
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=out, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    error = process.stderr.read().decode() if process.stderr else ""
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=out, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        errors.seek(0)
+        error = errors.read().decode(errors="replace")
     if stdout:
         out.close()  # type: ignore[union-attr]
     if process.returncode not in (0, 1):

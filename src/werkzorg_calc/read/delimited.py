@@ -5,10 +5,16 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterator
+from itertools import islice
 
-from werkzorg_calc.domain.errors import InputError
+from werkzorg_calc.domain.errors import InputError, InputIssue
 from werkzorg_calc.read.cells import DecimalStyle
-from werkzorg_calc.read.table import HEADER_SEARCH_ROWS, RawTable, is_header_row
+from werkzorg_calc.read.table import (
+    HEADER_SEARCH_ROWS,
+    MAX_DATA_ROWS,
+    RawTable,
+    is_header_row,
+)
 
 _BOM = b"\xef\xbb\xbf"
 
@@ -57,18 +63,22 @@ def _lines(text: str) -> Iterator[str]:
     return (line.group() for line in _LINE.finditer(text))
 
 
-def _data_rows(records: Iterator[list[str]], first: int) -> list[tuple[int, tuple[object, ...]]]:
+def _data_rows(
+    records: Iterator[list[str]], first: int, display: str
+) -> list[tuple[int, tuple[object, ...]]]:
     """The rows below the header, blank cells as ``None`` and equal texts as one object.
 
     A national file repeats the same few texts millions of times (statuses, norms, dates);
     the csv module makes a new string for each. Keeping one object per distinct text holds
     the table in a fraction of the memory, and the blank test runs once per distinct text.
+    At most ``MAX_DATA_ROWS`` rows are read, as from a workbook; a value further down is
+    refused with its row, blank lines there are not.
     """
     seen: dict[str, str | None] = {}
     look = seen.get
     rows: list[tuple[int, tuple[object, ...]]] = []
     append = rows.append
-    for row_number, cells in enumerate(records, start=first):
+    for row_number, cells in enumerate(islice(records, MAX_DATA_ROWS), start=first):
         append(
             (
                 row_number,
@@ -80,6 +90,12 @@ def _data_rows(records: Iterator[list[str]], first: int) -> list[tuple[int, tupl
                 ),
             )
         )
+    for row_number, cells in enumerate(records, start=first + MAX_DATA_ROWS):
+        if any(cell.strip() for cell in cells):
+            params = {"max_rows": MAX_DATA_ROWS, "last": row_number}
+            raise InputError(
+                [InputIssue(display, None, row_number, None, "rows_beyond_limit", params)]
+            )
     return rows
 
 
@@ -101,7 +117,7 @@ def read_delimited(data: bytes, display: str, digest: str) -> RawTable:
     try:
         for number, record in enumerate(records, start=1):
             if is_header_row(tuple(record)):
-                rows = _data_rows(records, number + 1)
+                rows = _data_rows(records, number + 1, display)
                 return RawTable(
                     file=display,
                     sheet=None,

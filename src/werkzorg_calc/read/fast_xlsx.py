@@ -11,9 +11,9 @@ passed and whose every XML part this module has inflated itself and found plain:
 * the sheet uses the plain layout Excel, LibreOffice and openpyxl write (no namespace
   prefixes, every cell and row with its reference), so the references are the grid;
 * no cell holds an error value such as ``#N/A`` (calamine hands those over as empty);
-* the grid is small: no reference beyond column GR (the 200th) or beyond the row limit
-  rounded up at its first digit (300,000 for 250,030), so calamine builds at most 60 million
-  cells (about 2 GB) even for a file made to be as bad as the guard lets through.
+* the grid is small: no reference beyond column AZ (the 52nd) or beyond the row limit
+  rounded up at its second digit (1,100,000 for 1,048,605), so calamine builds at most 57
+  million cells (about 2 GB) even for a file made to be as bad as the guard lets through.
 
 Anything else returns ``None`` and the caller reads the file with openpyxl's streaming
 reader, which handles every odd file with its own bounds and messages.
@@ -49,8 +49,9 @@ _PREFERRED_SHEET = "casussen"
 
 # Element names with a namespace prefix (calamine reads them, the patterns below would not).
 _PREFIXED = re.compile(rb":(?:c|row|sheetData)[\s>/]")
-# A good cell reference: column A..GR (the 200th), a row below the bound (see _grid).
-_COLUMN = rb"(?:[A-Z]|[A-F][A-Z]|G[A-R])"
+# A good cell reference: column A..AZ (the 52nd), a row below the bound (see _grid). The
+# contract has 25 columns; a sheet with cells further right is read by openpyxl instead.
+_COLUMN = rb"(?:[A-Z]|A[A-Z])"
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,24 +105,33 @@ def _sheets(parts: dict[str, bytes]) -> tuple[list[_Sheet], bool] | None:
 
 
 def _number_below(bound: int) -> bytes:
-    """A regex for the decimal numbers from 1 to just below ``bound`` (10**k or d*10**k)."""
+    """A regex for the decimal numbers from 1 to just below ``bound``.
+
+    ``bound`` has at most two significant digits (10**k, d*10**k or dd*10**k): 1,100,000 gives
+    the numbers up to 1,099,999.
+    """
     digits = str(bound)
-    if set(digits[1:]) != {"0"} and len(digits) > 1:
+    if len(digits) > 2 and set(digits[2:]) != {"0"}:
         raise ValueError(bound)
-    head, rest = int(digits[0]), len(digits) - 1
-    shorter = f"[1-9]\\d{{0,{rest - 1}}}" if rest else ""
-    same = f"|[1-{head - 1}]\\d{{{rest}}}" if head > 1 else ""
-    return f"(?:{shorter}{same})".encode()
+    size = len(digits)
+    options = [f"[1-9]\\d{{0,{size - 2}}}"] if size > 1 else []  # fewer digits than the bound
+    first, second = int(digits[0]), int(digits[1]) if size > 1 else 0
+    if first > 1:  # as many digits, a smaller first one
+        options.append(f"[1-{first - 1}]\\d{{{size - 1}}}")
+    if second > 0:  # the same first digit, a smaller second one
+        options.append(f"{first}[0-{second - 1}]\\d{{{size - 2}}}")
+    return f"(?:{'|'.join(options)})".encode()
 
 
 def _grid(max_row: int) -> tuple[re.Pattern[bytes], re.Pattern[bytes], int]:
     """Patterns for a cell or row tag NOT followed by a good reference, and the row bound.
 
     Every row number at most ``max_row`` is good; the bound is ``max_row`` rounded up at its
-    first digit (250,030 → 300,000), so the grid calamine may build stays below 200 × bound.
+    second digit (1,048,605 → 1,100,000), so the grid calamine may build stays below
+    52 columns × bound.
     """
     digits = str(max_row)
-    bound = (int(digits[0]) + 1) * 10 ** (len(digits) - 1)
+    bound = 10 if len(digits) < 2 else (int(digits[:2]) + 1) * 10 ** (len(digits) - 2)
     number = _number_below(bound)
     cell = rb'<c(?:>|/>|\s(?!r="' + _COLUMN + number + rb'"))'
     row = rb'<row(?:>|/>|\s(?!r="' + number + rb'"))'

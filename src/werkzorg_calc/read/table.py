@@ -41,6 +41,10 @@ class RawTable:
 
 # The header may sit below a title block; beyond this many rows we stop looking for it.
 HEADER_SEARCH_ROWS = 30
+# Rows read below the header, the same for a workbook and a CSV: every row an Excel sheet can
+# hold (1,048,576 with the header in row 1). Memory allows it: a million cases take about
+# 2.7 GB from CSV and more from .xlsx (docs/performance.md, "Row limits").
+MAX_DATA_ROWS = 1_048_575
 
 
 def is_header_row(cells: tuple[object, ...]) -> bool:

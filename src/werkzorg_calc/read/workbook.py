@@ -11,6 +11,7 @@ import importlib.util
 import io
 import os
 from collections.abc import Iterator
+from itertools import islice
 from typing import Any
 
 from defusedxml import DefusedXmlException
@@ -19,7 +20,13 @@ from werkzorg_calc.domain.columns import normalise_name
 from werkzorg_calc.domain.errors import InputError, InputIssue, WerkzorgError
 from werkzorg_calc.read.fast_xlsx import read_fast
 from werkzorg_calc.read.package import check_package, declares_entities, scan_sheet
-from werkzorg_calc.read.table import HEADER_SEARCH_ROWS, RawTable, is_blank, is_header_row
+from werkzorg_calc.read.table import (
+    HEADER_SEARCH_ROWS,
+    MAX_DATA_ROWS,
+    RawTable,
+    is_blank,
+    is_header_row,
+)
 
 _PREFERRED_SHEET = "casussen"
 # openpyxl's own rule (openpyxl.xml.DEFUSEDXML), without importing openpyxl on the fast path.
@@ -27,7 +34,7 @@ DEFUSEDXML = (
     os.environ.get("OPENPYXL_DEFUSEDXML", "True") == "True"
     and importlib.util.find_spec("defusedxml") is not None
 )
-MAX_ROWS = 250_000  # rows read below the header; the benchmark goes to 100,000 cases
+MAX_ROWS = MAX_DATA_ROWS  # rows read below the header, as for a CSV
 MAX_COLUMNS = 200  # the contract has 21 columns; anything far right is not our table
 
 
@@ -119,13 +126,11 @@ def _data_rows(
     data_rows: list[tuple[int, tuple[object, ...]]] = []
     notes: list[InputIssue] = []
     far_right: list[int] = []
-    for number, row in enumerate(rows, start=header_row + 1):
+    # Pull no row past the limit: the streaming reader yields one empty row per missing row
+    # number, so a row numbered in the billions would take hours. The byte scan tells us
+    # whether anything lies further down (see _beyond_the_limit).
+    for number, row in enumerate(islice(rows, MAX_ROWS), start=header_row + 1):
         cells = row
-        if number - header_row > MAX_ROWS:
-            # Stop pulling: the streaming reader yields one empty row per missing row number,
-            # so a row numbered in the billions would take hours. The byte scan tells us
-            # whether anything lies further down (see _beyond_the_limit).
-            break
         if len(cells) > MAX_COLUMNS:
             if any(not is_blank(cell) for cell in cells[MAX_COLUMNS:]):
                 far_right.append(number)

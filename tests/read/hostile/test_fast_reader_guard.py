@@ -50,7 +50,7 @@ def _plain_package() -> bytes:
 HOSTILE: dict[str, bytes] = {
     "a far cell below a forged dimension": package(
         sheet_xml(
-            [HEADER_ROW, case_row(2), (1_000_000, '<c r="A1000000"><v>1</v></c>')],
+            [HEADER_ROW, case_row(2), (1_100_000, '<c r="A1100000"><v>1</v></c>')],
             before=FORGED_DIMENSION,
         )
     ),
@@ -60,8 +60,11 @@ HOSTILE: dict[str, bytes] = {
     "a cell in column GS (the 201st)": package(
         sheet_xml([HEADER_ROW, case_row(2, extra='<c r="GS2"><v>1</v></c>')])
     ),
-    "a row at the grid's bound (the limit rounded up)": package(
-        sheet_xml([HEADER_ROW, case_row(2), case_row(300_000, "A-2")])
+    "a cell in column BA (the 53rd, past the fast grid)": package(
+        sheet_xml([HEADER_ROW, case_row(2, extra='<c r="BA2"><v>1</v></c>')])
+    ),
+    "a row at the grid's bound (the limit rounded up at its second digit)": package(
+        sheet_xml([HEADER_ROW, case_row(2), case_row(1_100_000, "A-2")])
     ),
     "an entity declaration in the shared strings": package(
         sheet_xml([HEADER_ROW, case_row(2)]),

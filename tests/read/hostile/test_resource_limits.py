@@ -445,14 +445,15 @@ def test_a_forged_dimension_and_a_far_cell_stay_in_bounded_memory(
         assert "rijen onder de kop" in issue_message(errors[0])
 
 
-def test_the_command_locates_a_value_far_below_the_table(tmp_path: Path) -> None:
-    """`werkzorg check` names the far row of a stray value instead of reading a million rows."""
-    rows = [HEADER_ROW, case_row(2), (1_000_000, '<c r="A1000000"><v>1</v></c>')]
+def test_the_command_locates_a_value_below_the_last_row_excel_has(tmp_path: Path) -> None:
+    """`werkzorg check` names the far row of a value beyond 1,048,575 rows below the header
+    (row 2,000,000: no Excel sheet has it, only hand-made XML) instead of reading down to it."""
+    rows = [HEADER_ROW, case_row(2), (2_000_000, '<c r="A2000000"><v>1</v></c>')]
     path = tmp_path / "ver.xlsx"
     path.write_bytes(package(sheet_xml(rows, before=FORGED_DIMENSION)))
     outcome = invoke(["check", str(path), "--peildatum", "2018-06-30"])
     assert outcome.exit_code == 1
-    assert "Casussen 1000000 - fout meer dan 250.000 rijen onder de kop" in flat(outcome.stderr)
+    assert "Casussen 2000000 - fout meer dan 1.048.575 rijen onder de kop" in flat(outcome.stderr)
 
 
 def test_a_far_right_cell_is_ignored_with_a_warning(tmp_path: Path) -> None:
