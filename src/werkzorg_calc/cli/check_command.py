@@ -50,7 +50,7 @@ def check(
         from rich.console import Console
 
         from werkzorg_calc.engine.calc import imputation_warnings, late_peildatum
-        from werkzorg_calc.report.results import issue_table
+        from werkzorg_calc.report.issue_list import issue_report
         from werkzorg_calc.text.labels import text
 
         table, parameters = gather_inputs(
@@ -69,7 +69,7 @@ def check(
         )
         console = Console(highlight=False)
         if warnings:
-            console.print(issue_table(warnings, lang.value))
+            console.print(issue_report(warnings, lang.value), crop=False)
         console.print(text("check_ok", lang.value, n=len(table.frame)), style="green")
 
 

@@ -139,7 +139,7 @@ def report_error(error: WerkzorgError, lang: Language) -> int:
     """Print a library error on stderr in ``lang``; return the exit code it deserves."""
     from rich.text import Text
 
-    from werkzorg_calc.report.results import issue_table
+    from werkzorg_calc.report.issue_list import issue_report
     from werkzorg_calc.text.issues import error_messages
     from werkzorg_calc.text.labels import text
 
@@ -154,7 +154,7 @@ def report_error(error: WerkzorgError, lang: Language) -> int:
             console.print(prefix, Text(message))
     if isinstance(inputs, InputError):
         errors = sum(issue.severity == "fout" for issue in inputs.issues)
-        console.print(issue_table(inputs.issues, lang.value))
+        console.print(issue_report(inputs.issues, lang.value), crop=False)
         console.print(Text(text("errors_found", lang.value, n=errors), style="bold red"))
     elif not isinstance(parameters, ParameterError):
         for message in error_messages(error, lang.value):

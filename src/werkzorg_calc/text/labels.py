@@ -115,6 +115,13 @@ _TEXT: Final[dict[LabelKey, tuple[str, str]]] = {
     "column": ("Kolom", "Column"),
     "kind": ("Soort", "Kind"),
     "message": ("Melding", "Message"),
+    "issue_summary_title": (
+        "Per soort melding ({n:melding|meldingen} in {kinds:soort|soorten})",
+        "By kind of message ({n:message|messages} of {kinds:kind|kinds})",
+    ),
+    "issue_count": ("Aantal", "Count"),
+    "first_row": ("Eerste rij", "First row"),
+    "first_message": ("Melding (de eerste)", "Message (the first)"),
     "scenario": ("Scenario", "Scenario"),
     "totals_title": ("Totalen", "Totals"),
     "ratio_short": ("B/K", "B/C"),
