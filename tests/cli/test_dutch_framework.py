@@ -61,3 +61,24 @@ def test_choices_are_listed_the_dutch_way() -> None:
     assert choice_list(["nl"]) == "'nl'"
     assert choice_list(["nl", "en"]) == "'nl' of 'en'"
     assert choice_list(["tabel", "json", "csv"]) == "'tabel', 'json' of 'csv'"
+
+
+def test_help_imports_neither_pydantic_nor_pandas() -> None:
+    """The Dutch words cost nothing at start-up: ``werkzorg --help`` stays near ``import typer``.
+
+    Typer's pydantic adapter (``typer._adapters``) is loaded only when a parameter is parsed;
+    the Dutch choice wording is installed where that adapter will find it.
+    """
+    code = (
+        "import runpy, sys\n"
+        "sys.argv = ['werkzorg', '--help']\n"
+        "try:\n"
+        "    runpy.run_module('werkzorg_calc', run_name='__main__')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in ('pydantic', 'pydantic_core', 'pandas') if m in sys.modules))\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert completed.stdout.strip().endswith("[]"), completed.stdout[-200:]

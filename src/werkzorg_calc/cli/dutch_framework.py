@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import sys
 from collections.abc import Callable, Sequence
 from enum import Enum
 from typing import Any
@@ -248,14 +249,19 @@ def install() -> None:
             module._ = translate  # type: ignore[attr-defined]
         if hasattr(module, "ngettext"):
             module.ngettext = translate_plural  # type: ignore[attr-defined]
+    # typer._adapters imports pydantic (about 25 ms, more than Typer itself), and Typer loads it
+    # only when a parameter is parsed. It takes coerce_cli_choice from typer._param_types, so
+    # patching it there words the choices in Dutch without importing pydantic for --help.
     try:
-        adapters: Any = importlib.import_module("typer._adapters")
+        choices: Any = importlib.import_module("typer._param_types")
         coercion: Any = importlib.import_module("typer._coercion")
     except ImportError:  # an older Typer words choices through Click, translated above
         return
-    if not getattr(adapters.coerce_cli_choice, "_dutch", False):
-        dutch = _dutch_choice(adapters.coerce_cli_choice)
-        dutch._dutch = True  # type: ignore[attr-defined]
-        adapters.coerce_cli_choice = dutch
+    adapters = sys.modules.get("typer._adapters")
+    for module in (choices, adapters):
+        if module is not None and not getattr(module.coerce_cli_choice, "_dutch", False):
+            dutch = _dutch_choice(module.coerce_cli_choice)
+            dutch._dutch = True  # type: ignore[attr-defined]
+            module.coerce_cli_choice = dutch
     if hasattr(coercion, "get_error_msg"):
         coercion.get_error_msg = _dutch_error

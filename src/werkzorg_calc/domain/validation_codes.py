@@ -6,9 +6,12 @@ code; pydantic's own error types are mapped here. The input value is never carri
 
 from __future__ import annotations
 
-from pydantic_core import ErrorDetails
+from typing import TYPE_CHECKING
 
 from werkzorg_calc.domain.errors import Param
+
+if TYPE_CHECKING:  # a type only: the CLI imports this module for --help, before any pydantic
+    from pydantic_core import ErrorDetails
 
 _BOUNDS = {
     "greater_than_equal": ("ge", "number_at_least"),
