@@ -257,7 +257,7 @@ def install() -> None:
         coercion: Any = importlib.import_module("typer._coercion")
     except ImportError:  # an older Typer words choices through Click, translated above
         return
-    adapters = sys.modules.get("typer._adapters")
+    adapters: Any = sys.modules.get("typer._adapters")
     for module in (choices, adapters):
         if module is not None and not getattr(module.coerce_cli_choice, "_dutch", False):
             dutch = _dutch_choice(module.coerce_cli_choice)
