@@ -115,3 +115,30 @@ def test_a_missing_required_column_sends_every_row_to_pydantic(missing: str) -> 
     good = tuple({**dict.fromkeys(FIELDS), **VALID}[name] for name in FIELDS)
     _, slow = validate_columns([(2, good), (3, good)], mapping, "unknown")
     assert slow == {0, 1}
+
+
+def test_a_column_of_floats_is_checked_on_arrays_with_the_same_bounds() -> None:
+    """Floats and empty cells only (a workbook's amounts): the range is checked on the column.
+
+    Rows 0-6 of ``wmo_before`` hold 10.0, None, -0.5, 0.0, NaN, 2e12 and 1e6; of
+    ``hours_per_week`` 24.0, None, 0.0 (hours must be above 0), 60.0, 60.5, 12.0, 38.0. Out of
+    range: -0.5 (row 2), NaN (row 4) and 2e12 (row 5, above the maximum amount) for wmo; 0.0
+    (row 2) and 60.5 (row 4) for hours. So rows 2, 4 and 5 go to pydantic, and pydantic refuses
+    each of them too; the values of the other rows are the floats themselves.
+    """
+    wmo = [10.0, None, -0.5, 0.0, float("nan"), 2e12, 1e6]
+    hours = [24.0, None, 0.0, 60.0, 60.5, 12.0, 38.0]
+    base = {**dict.fromkeys(FIELDS), **VALID}
+    rows = [
+        (n + 2, tuple({**base, "wmo_before": w, "hours_per_week": h}[f] for f in FIELDS))
+        for n, (w, h) in enumerate(zip(wmo, hours, strict=True))
+    ]
+    values, slow = validate_columns(rows, MAPPING, "unknown")
+    assert slow == {2, 4, 5}
+    for position in (0, 1, 3, 6):
+        assert values["wmo_before"][position] == wmo[position]
+        assert values["hours_per_week"][position] == hours[position]
+    for position in slow:
+        record = dict(zip(FIELDS, rows[position][1], strict=True))
+        with pytest.raises(ValidationError):
+            CaseRow.model_validate(record, context={"decimal": "unknown"})

@@ -452,7 +452,12 @@ def _to_frame(
     data: dict[str, pd.Series] = {}
     for field in CaseRow.model_fields:
         column = values.get(field)
-        head = [column[i] for i in fast] if column is not None else [None] * len(fast)
+        if column is None:
+            head: list[object] = [None] * len(fast)
+        elif len(fast) == len(column):  # no row went to pydantic: every value is in order
+            head = column
+        else:
+            head = [column[i] for i in fast]
         cells = head + [getattr(model, field) for model in models]
         if field in _DATE_FIELDS:
             dates = cast("list[Any]", cells)  # dates and None (NaT); the stubs omit None

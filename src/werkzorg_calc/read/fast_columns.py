@@ -16,6 +16,9 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 
+import numpy as np
+import numpy.typing as npt
+
 from werkzorg_calc.domain.columns import (
     BENEFIT_TYPE_LOOKUP,
     BY_FIELD,
@@ -27,7 +30,7 @@ from werkzorg_calc.domain.columns import (
 from werkzorg_calc.read.cells import CellValueError, DecimalStyle, parse_date_text
 from werkzorg_calc.read.cells import parse_number_text as _parse_number
 from werkzorg_calc.read.rows import MAX_AMOUNT, MAX_TEXT
-from werkzorg_calc.read.table import EXCEL_ERRORS
+from werkzorg_calc.read.table import EXCEL_ERRORS, table_columns
 
 Rows = Sequence[tuple[int, tuple[object, ...]]]
 _BAD = object()  # marks a cell the column pass leaves to pydantic
@@ -152,12 +155,27 @@ def _number(
     return convert
 
 
-def _only_text(cells: list[object]) -> bool:
-    """Every cell is text or empty (``None``), as in every column of a CSV file."""
-    return set(map(type, cells)) <= _TEXT_TYPES
+_TEXT_TYPES = frozenset({str, type(None)})  # every column of a CSV file
+_FLOAT_TYPES = frozenset({float, type(None)})
 
 
-_TEXT_TYPES = frozenset({str, type(None)})
+def _out_of_range(cells: Sequence[object], field: str) -> npt.NDArray[np.intp]:
+    """Positions of the floats outside the field's range (``None`` is an empty cell).
+
+    The bounds are those of ``_number``: 0 to the maximum amount, hours above 0 and at most 60;
+    a NaN float (never empty, never in range) is out as well.
+    """
+    numbers = np.array(cells, dtype=np.float64)  # None becomes NaN here
+    if field == "hours_per_week":
+        inside = (numbers > 0.0) & (numbers <= _MAX_HOURS)
+    else:
+        inside = (numbers >= 0.0) & (numbers <= float(MAX_AMOUNT))
+    outside = np.flatnonzero(~inside)
+    if not outside.size:
+        return outside
+    filled = np.array([cells[i] is not None for i in outside.tolist()], dtype=bool)
+    located: npt.NDArray[np.intp] = outside[filled]
+    return located
 
 
 def _blank(value: object) -> bool:
@@ -193,22 +211,31 @@ def validate_columns(
     converters = _converters(style)
     values: dict[str, list[object]] = {}
     slow: set[int] = set()
+    columns = table_columns([cells for _, cells in table])
+    empty: tuple[object, ...] = (None,) * len(table)
     for field, index in mapping.items():
         if BY_FIELD[field].kind == "private":
             continue
+        cells_of = columns[index] if index < len(columns) else empty
         if field not in converters:
             # A column this pass does not know (wage_value_share, with its percent sign): every
             # row with a value in it is left to pydantic.
-            column = [cells[index] if index < len(cells) else None for _, cells in table]
-            slow.update(i for i, value in enumerate(column) if not _blank(value))
+            slow.update(i for i, value in enumerate(cells_of) if not _blank(value))
             continue
         convert = converters[field]
-        cells_of = [cells[index] if index < len(cells) else None for _, cells in table]
-        if _only_text(cells_of):
+        kinds = set(map(type, cells_of))
+        if kinds <= _TEXT_TYPES:
             # A CSV column: text repeated many times (norms, hours, dates, statuses). Each
             # distinct text is judged once; text equals only text, so no 1 meets a True here.
             judged = {value: convert(value) for value in dict.fromkeys(cells_of)}
             column = [judged[value] for value in cells_of]
+        elif field in NUMBER_FIELDS and kinds <= _FLOAT_TYPES:
+            # A workbook's amounts: floats and empty cells. The float is already the value
+            # CaseRow gives; only the range is left to check, on the whole column at once.
+            column = list(cells_of)
+            slow.update(_out_of_range(cells_of, field).tolist())
+            values[field] = column
+            continue
         elif field in NUMBER_FIELDS:
             # The common cell, a float in range, is taken as it is without a call (NaN fails
             # every comparison and goes to the converter, which refuses it).
@@ -223,7 +250,8 @@ def validate_columns(
                 ]
         else:
             column = [convert(value) for value in cells_of]
-        slow.update(position for position, value in enumerate(column) if value is _BAD)
+        if _BAD in column:  # a scan in C; most columns have no bad cell at all
+            slow.update(position for position, value in enumerate(column) if value is _BAD)
         values[field] = column
     for field in ("case_id", "status", "trajectory_start"):
         if field not in values:  # a missing required column: pydantic names it per row

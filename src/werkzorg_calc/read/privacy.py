@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
+from datetime import date, datetime
 from typing import cast
 
+import numpy as np
+
 from werkzorg_calc.domain.errors import InputIssue, Severity
-from werkzorg_calc.read.table import RawTable, column_letter
+from werkzorg_calc.read.table import RawTable, column_letter, table_columns
 
 
 def _located(
@@ -54,15 +57,6 @@ def _is_bsn(value: object) -> bool:
     return (total - digits[8]) % 11 == 0
 
 
-def _columns(table: list[tuple[int, tuple[object, ...]]]) -> list[tuple[object, ...]]:
-    """The table's columns; rows of one width (a workbook) are transposed in C."""
-    rows = [cells for _, cells in table]
-    width = max((len(cells) for cells in rows), default=0)
-    if all(len(cells) == width for cells in rows):
-        return list(zip(*rows, strict=True))
-    return [tuple(cells[index] for cells in rows if index < len(cells)) for index in range(width)]
-
-
 def _bsn_count(column: tuple[object, ...]) -> tuple[int, int]:
     """Filled cells, and cells that are a valid BSN, of one column.
 
@@ -71,6 +65,11 @@ def _bsn_count(column: tuple[object, ...]) -> tuple[int, int]:
     change a verdict. Only text of nine characters or more and whole numbers of eight or nine
     digits can be a BSN, so everything else is passed over by its type.
     """
+    kinds = set(map(type, column))
+    if kinds <= _NUMBER_KINDS:
+        return _number_bsn_count(column)
+    if kinds <= _DATE_KINDS:  # a date is never a BSN
+        return len(column) - column.count(None), 0
     filled = hits = 0
     for value, count in Counter(column).items():
         kind = type(value)
@@ -86,6 +85,24 @@ def _bsn_count(column: tuple[object, ...]) -> tuple[int, int]:
             hits += count
         filled += count
     return filled, hits
+
+
+_NUMBER_KINDS = frozenset({float, type(None)})
+_DATE_KINDS = frozenset({datetime, date, type(None)})
+
+
+def _number_bsn_count(column: tuple[object, ...]) -> tuple[int, int]:
+    """``_bsn_count`` for a column of floats and empty cells (a workbook's amounts), on arrays.
+
+    Only whole numbers of eight or nine digits can be a BSN; each distinct one is judged once.
+    """
+    numbers = np.array(column, dtype=np.float64)  # None becomes NaN, and is never a candidate
+    candidates = numbers[(numbers >= 1e7) & (numbers < 1e9) & (numbers == np.floor(numbers))]
+    values, counts = np.unique(candidates, return_counts=True)
+    hits = sum(
+        int(count) for value, count in zip(values, counts, strict=True) if _is_bsn(float(value))
+    )
+    return len(column) - column.count(None), hits
 
 
 def bsn_issues(
@@ -104,7 +121,7 @@ def bsn_issues(
     shown_fields = {
         mapping[field]: field for field in ("case_id", "municipality") if field in mapping
     }
-    for index, column in enumerate(_columns(table)):
+    for index, column in enumerate(table_columns([cells for _, cells in table])):
         filled, hits = _bsn_count(column)
         if hits == 0 or hits * 2 < filled:
             continue

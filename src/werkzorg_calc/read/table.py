@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from werkzorg_calc.domain.columns import HEADER_LOOKUP, normalise_name
@@ -70,3 +71,16 @@ def column_letter(index: int) -> str:
 def is_blank(value: object) -> bool:
     """True for an empty cell: nothing, or only white space."""
     return value is None or (isinstance(value, str) and not value.strip())
+
+
+def table_columns(rows: Sequence[tuple[object, ...]]) -> list[tuple[object, ...]]:
+    """The columns of ``rows``, a missing cell at the end of a short row as ``None``.
+
+    Rows of one width (every workbook row from calamine) are transposed in C by ``zip``; a
+    column list built cell by cell in Python costs about 20 ms per 100,000 rows per column.
+    """
+    width = max((len(cells) for cells in rows), default=0)
+    if all(len(cells) == width for cells in rows):
+        return list(zip(*rows, strict=True))
+    padded = [cells + (None,) * (width - len(cells)) for cells in rows]
+    return list(zip(*padded, strict=True))
