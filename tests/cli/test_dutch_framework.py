@@ -63,7 +63,7 @@ def test_choices_are_listed_the_dutch_way() -> None:
     assert choice_list(["tabel", "json", "csv"]) == "'tabel', 'json' of 'csv'"
 
 
-def test_help_imports_neither_pydantic_nor_pandas() -> None:
+def test_help_imports_neither_pydantic_nor_pandas_nor_a_second_click() -> None:
     """The Dutch words cost nothing at start-up: ``werkzorg --help`` stays near ``import typer``.
 
     Typer's pydantic adapter (``typer._adapters``) is loaded only when a parameter is parsed;
@@ -76,7 +76,7 @@ def test_help_imports_neither_pydantic_nor_pandas() -> None:
         "    runpy.run_module('werkzorg_calc', run_name='__main__')\n"
         "except SystemExit:\n"
         "    pass\n"
-        "print(sorted(m for m in ('pydantic', 'pydantic_core', 'pandas') if m in sys.modules))\n"
+        "print(sorted(m for m in ('pydantic', 'pydantic_core', 'pandas', 'click') if m in sys.modules))\n"
     )
     completed = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True

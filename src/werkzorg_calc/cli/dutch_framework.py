@@ -192,14 +192,17 @@ def _wrap_message(cls: Any, change: Callable[[str], str]) -> None:
     cls.format_message = format_message
 
 
-def _install_vendored_click() -> None:
-    """Typer 0.29 carries its own Click with its words in f-strings: reword them here."""
+def _install_vendored_click() -> bool:
+    """Typer 0.29 carries its own Click with its words in f-strings: reword them here.
+
+    Returns whether it does; such a Typer never imports the Click package itself.
+    """
     try:
         exceptions = importlib.import_module("typer._click.exceptions")
         formatting = importlib.import_module("typer._click.formatting")
         core = importlib.import_module("typer._click.core")
     except ImportError:  # Typer on top of Click: the gettext names above do the work
-        return
+        return False
     exceptions.ClickException.show = _show
     exceptions.UsageError.show = _show
     _wrap_message(
@@ -235,12 +238,15 @@ def _install_vendored_click() -> None:
 
         dutch_help_option._dutch = True  # type: ignore[attr-defined]
         core.Command.get_help_option = dutch_help_option
+    return True
 
 
 def install() -> None:
     """Give Click and Typer the Dutch words; safe to call more than once."""
-    _install_vendored_click()
+    vendored = _install_vendored_click()
     for name in _MODULES:
+        if vendored and name.startswith("click."):
+            continue  # Typer does not use that Click: importing it only slows --help
         try:
             module = importlib.import_module(name)
         except ImportError:  # a Click or Typer version without this module
