@@ -76,7 +76,8 @@ def test_help_imports_neither_pydantic_nor_pandas_nor_a_second_click() -> None:
         "    runpy.run_module('werkzorg_calc', run_name='__main__')\n"
         "except SystemExit:\n"
         "    pass\n"
-        "print(sorted(m for m in ('pydantic', 'pydantic_core', 'pandas', 'click') if m in sys.modules))\n"
+        "heavy = ('pydantic', 'pydantic_core', 'pandas', 'click')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
     )
     completed = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
