@@ -20,9 +20,6 @@ from collections.abc import Callable, Sequence
 from enum import Enum
 from typing import Any
 
-from werkzorg_calc.domain.validation_codes import validation_code
-from werkzorg_calc.text.issues import reason_text
-
 CATALOGUE: dict[str, str] = {
     "Usage:": "Gebruik:",
     "Options": "Opties",
@@ -128,6 +125,10 @@ def _dutch_choice(original: Callable[..., Any]) -> Callable[..., Any]:
 
 def _dutch_error(exc: Any) -> str:
     """Typer's pydantic errors in Dutch: our own wording, or the message of a ValueError."""
+    # Imported here: the problem catalogue is words for errors, not needed for --help.
+    from werkzorg_calc.domain.validation_codes import validation_code
+    from werkzorg_calc.text.issues import reason_text
+
     parts = []
     for error in exc.errors():
         if error["type"] == "value_error":
