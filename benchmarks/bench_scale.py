@@ -19,7 +19,9 @@ median seconds, the median of the pairwise ratios and each command's peak reside
   difference between ``calc -o`` and ``calc``;
 * ``--format json``: ``json.dumps`` (and ``orjson.dumps``) of the same dict, in one process;
 * the 1,000,000-row CSV: pandas' C parser reading it as text, and the absolute aims (60 s, 2 GB);
-* start-up: ``werkzorg --help`` against ``python -c "import typer"``.
+* start-up: ``werkzorg --help`` against ``python -c "import typer"``;
+* problems: ``werkzorg check`` on a 100,000-row CSV with a bad cell in every tenth row (10,000
+  of five kinds) against the same check of the clean file, and how many problems it listed.
 
 It asserts nothing about time; the figures go into ``docs/performance.md``.
 """
@@ -223,6 +225,47 @@ def write_csv(path: Path, cases: int, seed: int) -> None:
             writer.writerow([text(value) for value in synthetic_case(rng, number)])
 
 
+def write_bad_csv(clean: Path, path: Path, every: int) -> int:
+    """The clean CSV with one bad cell in every ``every``-th row, five kinds in turn.
+
+    Text in an amount column, a negative amount, an unknown status, an impossible date and
+    hours above 60: each the kind of mistake a person types. Returns how many cells were spoilt.
+    """
+    spoil = [
+        ("wmo_voor", "veel"),
+        ("ggz_voor", "-5"),
+        ("status", "klaar"),
+        ("start_traject", "31-02-2018"),
+        ("uren_per_week", "80"),
+    ]
+    with clean.open(encoding="utf-8", newline="") as source:
+        rows = list(csv.reader(source, delimiter=";"))
+    header, bad = rows[0], 0
+    for number, row in enumerate(rows[1:], start=1):
+        if number % every == 0:
+            name, value = spoil[bad % len(spoil)]
+            row[header.index(name)] = value
+            bad += 1
+    with path.open("w", encoding="utf-8", newline="") as target:
+        csv.writer(target, delimiter=";").writerows(rows)
+    return bad
+
+
+def measure_errors(workdir: Path, cases: int, seed: int) -> None:
+    """``werkzorg check`` on a file with a bad cell in every tenth row against the clean file."""
+    clean = workdir / f"cases-{cases}.csv"
+    if not clean.exists():
+        generate("csv", clean, cases, seed)
+    spoilt = workdir / f"cases-{cases}-bad.csv"
+    bad = write_bad_csv(clean, spoilt, 10)
+    check = [PY, "-m", "werkzorg_calc", "check", "--peildatum", PEILDATUM]
+    print(f"{cases:,} cases, CSV with {bad:,} bad cells")
+    paired("check (bad) vs check (clean)", [*check, str(spoilt)], [*check, str(clean)], 1)
+    done = subprocess.run([*check, str(spoilt)], capture_output=True, text=True, check=False)
+    listed = sum(" fout " in line for line in done.stderr.splitlines())
+    print(f"  exit {done.returncode}; {listed:,} problems listed one per line", flush=True)
+
+
 def calc(path: Path, *extra: str) -> list[str]:
     return [PY, "-m", "werkzorg_calc", "calc", str(path), "--peildatum", PEILDATUM, *extra]
 
@@ -271,6 +314,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=20180630)
     parser.add_argument("--workdir", type=Path, default=None)
     parser.add_argument("--no-libreoffice", action="store_true")
+    parser.add_argument("--error-cases", type=int, default=100_000)
     return parser.parse_args(argv)
 
 
@@ -310,6 +354,8 @@ def main(argv: Sequence[str] | None = None) -> None:
                 measure_xlsx(
                     saved, f"{cases:,} cases, LibreOffice-saved", workdir, args.repeat, True
                 )
+        if args.error_cases:
+            measure_errors(workdir, args.error_cases, args.seed)
         if args.csv_cases:
             path = workdir / f"cases-{args.csv_cases}.csv"
             if not path.exists():
