@@ -30,11 +30,27 @@ from werkzorg_calc.domain.columns import (
 from werkzorg_calc.read.cells import CellValueError, DecimalStyle, parse_date_text
 from werkzorg_calc.read.cells import parse_number_text as _parse_number
 from werkzorg_calc.read.rows import MAX_AMOUNT, MAX_TEXT
-from werkzorg_calc.read.table import EXCEL_ERRORS, table_columns
+from werkzorg_calc.read.table import (
+    EXCEL_ERRORS,
+    FLOAT_OR_EMPTY,
+    TEXT_OR_EMPTY,
+    is_blank,
+    table_columns,
+)
 
 Rows = Sequence[tuple[int, tuple[object, ...]]]
 _BAD = object()  # marks a cell the column pass leaves to pydantic
 _MAX_HOURS = 60.0
+
+
+def _bounds(field: str) -> tuple[float, float, bool]:
+    """A number field's range as ``CaseRow`` has it: (low, high, low excluded).
+
+    Hours are above 0 and at most 60; every amount is 0 up to the maximum amount.
+    """
+    if field == "hours_per_week":
+        return 0.0, _MAX_HOURS, True
+    return 0.0, float(MAX_AMOUNT), False
 
 
 def _text(required: bool) -> Callable[[object], object]:
@@ -155,31 +171,18 @@ def _number(
     return convert
 
 
-_TEXT_TYPES = frozenset({str, type(None)})  # every column of a CSV file
-_FLOAT_TYPES = frozenset({float, type(None)})
-
-
 def _out_of_range(cells: Sequence[object], field: str) -> npt.NDArray[np.intp]:
-    """Positions of the floats outside the field's range (``None`` is an empty cell).
-
-    The bounds are those of ``_number``: 0 to the maximum amount, hours above 0 and at most 60;
-    a NaN float (never empty, never in range) is out as well.
-    """
+    """Positions of the floats outside the field's ``_bounds`` (``None`` is an empty cell);
+    a NaN float (never empty, never in range) is out as well."""
+    low, high, low_open = _bounds(field)
     numbers = np.array(cells, dtype=np.float64)  # None becomes NaN here
-    if field == "hours_per_week":
-        inside = (numbers > 0.0) & (numbers <= _MAX_HOURS)
-    else:
-        inside = (numbers >= 0.0) & (numbers <= float(MAX_AMOUNT))
-    outside = np.flatnonzero(~inside)
+    above_low = numbers > low if low_open else numbers >= low
+    outside = np.flatnonzero(~(above_low & (numbers <= high)))
     if not outside.size:
         return outside
     filled = np.array([cells[i] is not None for i in outside.tolist()], dtype=bool)
     located: npt.NDArray[np.intp] = outside[filled]
     return located
-
-
-def _blank(value: object) -> bool:
-    return value is None or (type(value) is str and not value.strip())
 
 
 def _converters(style: DecimalStyle) -> dict[str, Callable[[object], object]]:
@@ -194,9 +197,7 @@ def _converters(style: DecimalStyle) -> dict[str, Callable[[object], object]]:
         "job_end": _date(required=False),
     }
     for field in NUMBER_FIELDS:
-        hours = field == "hours_per_week"
-        high = _MAX_HOURS if hours else float(MAX_AMOUNT)
-        converters[field] = _number(0.0, high, hours, style)
+        converters[field] = _number(*_bounds(field), style)
     return converters
 
 
@@ -220,34 +221,30 @@ def validate_columns(
         if field not in converters:
             # A column this pass does not know (wage_value_share, with its percent sign): every
             # row with a value in it is left to pydantic.
-            slow.update(i for i, value in enumerate(cells_of) if not _blank(value))
+            slow.update(i for i, value in enumerate(cells_of) if not is_blank(value))
             continue
         convert = converters[field]
         kinds = set(map(type, cells_of))
-        if kinds <= _TEXT_TYPES:
+        if kinds <= TEXT_OR_EMPTY:
             # A CSV column: text repeated many times (norms, hours, dates, statuses). Each
             # distinct text is judged once; text equals only text, so no 1 meets a True here.
             judged = {value: convert(value) for value in dict.fromkeys(cells_of)}
             column = [judged[value] for value in cells_of]
-        elif field in NUMBER_FIELDS and kinds <= _FLOAT_TYPES:
+        elif field in NUMBER_FIELDS and kinds <= FLOAT_OR_EMPTY:
             # A workbook's amounts: floats and empty cells. The float is already the value
             # CaseRow gives; only the range is left to check, on the whole column at once.
             column = list(cells_of)
             slow.update(_out_of_range(cells_of, field).tolist())
-            values[field] = column
-            continue
         elif field in NUMBER_FIELDS:
             # The common cell, a float in range, is taken as it is without a call (NaN fails
             # every comparison and goes to the converter, which refuses it).
-            low, high = (0.0, _MAX_HOURS) if field == "hours_per_week" else (0.0, MAX_AMOUNT)
-            if field == "hours_per_week":
-                column = [
-                    v if type(v) is float and low < v <= high else convert(v) for v in cells_of
-                ]
-            else:
-                column = [
-                    v if type(v) is float and low <= v <= high else convert(v) for v in cells_of
-                ]
+            low, high, low_open = _bounds(field)
+            column = [
+                v
+                if type(v) is float and (low < v if low_open else low <= v) and v <= high
+                else convert(v)
+                for v in cells_of
+            ]
         else:
             column = [convert(value) for value in cells_of]
         if _BAD in column:  # a scan in C; most columns have no bad cell at all

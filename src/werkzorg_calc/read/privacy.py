@@ -15,7 +15,7 @@ from typing import cast
 import numpy as np
 
 from werkzorg_calc.domain.errors import InputIssue, Severity
-from werkzorg_calc.read.table import RawTable, column_letter, table_columns
+from werkzorg_calc.read.table import FLOAT_OR_EMPTY, RawTable, column_letter, table_columns
 
 
 def _located(
@@ -66,7 +66,7 @@ def _bsn_count(column: tuple[object, ...]) -> tuple[int, int]:
     digits can be a BSN, so everything else is passed over by its type.
     """
     kinds = set(map(type, column))
-    if kinds <= _NUMBER_KINDS:
+    if kinds <= FLOAT_OR_EMPTY:
         return _number_bsn_count(column)
     if kinds <= _DATE_KINDS:  # a date is never a BSN
         return len(column) - column.count(None), 0
@@ -87,7 +87,6 @@ def _bsn_count(column: tuple[object, ...]) -> tuple[int, int]:
     return filled, hits
 
 
-_NUMBER_KINDS = frozenset({float, type(None)})
 _DATE_KINDS = frozenset({datetime, date, type(None)})
 
 

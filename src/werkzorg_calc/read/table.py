@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Final
 
 from werkzorg_calc.domain.columns import HEADER_LOOKUP, normalise_name
 from werkzorg_calc.domain.errors import InputIssue
@@ -71,6 +72,11 @@ def column_letter(index: int) -> str:
 def is_blank(value: object) -> bool:
     """True for an empty cell: nothing, or only white space."""
     return value is None or (isinstance(value, str) and not value.strip())
+
+
+# The kinds of cell a whole column may hold for the column-wise paths to take it at once.
+TEXT_OR_EMPTY: Final = frozenset({str, type(None)})  # every column of a CSV file
+FLOAT_OR_EMPTY: Final = frozenset({float, type(None)})  # a workbook's amounts
 
 
 def table_columns(rows: Sequence[tuple[object, ...]]) -> list[tuple[object, ...]]:
