@@ -21,14 +21,12 @@ from rich.table import Table
 from rich.text import Text
 
 from werkzorg_calc.domain.errors import InputIssue
-from werkzorg_calc.report.results import issue_table, plain
+from werkzorg_calc.report.results import issue_kind, issue_table, place_cells, plain
 from werkzorg_calc.text.formatting import number
 from werkzorg_calc.text.issues import issue_message
 from werkzorg_calc.text.labels import Lang, text
 
 TABLE_LIMIT: Final = 200  # up to this many problems the table is quick enough and easier to read
-_ERROR: Final = Style(color="red")
-_WARNING: Final = Style(color="yellow")
 _BOLD: Final = Style(bold=True)
 
 
@@ -41,8 +39,8 @@ def issue_report(issues: Sequence[InputIssue], lang: Lang = "nl") -> RenderableT
 
 
 def _kind(issue: InputIssue, lang: Lang) -> tuple[str, Style]:
-    error = issue.severity == "fout"
-    return text("error" if error else "warning", lang), _ERROR if error else _WARNING
+    word, colour = issue_kind(issue, lang)
+    return word, Style(color=colour)
 
 
 @dataclass(frozen=True)
@@ -56,25 +54,17 @@ class IssueLines:
     issues: Sequence[InputIssue]
     lang: Lang = "nl"
 
-    def _rows(self) -> list[tuple[str, ...]]:
-        one_file = len({issue.file for issue in self.issues}) == 1
-        rows: list[tuple[str, ...]] = []
-        for issue in self.issues:
-            cells: tuple[str, ...] = () if one_file else (plain(issue.file).plain,)
-            cells += (
-                plain(issue.sheet or "-").plain,
-                str(issue.row) if issue.row is not None else "-",
-                issue.column or "-",
-            )
-            rows.append(cells)
-        return rows
+    def _rows(self, one_file: bool) -> list[tuple[str, ...]]:
+        if one_file:  # the file is named once, above the list
+            return [place_cells(issue) for issue in self.issues]
+        return [(plain(issue.file).plain, *place_cells(issue)) for issue in self.issues]
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
         lang = self.lang
         files = list(dict.fromkeys(issue.file for issue in self.issues))
         heads = [] if len(files) == 1 else [text("file", lang)]
         heads += [text("sheet_title", lang), text("row", lang), text("column", lang)]
-        rows = self._rows()
+        rows = self._rows(len(files) == 1)
         kinds = [_kind(issue, lang) for issue in self.issues]
         widths = [max([len(head), *(len(row[j]) for row in rows)]) for j, head in enumerate(heads)]
         kind_width = max(len(text("kind", lang)), *(len(word) for word, _ in kinds))

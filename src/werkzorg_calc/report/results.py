@@ -319,6 +319,21 @@ def issue_lines(issues: Sequence[InputIssue], lang: Lang = "nl") -> Text:
     return lines
 
 
+def issue_kind(issue: InputIssue, lang: Lang = "nl") -> tuple[str, str]:
+    """The word for a problem's severity and its colour: ("fout", "red") or a warning's."""
+    error = issue.severity == "fout"
+    return text("error" if error else "warning", lang), "red" if error else "yellow"
+
+
+def place_cells(issue: InputIssue) -> tuple[str, str, str]:
+    """Sheet, Excel row and column letter of a problem as shown, "-" where it has none."""
+    return (
+        plain(issue.sheet or "-").plain,
+        str(issue.row) if issue.row is not None else "-",
+        issue.column or "-",
+    )
+
+
 def issue_table(issues: Sequence[InputIssue], lang: Lang = "nl") -> Table:
     """Every input problem as one row: (file,) sheet, row, column, kind, message.
 
@@ -337,16 +352,8 @@ def issue_table(issues: Sequence[InputIssue], lang: Lang = "nl") -> Table:
     table.add_column(text("message", lang), overflow="fold", ratio=1)
     for issue in issues:
         cells: list[RenderableType] = [] if one_file else [plain(issue.file)]
-        cells += [
-            plain(issue.sheet or "-"),
-            str(issue.row) if issue.row is not None else "-",
-            issue.column or "-",
-            Text(
-                text("error" if issue.severity == "fout" else "warning", lang),
-                style="red" if issue.severity == "fout" else "yellow",
-            ),
-            plain(issue_message(issue, lang)),
-        ]
+        word, style = issue_kind(issue, lang)
+        cells += [*place_cells(issue), Text(word, style=style), plain(issue_message(issue, lang))]
         table.add_row(*cells)
     return table
 
