@@ -6,6 +6,7 @@ value ``CaseRow`` gives it, and a cell ``CaseRow`` refuses must never be accepte
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -16,8 +17,9 @@ from pydantic import ValidationError
 
 from werkzorg_calc.domain.columns import COLUMNS
 from werkzorg_calc.read.cells import DecimalStyle
-from werkzorg_calc.read.fast_columns import validate_columns
-from werkzorg_calc.read.rows import CaseRow
+from werkzorg_calc.read.fast_columns import case_ids, validate_columns
+from werkzorg_calc.read.rows import CaseRow, case_id_text
+from werkzorg_calc.read.table import table_columns
 
 FIELDS = [column.field for column in COLUMNS if column.kind != "private"]
 MAPPING = {field: index for index, field in enumerate(FIELDS)}
@@ -67,6 +69,10 @@ cells = st.one_of(
 )
 
 
+def _columns(rows: Sequence[tuple[int, tuple[object, ...]]]) -> list[tuple[object, ...]]:
+    return table_columns([cells for _, cells in rows])
+
+
 def _pydantic(record: dict[str, object], style: DecimalStyle) -> CaseRow | None:
     try:
         return CaseRow.model_validate(record, context={"decimal": style})
@@ -86,7 +92,7 @@ def test_an_accepted_cell_has_the_value_pydantic_gives_it(
     """Either the column pass leaves the row to pydantic, or both give the same values."""
     record = {**dict.fromkeys(FIELDS), **VALID, field: value}
     cells_row = tuple(record[name] for name in FIELDS)
-    values, slow = validate_columns([(2, cells_row)], MAPPING, style)
+    values, slow = validate_columns(_columns([(2, cells_row)]), MAPPING, style)
     model = _pydantic(record, style)
     if 0 in slow:
         return
@@ -104,7 +110,7 @@ def test_a_bad_cell_among_good_ones_is_left_to_pydantic() -> None:
     bad = tuple(
         -5.0 if name == "wmo_before" else cell for name, cell in zip(FIELDS, good, strict=True)
     )
-    _, slow = validate_columns([(2, good), (3, bad), (4, good)], MAPPING, "unknown")
+    _, slow = validate_columns(_columns([(2, good), (3, bad), (4, good)]), MAPPING, "unknown")
     assert slow == {1}
 
 
@@ -113,7 +119,7 @@ def test_a_missing_required_column_sends_every_row_to_pydantic(missing: str) -> 
     """Without the column, pydantic says per row that the field is missing."""
     mapping = {field: index for field, index in MAPPING.items() if field != missing}
     good = tuple({**dict.fromkeys(FIELDS), **VALID}[name] for name in FIELDS)
-    _, slow = validate_columns([(2, good), (3, good)], mapping, "unknown")
+    _, slow = validate_columns(_columns([(2, good), (3, good)]), mapping, "unknown")
     assert slow == {0, 1}
 
 
@@ -133,7 +139,7 @@ def test_a_column_of_floats_is_checked_on_arrays_with_the_same_bounds() -> None:
         (n + 2, tuple({**base, "wmo_before": w, "hours_per_week": h}[f] for f in FIELDS))
         for n, (w, h) in enumerate(zip(wmo, hours, strict=True))
     ]
-    values, slow = validate_columns(rows, MAPPING, "unknown")
+    values, slow = validate_columns(_columns(rows), MAPPING, "unknown")
     assert slow == {2, 4, 5}
     for position in (0, 1, 3, 6):
         assert values["wmo_before"][position] == wmo[position]
@@ -142,3 +148,18 @@ def test_a_column_of_floats_is_checked_on_arrays_with_the_same_bounds() -> None:
         record = dict(zip(FIELDS, rows[position][1], strict=True))
         with pytest.raises(ValidationError):
             CaseRow.model_validate(record, context={"decimal": "unknown"})
+
+
+@settings(max_examples=300, deadline=None)
+@given(ids=st.lists(cells, min_size=1, max_size=6))
+def test_case_ids_from_the_column_pass_are_those_case_id_text_gives(ids: list[Any]) -> None:
+    """The search for repeated ids takes the column pass's text: it must be the same id.
+
+    Whatever the cells (numbers, 1001.0, text with spaces, blanks, too long a text), each row's
+    id equals ``case_id_text`` of its cell, with or without the converted column.
+    """
+    rows = [(n + 2, (cell,)) for n, cell in enumerate(ids)]
+    values, _ = validate_columns(_columns(rows), {"case_id": 0}, "unknown")
+    expected = [case_id_text(cell) for cell in ids]
+    assert case_ids(tuple(ids), values["case_id"]) == expected
+    assert case_ids(tuple(ids), None) == expected

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from werkzorg_calc.read.privacy import _bsn_count
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from werkzorg_calc.read.privacy import _bsn_count, _distinct_bsn_count
 from werkzorg_calc.read.table import table_columns
 
 
@@ -29,3 +32,47 @@ def test_table_columns_pads_short_rows_with_empty_cells() -> None:
     assert table_columns(rows) == [(1, 2, 3), ("a", None, "c"), (2.0, None, None)]
     assert table_columns([(1, 2), (3, 4)]) == [(1, 3), (2, 4)]
     assert table_columns([]) == []
+
+
+BSN_LIKE = st.sampled_from(
+    [
+        "111222333",  # passes the 11-proef (see above)
+        " 111 222 333 ",
+        "111.222.333",
+        "111-222-333",
+        "111\u00a0222\u00a0333",
+        "\t111222333\n",
+        "111222334",  # fails the 11-proef
+        "1112223330",  # ten digits
+        "11122233",
+        "٠١٢٣٤٥٦٧٨",  # Arabic-Indic digits: isdigit, not ASCII
+        "000000000",
+        "",
+        "   ",
+        "\u00a0",
+        "a\x00b",  # the separator itself: the general path
+        "WBZ-00001",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(column=st.lists(st.one_of(st.none(), BSN_LIKE, st.text(max_size=12)), max_size=12))
+def test_the_text_sieve_counts_as_judging_each_value_does(column: list[str | None]) -> None:
+    """A column of texts (every CSV column) is searched in C; the counts must be those of
+    judging every distinct value with ``_is_bsn`` in Python."""
+    assert _bsn_count(tuple(column)) == _distinct_bsn_count(tuple(column))
+
+
+def test_the_text_sieve_finds_bsns_among_case_ids() -> None:
+    """Three of five filled cells are BSNs as people write them (111 222 333, 111.222.333,
+    111222333); one blank text and one empty cell are not filled. 3 * 2 >= 5: a BSN column."""
+    column = ("111 222 333", "WBZ-1", "111.222.333", "  ", None, "111222333", "WBZ-2")
+    assert _bsn_count(column) == (5, 3)
+
+
+def test_a_long_run_of_spaces_is_searched_in_linear_time() -> None:
+    """A hostile cell of a million spaces and a nine-digit tail must not make the regex
+    backtrack without end; the count is still right (not a BSN: 111222334 fails)."""
+    column = (" " * 1_000_000 + "111222334", " " * 1_000_000 + "x")
+    assert _bsn_count(column) == (2, 0)

@@ -24,12 +24,12 @@ from werkzorg_calc.domain.columns import BSN_HEADERS, BY_FIELD, HEADER_LOOKUP, n
 from werkzorg_calc.domain.errors import InputError, InputIssue, Param
 from werkzorg_calc.domain.validation_codes import validation_code
 from werkzorg_calc.read.consistency import check_consistency, duplicate_ids
-from werkzorg_calc.read.fast_columns import validate_columns
+from werkzorg_calc.read.fast_columns import case_ids, validate_columns
 from werkzorg_calc.read.privacy import bsn_issues
 from werkzorg_calc.read.raw import read_raw
-from werkzorg_calc.read.rows import CaseRow, case_id_text
+from werkzorg_calc.read.rows import CaseRow
 from werkzorg_calc.read.sheet_checks import dates_from_numbers, sheet_issues
-from werkzorg_calc.read.table import RawTable, column_letter, is_blank
+from werkzorg_calc.read.table import RawTable, column_letter, is_blank, table_columns
 
 _ROWS = TypeAdapter(list[CaseRow])
 _DATE_FIELDS = ("trajectory_start", "job_start", "job_end")
@@ -89,23 +89,29 @@ def validate_raw(raw: RawTable, peildatum: date, *, allow_bsn: bool = False) -> 
         code = "sheet_empty" if raw.sheet else "file_without_cases"
         issues.append(_issue(raw, None, None, code, sheet=raw.sheet or ""))
         raise InputError(issues)
-    _check_unlabelled_data(raw, table, issues)
+    # The table turned into columns once: the BSN scan and the column pass both walk them.
+    columns: Sequence[tuple[object, ...]] = table_columns([cells for _, cells in table])
+    _check_unlabelled_data(raw, columns, issues)
     # A column already refused (or ignored) for its BSN header is not reported again.
     named = {issue.column for issue in issues if issue.code.startswith("bsn_header")}
     issues.extend(
         issue
-        for issue in bsn_issues(raw, table, mapping, allow_bsn=allow_bsn)
+        for issue in bsn_issues(raw, columns, mapping, allow_bsn=allow_bsn)
         if issue.column not in named
     )
     issues.extend(sheet_issues(raw, table, mapping))
-    table, converted = dates_from_numbers(raw, table, mapping)
+    table, columns, converted = dates_from_numbers(raw, table, columns, mapping)
     issues.extend(converted)
     letters = {field: column_letter(index) for field, index in mapping.items()}
-    frame, bad_rows = _validate(raw, table, mapping, letters, issues)
+    values, slow = validate_columns(columns, mapping, raw.decimal)
+    frame, bad_rows = _validate(
+        raw, table, values=values, slow=slow, mapping=mapping, letters=letters, issues=issues
+    )
+    ids = _ids(columns, mapping, values, len(table))
     if header_errors:
         # Without every required column the rules across fields cannot run; the duplicates can.
         if "case_id" in mapping:
-            issues.extend(_duplicates(raw, table, mapping, letters))
+            issues.extend(_duplicates(raw, table, ids, letters))
         issues.sort(key=_reading_order)
         raise InputError(issues)
     consistency = check_consistency(frame, peildatum, raw.file, raw.sheet, letters)
@@ -117,7 +123,7 @@ def validate_raw(raw: RawTable, peildatum: date, *, allow_bsn: bool = False) -> 
         if issue.row in bad_rows and issue.column in {letters.get(f) for f in _JOB_DATES}
     }
     issues.extend(issue for issue in consistency if issue.row not in bad_dates)
-    issues.extend(_duplicates(raw, table, mapping, letters))
+    issues.extend(_duplicates(raw, table, ids, letters))
     issues.sort(key=_reading_order)
     if _has_errors(issues):
         raise InputError(issues)
@@ -314,7 +320,8 @@ def _table_rows(raw: RawTable, issues: list[InputIssue]) -> list[tuple[int, tupl
     table: list[tuple[int, tuple[object, ...]]] = []
     gap: list[int] = []
     for number, cells in raw.rows:
-        if all(is_blank(cell) for cell in cells):
+        # The first cell is nearly always filled: the blank test stops there, in C.
+        if not any(map(_filled, cells)):
             gap.append(number)
             continue
         if len(gap) == 1:
@@ -329,30 +336,36 @@ def _table_rows(raw: RawTable, issues: list[InputIssue]) -> list[tuple[int, tupl
     return table
 
 
+def _filled(cell: object) -> bool:
+    """``not is_blank(cell)``, written out: it runs on the first cell of every row."""
+    return cell is not None and (not isinstance(cell, str) or bool(cell.strip()))
+
+
 def _check_unlabelled_data(
-    raw: RawTable, table: list[tuple[int, tuple[object, ...]]], issues: list[InputIssue]
+    raw: RawTable, columns: Sequence[tuple[object, ...]], issues: list[InputIssue]
 ) -> None:
-    width = max((len(cells) for _, cells in table), default=0)
-    for index in range(width):
+    for index, column in enumerate(columns):
         header = raw.headers[index] if index < len(raw.headers) else None
         if not is_blank(header):
             continue
-        if any(index < len(cells) and not is_blank(cells[index]) for _, cells in table):
+        if not all(map(is_blank, column)):
             issues.append(_warning(raw, raw.header_row, column_letter(index), "unlabelled_data"))
 
 
 def _validate(
     raw: RawTable,
     table: list[tuple[int, tuple[object, ...]]],
+    *,
+    values: Mapping[str, list[object]],
+    slow: set[int],
     mapping: Mapping[str, int],
     letters: Mapping[str, str],
     issues: list[InputIssue],
 ) -> tuple[pd.DataFrame, set[int]]:
-    """Validate column-wise, and every row with a cell that needs judgement with pydantic.
+    """Take the column pass's ``values``, and validate the rows at ``slow`` with pydantic.
 
     Returns the frame of typed values and the Excel rows that had bad cells.
     """
-    values, slow = validate_columns(table, mapping, raw.decimal)
     fast = [position for position in range(len(table)) if position not in slow]
     slow_table = [table[position] for position in sorted(slow)]
     models, rows, bad_rows = _validate_rows(raw, slow_table, mapping, letters, issues)
@@ -414,14 +427,26 @@ _REQUIRED_FIELDS = frozenset({"case_id", "status", "trajectory_start"})
 _JOB_DATES = frozenset({"job_start", "job_end"})
 
 
+def _ids(
+    columns: Sequence[tuple[object, ...]],
+    mapping: Mapping[str, int],
+    values: Mapping[str, list[object]],
+    count: int,
+) -> list[str | None]:
+    """Each data row's case id as text (``None`` when empty), from the column pass."""
+    index = mapping.get("case_id")
+    if index is None:
+        return [None] * count
+    column = columns[index] if index < len(columns) else (None,) * count
+    return case_ids(column, values.get("case_id"))
+
+
 def _duplicates(
     raw: RawTable,
     table: list[tuple[int, tuple[object, ...]]],
-    mapping: Mapping[str, int],
+    ids: list[str | None],
     letters: Mapping[str, str],
 ) -> list[InputIssue]:
-    index = mapping["case_id"]
-    ids = [case_id_text(cells[index]) if index < len(cells) else None for _, cells in table]
     rows = [number for number, _ in table]
     return duplicate_ids(
         pd.Series(ids, dtype="object"),

@@ -15,6 +15,7 @@ import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
+from typing import cast
 
 import numpy as np
 import numpy.typing as npt
@@ -29,16 +30,15 @@ from werkzorg_calc.domain.columns import (
 )
 from werkzorg_calc.read.cells import CellValueError, DecimalStyle, parse_date_text
 from werkzorg_calc.read.cells import parse_number_text as _parse_number
-from werkzorg_calc.read.rows import MAX_AMOUNT, MAX_TEXT
+from werkzorg_calc.read.rows import MAX_AMOUNT, MAX_TEXT, case_id_text
 from werkzorg_calc.read.table import (
     EXCEL_ERRORS,
     FLOAT_OR_EMPTY,
     TEXT_OR_EMPTY,
     is_blank,
-    table_columns,
 )
 
-Rows = Sequence[tuple[int, tuple[object, ...]]]
+Columns = Sequence[tuple[object, ...]]
 _BAD = object()  # marks a cell the column pass leaves to pydantic
 _MAX_HOURS = 60.0
 
@@ -202,18 +202,19 @@ def _converters(style: DecimalStyle) -> dict[str, Callable[[object], object]]:
 
 
 def validate_columns(
-    table: Rows, mapping: Mapping[str, int], style: DecimalStyle
+    columns: Columns, mapping: Mapping[str, int], style: DecimalStyle
 ) -> tuple[dict[str, list[object]], set[int]]:
     """Typed values per field for every row, and the positions of rows pydantic must see.
 
-    Values at a position in the returned set are meaningless; the caller validates those rows
-    with ``CaseRow`` and uses its values and messages.
+    ``columns`` are the table's columns (``table_columns``), one cell per data row. Values at
+    a position in the returned set are meaningless; the caller validates those rows with
+    ``CaseRow`` and uses its values and messages.
     """
     converters = _converters(style)
     values: dict[str, list[object]] = {}
     slow: set[int] = set()
-    columns = table_columns([cells for _, cells in table])
-    empty: tuple[object, ...] = (None,) * len(table)
+    count = len(columns[0]) if columns else 0
+    empty: tuple[object, ...] = (None,) * count
     for field, index in mapping.items():
         if BY_FIELD[field].kind == "private":
             continue
@@ -252,5 +253,20 @@ def validate_columns(
         values[field] = column
     for field in ("case_id", "status", "trajectory_start"):
         if field not in values:  # a missing required column: pydantic names it per row
-            slow.update(range(len(table)))
+            slow.update(range(count))
     return values, slow
+
+
+def case_ids(column: Sequence[object], converted: Sequence[object] | None) -> list[str | None]:
+    """Every row's case id as ``case_id_text`` gives it, for the search for repeated ids.
+
+    ``converted`` is the case id column of ``validate_columns``: its text is already the id
+    (both strip text and write 1001.0 as "1001"); only the cells it left to pydantic are read
+    again, so an id that is refused for another reason still counts as a repeat.
+    """
+    if converted is None:
+        return [case_id_text(cell) for cell in column]
+    return [
+        case_id_text(cell) if value is _BAD else cast(str, value)
+        for cell, value in zip(column, converted, strict=True)
+    ]

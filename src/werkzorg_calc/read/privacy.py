@@ -7,15 +7,16 @@ least half the filled values pass is treated as a BSN column.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import cast
 
 import numpy as np
 
 from werkzorg_calc.domain.errors import InputIssue, Severity
-from werkzorg_calc.read.table import FLOAT_OR_EMPTY, RawTable, column_letter, table_columns
+from werkzorg_calc.read.table import FLOAT_OR_EMPTY, TEXT_OR_EMPTY, RawTable, column_letter
 
 
 def _located(
@@ -68,8 +69,17 @@ def _bsn_count(column: tuple[object, ...]) -> tuple[int, int]:
     kinds = set(map(type, column))
     if kinds <= FLOAT_OR_EMPTY:
         return _number_bsn_count(column)
+    if kinds <= TEXT_OR_EMPTY:
+        counted = _text_bsn_count(column)
+        if counted is not None:
+            return counted
     if kinds <= _DATE_KINDS:  # a date is never a BSN
         return len(column) - column.count(None), 0
+    return _distinct_bsn_count(column)
+
+
+def _distinct_bsn_count(column: tuple[object, ...]) -> tuple[int, int]:
+    """``_bsn_count`` for any column: each distinct value judged in Python, once."""
     filled = hits = 0
     for value, count in Counter(column).items():
         kind = type(value)
@@ -90,6 +100,39 @@ def _bsn_count(column: tuple[object, ...]) -> tuple[int, int]:
 _DATE_KINDS = frozenset({datetime, date, type(None)})
 
 
+# The shape of every text ``_is_bsn`` can accept: nine digits among white space, points and
+# dashes, matched on whole values joined by NUL. The sieve lets more through than ``_is_bsn``
+# accepts, never fewer, and what it lets through is judged by ``_is_bsn``. No class overlaps
+# the digits, so the search stays linear on any text (a cell of a million spaces included).
+_SEPARATOR = "\x00"
+_VALUE_START = r"(?:\A|(?<=\x00))"
+_VALUE_END = r"(?=\x00|\Z)"
+_BSN_SHAPE = re.compile(_VALUE_START + r"[\s.\-]*(?:[0-9][\s.\-]*){9}" + _VALUE_END)
+_BLANK_TEXT = re.compile(_VALUE_START + r"\s*" + _VALUE_END)
+
+
+def _text_bsn_count(column: tuple[object, ...]) -> tuple[int, int] | None:
+    """``_bsn_count`` for a column of texts and empty cells (every CSV column).
+
+    A column of case ids holds as many distinct texts as rows: instead of judging each in
+    Python, the distinct texts are joined and searched once in C for the shape of a BSN and
+    for blank texts. ``None`` when a text holds the separator itself (then the general path).
+    """
+    counts = Counter(column)
+    empty = counts.pop(None, 0)
+    texts = cast("list[str]", list(counts))
+    joined = _SEPARATOR.join(texts)
+    if joined.count(_SEPARATOR) != max(len(texts) - 1, 0):
+        return None
+    blank = sum(counts[match.group()] for match in _BLANK_TEXT.finditer(joined))
+    hits = sum(
+        counts[text]
+        for text in (match.group() for match in _BSN_SHAPE.finditer(joined))
+        if _is_bsn(text)
+    )
+    return len(column) - empty - blank, hits
+
+
 def _number_bsn_count(column: tuple[object, ...]) -> tuple[int, int]:
     """``_bsn_count`` for a column of floats and empty cells (a workbook's amounts), on arrays.
 
@@ -106,7 +149,7 @@ def _number_bsn_count(column: tuple[object, ...]) -> tuple[int, int]:
 
 def bsn_issues(
     raw: RawTable,
-    table: list[tuple[int, tuple[object, ...]]],
+    columns: Sequence[tuple[object, ...]],
     mapping: Mapping[str, int],
     *,
     allow_bsn: bool,
@@ -115,12 +158,13 @@ def bsn_issues(
 
     With ``allow_bsn`` such a column is ignored with a warning, except a column whose values
     are shown in the output (case id, municipality): that one is refused all the same.
+    ``columns`` are the data rows' columns from column A (``table_columns``).
     """
     issues: list[InputIssue] = []
     shown_fields = {
         mapping[field]: field for field in ("case_id", "municipality") if field in mapping
     }
-    for index, column in enumerate(table_columns([cells for _, cells in table])):
+    for index, column in enumerate(columns):
         filled, hits = _bsn_count(column)
         if hits == 0 or hits * 2 < filled:
             continue

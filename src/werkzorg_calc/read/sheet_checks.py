@@ -8,14 +8,15 @@ error or warning here instead of a wrong figure later.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 
 from werkzorg_calc.domain.columns import BY_FIELD, HEADER_LOOKUP, normalise_name
 from werkzorg_calc.domain.errors import InputIssue, Param
-from werkzorg_calc.read.table import RawTable, column_letter, is_blank
+from werkzorg_calc.read.table import RawTable, column_letter, is_blank, table_columns
 
 Rows = list[tuple[int, tuple[object, ...]]]
+Columns = Sequence[tuple[object, ...]]
 _DATE_FIELDS = ("trajectory_start", "job_start", "job_end")
 # Serial numbers of 1 Jan 1990 and 31 Dec 2099 in the 1900 system: a plausible case date.
 _SERIAL_RANGE = (32_874, 73_415)
@@ -100,17 +101,22 @@ def _second_heading(raw: RawTable, table: Rows, mapping: Mapping[str, int]) -> l
 
 
 def dates_from_numbers(
-    raw: RawTable, table: Rows, mapping: Mapping[str, int]
-) -> tuple[Rows, list[InputIssue]]:
+    raw: RawTable, table: Rows, columns: Columns, mapping: Mapping[str, int]
+) -> tuple[Rows, Columns, list[InputIssue]]:
     """Read Excel date serial numbers in date columns as dates, and say so per column.
 
     A date cell whose number format was lost shows a number such as 43101; in a workbook it
     can only mean a day counted from the workbook's epoch (1900 or 1904), so we convert it
     when it lands between 1990 and 2099 and leave anything else to the validator's error.
+    ``columns`` are the columns of ``table``; both come back, converted where a date was.
     """
-    if raw.sheet is None:
-        return table, []
-    columns = [(field, mapping[field]) for field in _DATE_FIELDS if field in mapping]
+    if raw.sheet is None or not any(
+        _holds_numbers(columns[mapping[field]])
+        for field in _DATE_FIELDS
+        if field in mapping and mapping[field] < len(columns)
+    ):
+        return table, columns, []  # no date column holds a number: nothing to walk row by row
+    dated = [(field, mapping[field]) for field in _DATE_FIELDS if field in mapping]
     epoch = datetime(1904, 1, 1) if raw.date1904 else datetime(1899, 12, 30)
     low, high = _SERIAL_RANGE
     if raw.date1904:
@@ -119,7 +125,7 @@ def dates_from_numbers(
     rows: Rows = []
     for number, cells in table:
         changed = list(cells)
-        for field, index in columns:
+        for field, index in dated:
             value = cells[index] if index < len(cells) else None
             if isinstance(value, bool) or not isinstance(value, int | float):
                 continue
@@ -139,4 +145,13 @@ def dates_from_numbers(
         )
         for field, numbers in converted.items()
     ]
-    return (rows if converted else table), issues
+    if not converted:
+        return table, columns, issues
+    return rows, table_columns([cells for _, cells in rows]), issues
+
+
+def _holds_numbers(column: tuple[object, ...]) -> bool:
+    """Whether any cell is a number (a bool is an int to Python, but never a date serial)."""
+    return any(
+        issubclass(kind, int | float) and kind is not bool for kind in set(map(type, column))
+    )

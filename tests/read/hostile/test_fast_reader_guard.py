@@ -30,6 +30,7 @@ from tests.read.hostile.test_resource_limits import (
 )
 from werkzorg_calc.domain.errors import InputError
 from werkzorg_calc.read import fast_xlsx, workbook
+from werkzorg_calc.read.package import prefix_search_spans
 from werkzorg_calc.read.table import RawTable
 
 LIMITS: dict[str, Any] = {"max_rows": workbook.MAX_ROWS, "max_columns": workbook.MAX_COLUMNS}
@@ -86,6 +87,9 @@ HOSTILE: dict[str, bytes] = {
         '<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>casus_id</x:t></x:is></x:c></x:row>'
         "</x:sheetData></x:worksheet>"
     ),
+    "a prefixed cell below a plain root": package(
+        sheet_xml([HEADER_ROW, case_row(2, extra='<x:c r="D2"><x:v>1</x:v></x:c>')])
+    ),
     "an error value": package(
         sheet_xml([HEADER_ROW, case_row(2, extra='<c r="D2" t="e"><v>#N/A</v></c>')])
     ),
@@ -97,6 +101,23 @@ def test_an_odd_file_never_reaches_calamine(name: str, monkeypatch: pytest.Monke
     """Each odd shape is sent to the streaming reader before calamine is even opened."""
     monkeypatch.setattr(fast_xlsx, "CalamineWorkbook", _Refused)
     assert fast_xlsx.read_fast(HOSTILE[name], "x.xlsx", "0", **LIMITS) is None
+
+
+def test_prefixes_are_searched_outside_a_sheet_body_without_a_colon() -> None:
+    """The body of cells is skipped only when it holds no colon; a range (A1:B2) outside it
+    and the namespace declarations of the root do not matter. Whole sheet otherwise."""
+    head = b'<worksheet xmlns="a" xmlns:r="b"><dimension ref="A1:B2"/>'
+    body = b'<sheetData><row r="1"><c r="A1"><v>1</v></c></row>'
+    tail = b'</sheetData><mergeCells><mergeCell ref="A1:B1"/></mergeCells></worksheet>'
+    plain = head + body + tail
+    assert prefix_search_spans(plain) == ((0, len(head) + 16), (len(head + body), len(plain)))
+    for odd in (
+        head + body.replace(b"<row", b"<x:row") + tail,  # a prefixed row in the body
+        head + body.replace(b"<v>1", b"<v>12:30") + tail,  # a colon in a cell
+        head.replace(b"<worksheet", b"<x:worksheet") + body.replace(b"sheetData", b"x:sheetData"),
+        head + b"<sheetData/></worksheet>",  # no body to skip
+    ):
+        assert prefix_search_spans(odd) == ((0, len(odd)),)
 
 
 def test_a_part_that_lies_about_its_size_never_reaches_calamine(
