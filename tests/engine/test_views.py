@@ -80,3 +80,16 @@ def test_a_cell_without_a_payer_counts_for_no_stakeholder() -> None:
     assert sums["savings"].sum() == 0.0
     assert sums.at["uwv", "costs"] == pytest.approx(50.0)
     assert case_stakeholder_sums(amounts, payers).sum(axis=1).tolist() == pytest.approx([-50.0])
+
+
+def test_payer_codes_are_one_byte_and_the_same_name_has_one_code_in_every_column() -> None:
+    """Coded column by column: "uwv" first appears in the second column but must get the same
+    code there as in the first; a cell without a payer gets the last slot (len(names) = 2)."""
+    payers = pd.DataFrame(
+        {SAVING: ["municipality", None, "uwv"], COST: ["uwv", "uwv", "municipality"]},
+        dtype=object,
+    )
+    coded = payer_codes(payers)
+    assert coded.codes.dtype == "uint8"
+    assert coded.names == ("municipality", "uwv")
+    assert coded.codes.tolist() == [[0, 1], [2, 1], [1, 0]]

@@ -106,7 +106,7 @@ def projected_amounts(
 
 def with_deadweight(amounts: pd.DataFrame, keep: float) -> pd.DataFrame:
     """The same amounts with every saving item times ``keep`` = 1 − deadweight."""
-    out = amounts.copy()
+    out = amounts.copy(deep=False)  # copy-on-write: the cost columns stay shared
     savings = [column for column in SAVING_IDS if column in out.columns]
     out[savings] = out[savings] * keep
     return out

@@ -20,7 +20,7 @@ from werkzorg_calc.domain.parameters import (
     parameter_info,
 )
 from werkzorg_calc.domain.prices import price_factor
-from werkzorg_calc.domain.result import Money, Result, Totals
+from werkzorg_calc.domain.result import ImputedShare, Money, Result, Totals
 from werkzorg_calc.domain.target import evaluate_target
 from werkzorg_calc.engine.amounts import (
     jobcoach_rates,
@@ -40,6 +40,7 @@ from werkzorg_calc.engine.months import (
     whole_projection_months,
 )
 from werkzorg_calc.engine.views import (
+    PayerCodes,
     case_stakeholder_sums,
     common_horizon_view,
     imputed_amounts,
@@ -160,21 +161,16 @@ def calculate(
         with_deadweight(gross_realised, keep),
         with_deadweight(gross_projected, keep),
     )
-
-    items = realised + projected
+    monthly = with_deadweight(gross_monthly, keep)
     coded = payer_codes(payers)  # once: every view below sums by these codes
-    stakeholders = pd.concat(
-        [
-            stakeholder_sums(items, coded, ""),
-            stakeholder_sums(realised, coded, "realised_"),
-            stakeholder_sums(projected, coded, "projected_"),
-        ],
-        axis=1,
-    )
-    case_stakeholders = case_stakeholder_sums(items, coded)
+    gross = view(gross_realised + gross_projected, coded)
+    # A million cases × a dozen items is 96 MB a frame: each one is let go as soon as its
+    # last view is taken, so the peak holds only what the result keeps.
+    del gross_realised, gross_projected, gross_monthly
 
-    case_savings = items[list(SAVING_IDS)].sum(axis=1)
-    case_costs = -items[list(COST_IDS)].sum(axis=1)
+    stakeholders, case_stakeholders, case_savings, case_costs, imputed_share = _item_sums(
+        realised, projected, coded, imputed
+    )
     case_frame = pd.DataFrame(
         {
             "case_id": frame["case_id"],
@@ -204,7 +200,7 @@ def calculate(
     groups = _groups(case_frame, case_stakeholders, effective, by) if by else None
     common = common_horizon_view(
         frame=frame,
-        monthly=with_deadweight(gross_monthly, keep),
+        monthly=monthly,
         one_off=one_off,
         payers=coded,
         params=effective,
@@ -253,10 +249,10 @@ def calculate(
             benefit_type=benefit_type,
             household=frame["household"],
         ),
-        monthly=with_deadweight(gross_monthly, keep),
-        gross=view(gross_realised + gross_projected, coded),
+        monthly=monthly,
+        gross=gross,
         common_horizon=common,
-        imputed_amounts=imputed_amounts(items, imputed, coded),
+        imputed_amounts=imputed_share,
         legal_lines=legal.lines,
     )
     return extend(
@@ -266,6 +262,32 @@ def calculate(
         optimism_bias=optimism_bias,
         bootstrap_draws=bootstrap_draws,
         bootstrap_seed=bootstrap_seed,
+    )
+
+
+def _item_sums(
+    realised: pd.DataFrame, projected: pd.DataFrame, coded: PayerCodes, imputed: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.Series, pd.Series, ImputedShare]:
+    """The sums over realised + projected: per stakeholder (whole, realised, projected), per
+    case and stakeholder, each case's savings and costs, and the share resting on imputed
+    inputs. The frame of every case's items lives only while these are taken."""
+    items = realised + projected
+    stakeholders = pd.concat(
+        [
+            stakeholder_sums(items, coded, ""),
+            stakeholder_sums(realised, coded, "realised_"),
+            stakeholder_sums(projected, coded, "projected_"),
+        ],
+        axis=1,
+    )
+    savings = items[list(SAVING_IDS)].sum(axis=1)
+    costs = -items[list(COST_IDS)].sum(axis=1)
+    return (
+        stakeholders,
+        case_stakeholder_sums(items, coded),
+        savings,
+        costs,
+        imputed_amounts(items, imputed, coded),
     )
 
 
@@ -304,7 +326,7 @@ def to_price_year(
             if getattr(params, key) is not None
         }
     )
-    scaled = frame.copy()
+    scaled = frame.copy(deep=False)  # copy-on-write: the unscaled columns stay shared
     for column in MONEY_FIELDS:
         scaled[column] = frame[column] * factors["cases"]
     return scaled, indexed, factors

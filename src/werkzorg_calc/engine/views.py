@@ -7,6 +7,7 @@ numbers and none recomputes them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -36,10 +37,10 @@ class PayerCodes:
     """
 
     columns: tuple[str, ...]
-    codes: NDArray[np.intp]
+    codes: NDArray[np.integer[Any]]
     names: tuple[str, ...]
 
-    def of(self, columns: list[str]) -> NDArray[np.intp]:
+    def of(self, columns: list[str]) -> NDArray[np.integer[Any]]:
         """The codes of ``columns``, matched by name."""
         position = {column: j for j, column in enumerate(self.columns)}
         return self.codes[:, [position[column] for column in columns]]
@@ -49,10 +50,19 @@ def payer_codes(payers: pd.DataFrame | PayerCodes) -> PayerCodes:
     """``payers`` as ``PayerCodes`` (already coded ones are returned as they are)."""
     if isinstance(payers, PayerCodes):
         return payers
-    codes, names = pd.factorize(payers.to_numpy().ravel())
-    codes = codes.reshape(payers.shape)
-    codes = np.where(codes < 0, len(names), codes)
-    return PayerCodes(tuple(payers.columns), codes, tuple(str(name) for name in names))
+    # Column by column, so only one column of eight-byte codes exists at a time: the frame at
+    # once (a million cases × a dozen items) took half a gigabyte of hash table and codes.
+    local = [pd.factorize(payers.iloc[:, j].to_numpy()) for j in range(payers.shape[1])]
+    names = list(dict.fromkeys(str(name) for _, uniques in local for name in uniques))
+    # A handful of payers: one byte a cell, not eight; every view copies the columns it sums.
+    small = np.uint8 if len(names) < np.iinfo(np.uint8).max else np.intp
+    position = {name: index for index, name in enumerate(names)}
+    codes = np.empty(payers.shape, dtype=small)
+    for j, (column_codes, uniques) in enumerate(local):
+        # The local code -1 (no payer) takes the table's last entry: the slot len(names).
+        table = np.array([position[str(name)] for name in uniques] + [len(names)], dtype=small)
+        codes[:, j] = table[column_codes]
+    return PayerCodes(tuple(payers.columns), codes, tuple(names))
 
 
 def stakeholder_sums(
@@ -190,7 +200,15 @@ def common_horizon_view(
         norm_part = pd.Series(weighted, index=frame.index) - benefit_after * fb
         projected["benefit"] = (norm_part * keep).where(uses & months.gt(0), projected["benefit"])
     realised_view, projected_view = view(realised, payers), view(projected, payers)
-    whole = view(realised + projected, payers)
+    # The same cell-by-cell sum as ``realised + projected``, but into the realised array and
+    # with each frame let go once it is an array: three frames of every case at once were the
+    # peak of a national run.
+    columns = realised.columns
+    both = realised.to_numpy(dtype=np.float64, copy=True)
+    del realised
+    both += projected.to_numpy(dtype=np.float64)
+    del projected
+    whole = view(pd.DataFrame(both, index=frame.index, columns=columns, copy=False), payers)
     return CommonHorizon(
         months=h,
         money=whole.money,

@@ -105,7 +105,9 @@ def derive_law_inputs(frame: pd.DataFrame, peildatum: date, fulltime_hours: floa
     for field, mask in gaps.items():
         values.loc[mask, field] = np.nan
     derived = pd.DataFrame({field: values[field].where(frame[field].isna()) for field in values})
-    filled = frame.copy()
+    # Copy-on-write (pandas 3): the columns not filled here stay shared with the cases' frame
+    # instead of a second copy of every case (hundreds of MB at a million).
+    filled = frame.copy(deep=False)
     for field in values.columns:
         filled[field] = frame[field].fillna(derived[field])
     used_days = {"benefit_after": benefit.days, "wage_subsidy_month": subsidy.days}
