@@ -75,7 +75,7 @@ def test_english_labels() -> None:
     """--lang en: the same lines and summary in English, counts with a thousands comma."""
     output = _shown(_issues(1_200, 0), "en")
     assert output.splitlines()[0] == "Input: groot.csv"
-    assert "By kind of message (1200 messages of 1 kind)" in output
+    assert "By kind of message (1,200 messages of 1 kind)" in output
     assert any(line.split()[:4] == ["F", "error", "1,200", "2"] for line in output.splitlines())
 
 

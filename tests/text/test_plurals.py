@@ -16,6 +16,19 @@ def test_the_helper() -> None:
     assert fill("{n:maand|maanden}", n=1.0) == "1 maand"  # a whole float counts as its integer
 
 
+def test_a_large_count_is_grouped_in_thousands_as_the_reader_writes_it() -> None:
+    """10005 problems read as 10.005 meldingen in Dutch and 10,005 problems in English; a
+    count below a thousand and a fraction keep their own form (1,5 maanden in Dutch)."""
+    assert fill("{n:melding|meldingen}", "nl", n=10005) == "10.005 meldingen"
+    assert fill("{n:problem|problems}", "en", n=10005) == "10,005 problems"
+    assert fill("{n:rij|rijen}", "nl", n=1_048_575) == "1.048.575 rijen"
+    assert fill("{n:rij|rijen}", "nl", n=999) == "999 rijen"
+    assert fill("{n:maand|maanden}", "nl", n=1.5) == "1,5 maanden"
+    assert fill("{n:month|months}", "en", n=1.5) == "1.5 months"
+    assert text("errors_found", "nl", n=10005).startswith("10.005 fouten gevonden")
+    assert text("errors_found", "en", n=10005).startswith("10,005 errors found")
+
+
 @pytest.mark.parametrize(
     ("key", "values", "nl", "en"),
     [

@@ -98,7 +98,7 @@ def _shown(key: str, value: Param, lang: Lang) -> object:
 
 
 def _fill(template: str, params: Params, lang: Lang) -> str:
-    return fill(template, **{key: _shown(key, value, lang) for key, value in params.items()})
+    return fill(template, lang, **{key: _shown(key, value, lang) for key, value in params.items()})
 
 
 def _pick(pair: tuple[str, str], lang: Lang) -> str:
@@ -164,7 +164,7 @@ def problem_message(problem: ParameterProblem, lang: Lang = "nl") -> str:
 def output_message(error: OutputError, lang: Lang = "nl") -> str:
     """Why an output file cannot be written, naming the file or folder."""
     reason = _pick(OUTPUT_REASONS[error.reason], lang) if error.reason else ""
-    return fill(_pick(OUTPUT_MESSAGES[error.code], lang), path=error.path, reason=reason)
+    return fill(_pick(OUTPUT_MESSAGES[error.code], lang), lang, path=error.path, reason=reason)
 
 
 def run_ending(code: str, lang: Lang = "nl") -> str:

@@ -496,7 +496,7 @@ def text(key: LabelKey, lang: Lang = "nl", **values: object) -> str:
     ``{n:deelnemer|deelnemers}`` picks the form that fits the count (``text.plural``).
     """
     label = _pick(_TEXT[key], lang)
-    return fill(label, **values) if values else label
+    return fill(label, lang, **values) if values else label
 
 
 def status_label(status: str, lang: Lang = "nl", count: int | None = None) -> str:

@@ -112,7 +112,7 @@ USAGE: Final[dict[str, tuple[str, str]]] = {
 def usage_text(key: str, lang: Lang = "nl", **values: object) -> str:
     """Why an option is refused, in ``lang``."""
     label = _pick(USAGE[key], lang)
-    return fill(label, **values) if values else label
+    return fill(label, lang, **values) if values else label
 
 
 # What each step of B1 and W1 is, in words (the formula itself is shown beside it).
@@ -142,7 +142,7 @@ def _pick(pair: tuple[str, str], lang: Lang) -> str:
 def law_text(key: str, lang: Lang = "nl", **values: object) -> str:
     """A heading or phrase of the law commands, placeholders filled from ``values``."""
     label = _pick(WORDS[key], lang)
-    return fill(label, **values) if values else label
+    return fill(label, lang, **values) if values else label
 
 
 def left_out_words(item: str, lang: Lang = "nl") -> str:

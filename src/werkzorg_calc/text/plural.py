@@ -15,8 +15,23 @@ def plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
+def count_text(count: float, lang: str = "nl") -> str:
+    """A count as a reader writes it: ``10.005`` in Dutch, ``10,005`` in English.
+
+    ``lang`` is ``"nl"`` or ``"en"``; a fraction keeps its own decimal mark (``1,5``).
+    """
+    shown = f"{count:,}"
+    if lang == "en":
+        return shown
+    return shown.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
 class _Words(string.Formatter):
     """``str.format`` plus ``{n:one|many}``: the count followed by the right word."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
 
     def format_field(self, value: object, format_spec: str) -> str:
         if "|" in format_spec and isinstance(value, int | float) and not isinstance(value, bool):
@@ -24,18 +39,21 @@ class _Words(string.Formatter):
             count = int(value) if float(value).is_integer() else value
             if one.startswith("~"):  # the word alone: "in {n:~rij|rijen} 4, 9" → "in rijen 4, 9"
                 return one[1:] if count == 1 else many
-            return f"{count} {one if count == 1 else many}"
+            return f"{count_text(count, self.lang)} {one if count == 1 else many}"
         return str(super().format_field(value, format_spec))
 
 
-_PLAIN = _Words()
+_WORDS = {"nl": _Words("nl"), "en": _Words("en")}
 
 
-def fill(template: str, **values: object) -> str:
-    """Fill ``{name}`` and ``{n:one|many}`` placeholders from ``values``."""
-    return _PLAIN.format(template, **values)
+def fill(template: str, lang: str = "nl", /, **values: object) -> str:
+    """Fill ``{name}`` and ``{n:one|many}`` placeholders from ``values``, counts in ``lang``.
+
+    Example: ``fill("{n:melding|meldingen}", "nl", n=10005)`` → ``10.005 meldingen``.
+    """
+    return _WORDS.get(lang, _WORDS["nl"]).format(template, **values)
 
 
 def placeholders(template: str) -> set[str]:
     """The names a template needs (``{n:rij|rijen}`` needs ``n``)."""
-    return {name for _, name, _, _ in _PLAIN.parse(template) if name}
+    return {name for _, name, _, _ in _WORDS["nl"].parse(template) if name}
