@@ -177,12 +177,38 @@ class Sheet:
         ]
         quoted = self._style(None, quote=True)
         letters = [get_column_letter(index) for index in range(1, len(formats) + 1)]
+        attributes = [f' s="{style}"' if style is not None else "" for style in styles]
         self.extra = spool
+        isfinite = math.isfinite
         for cells in rows:
             number = self.rows + 1
             parts = [f'<row r="{number}">']
-            for letter, style, value in zip(letters, styles, cells, strict=True):
-                parts.append(self._cell_xml(f"{letter}{number}", value, style, quoted))
+            columns = zip(letters, styles, attributes, cells, strict=True)
+            for letter, style, styled, value in columns:
+                # The commonest cells are written here without a call, exactly as ``_cell_xml``
+                # writes them: a finite number, a formula without a note, an empty cell, a
+                # whole number. Text, dates and notes take ``_cell_xml``.
+                if type(value) is float and isfinite(value):
+                    shown = repr(value + 0.0)
+                    parts.append(f'<c r="{letter}{number}"{styled} t="n"><v>{shown}</v></c>')
+                elif type(value) is Formula and value.note is None:
+                    result, formula = value.value, value.text
+                    if "&" in formula or "<" in formula or ">" in formula:
+                        formula = escape(formula)
+                    if type(result) is float and isfinite(result):
+                        typed, stored = "", repr(result + 0.0)  # as stored_value, without a call
+                    else:
+                        typed, stored = stored_value(result)
+                    shown = styled if result is not None else ""
+                    parts.append(
+                        f'<c r="{letter}{number}"{shown}{typed}><f>{formula}</f><v>{stored}</v></c>'
+                    )
+                elif value is None or value is pd.NaT:
+                    continue
+                elif type(value) is int:
+                    parts.append(f'<c r="{letter}{number}"{styled} t="n"><v>{value}</v></c>')
+                else:
+                    parts.append(self._cell_xml(f"{letter}{number}", value, style, quoted))
             parts.append("</row>")
             self.extra.write("".join(parts))
             self.rows += 1
