@@ -194,6 +194,10 @@ def read_fast(
     limit = max_rows + HEADER_SEARCH_ROWS
     if not all(_small_grid(parts[sheet.path], limit) for sheet in sheets):
         return None
+    # The byte scan of each sheet now, so the inflated parts (a sheet at the row limit is about
+    # 0.9 GB) are let go before calamine builds its grid: the two at once set the peak.
+    scanned = {sheet.path: scan_sheet_xml(parts[sheet.path]) for sheet in sheets}
+    del parts
     book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     try:
         ordered = sorted(sheets, key=lambda sheet: normalise_name(sheet.name) != _PREFERRED_SHEET)
@@ -210,7 +214,7 @@ def read_fast(
                         (row_number, tuple(row))
                         for row_number, row in enumerate(rows, start=number + 1)
                     ]
-                    findings: SheetFindings = scan_sheet_xml(parts[sheet.path])
+                    findings: SheetFindings = scanned[sheet.path]
                     return RawTable(
                         file=display,
                         sheet=sheet.name,

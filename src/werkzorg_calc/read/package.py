@@ -20,8 +20,11 @@ from defusedxml.common import DefusedXmlException
 from werkzorg_calc.domain.errors import InputError
 
 MAX_ENTRIES = 5_000
-MAX_ENTRY_BYTES = 768 * 1024 * 1024  # one XML part, uncompressed
-MAX_TOTAL_BYTES = 1536 * 1024 * 1024  # the whole package, uncompressed
+# One XML part, uncompressed: a sheet at the row limit (1,048,576 rows of the contract's 25
+# columns) is 0.84-0.93 GB as Excel, LibreOffice or openpyxl write it (32-37 bytes a cell), so
+# a part may hold 60 bytes a cell of it; 768 MiB refused a full sheet as a zip bomb.
+MAX_ENTRY_BYTES = 1536 * 1024 * 1024
+MAX_TOTAL_BYTES = 2048 * 1024 * 1024  # the whole package, uncompressed
 MAX_RATIO = 200  # real sheets compress about 10:1; a bomb 1000:1 or more
 RATIO_FLOOR_BYTES = 1024 * 1024  # small parts may compress extremely well; only judge large ones
 _PROLOG_BYTES = 64 * 1024  # a DOCTYPE with entity declarations stands before the first element

@@ -27,6 +27,7 @@ from werkzorg_calc.domain.cases import CaseTable
 from werkzorg_calc.domain.errors import InputError, WerkzorgError
 from werkzorg_calc.read import workbook as workbook_module
 from werkzorg_calc.read.cases import load_cases
+from werkzorg_calc.read.package import check_package
 from werkzorg_calc.text.issues import error_messages, issue_message
 
 runner = CliRunner()
@@ -524,3 +525,42 @@ def test_a_header_of_100000_characters_is_shortened_in_its_warning(tmp_path: Pat
         "onbekende kolommen, niet gebruikt in de berekening: D (kop"
     )
     assert len(issue_message(warning)) < 200
+
+
+def _declared(data: bytes, member: str, size: int, compressed: int) -> bytes:
+    """The zip with ``member``'s sizes rewritten in its central directory record, where the
+    package check reads them."""
+    forged = bytearray(data)
+    position = 0
+    while True:
+        position = forged.index(b"PK\x01\x02", position)
+        name_length = struct.unpack_from("<H", forged, position + 28)[0]
+        if forged[position + 46 : position + 46 + name_length] == member.encode():
+            break
+        position += 4
+    struct.pack_into("<II", forged, position + 20, compressed, size)
+    return bytes(forged)
+
+
+@pytest.mark.parametrize(
+    ("size", "compressed", "refused"),
+    [
+        (1_048_576 * 25 * 37, 92_000_000, False),  # a sheet at the row limit, LibreOffice-style
+        (1_048_576 * 25 * 60, 150_000_000, False),  # the same at 60 bytes a cell
+        (1_700_000_000, 170_000_000, True),  # more than 1.5 GiB in one part
+        (900_000_000, 4_000_000, True),  # 225:1, more than a sheet ever compresses
+    ],
+)
+def test_a_sheet_at_the_row_limit_passes_the_package_check(
+    size: int, compressed: int, refused: bool
+) -> None:
+    """Every row an Excel sheet holds must be readable (the row limit is the same for .xlsx and
+    CSV): 1,048,576 rows of the contract's 25 columns are 0.97 GB at 37 bytes a cell, about 10:1
+    compressed; a part past 1.5 GiB, or compressed past 200:1, is refused as a zip bomb."""
+    data = _declared(package(sheet_xml([HEADER_ROW, case_row(2)])), SHEET, size, compressed)
+    if refused:
+        with pytest.raises(InputError) as caught:
+            check_package(data, "x.xlsx")
+        assert caught.value.issues[0].code == "zip_bomb"
+    else:
+        check_package(data, "x.xlsx")
