@@ -27,7 +27,7 @@ from werkzorg_calc.domain.cases import CaseTable
 from werkzorg_calc.domain.errors import InputError, WerkzorgError
 from werkzorg_calc.read import workbook as workbook_module
 from werkzorg_calc.read.cases import load_cases
-from werkzorg_calc.read.package import check_package
+from werkzorg_calc.read.package import check_package, scan_sheet_xml
 from werkzorg_calc.text.issues import error_messages, issue_message
 
 runner = CliRunner()
@@ -564,3 +564,25 @@ def test_a_sheet_at_the_row_limit_passes_the_package_check(
         assert caught.value.issues[0].code == "zip_bomb"
     else:
         check_package(data, "x.xlsx")
+
+
+def test_unclosed_row_tags_are_walked_once_each() -> None:
+    """100,000 hidden rows that never close (2.2 MB): each row's body is looked for only up to
+    the next row, so the walk ends (a lazy <row>(.*?)</row> searched to the end of the sheet
+    for every tag: hours for this sheet) and every hidden row is found, numbered 1, 2, …"""
+    xml = b"<worksheet><sheetData>" + b'<row hidden="1">' * 100_000 + b"</sheetData></worksheet>"
+    findings = scan_sheet_xml(xml)
+    assert findings.hidden_rows == tuple(range(1, 100_001))
+    assert findings.formula_without_value == ()
+
+
+def test_a_formula_without_value_is_found_in_a_closed_row_after_unclosed_ones() -> None:
+    """Row 3 closes and holds a formula cell C3 without a stored value: found at (3, 2)."""
+    xml = (
+        b'<worksheet><sheetData><row r="1" hidden="1"><row r="2">'
+        b'<row r="3"><c r="A3"><v>1</v></c><c r="C3"><f>A3*2</f></c></row>'
+        b"</sheetData></worksheet>"
+    )
+    findings = scan_sheet_xml(xml)
+    assert findings.formula_without_value == ((3, 2),)
+    assert findings.hidden_rows == (1,)
