@@ -372,7 +372,16 @@ class _Case:
 
 
 def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    return [{str(key): value for key, value in row.items()} for row in frame.to_dict("records")]
+    """Each row as a dict of Python values (as ``to_dict("records")`` gives them).
+
+    Column by column with ``tolist`` and zipped in C: ``to_dict`` boxes every value in Python,
+    seven frames of 100,000 cases took about a second.
+    """
+    keys = [str(key) for key in frame.columns]
+    columns = [frame.iloc[:, index].tolist() for index in range(frame.shape[1])]
+    if not columns:
+        return [{} for _ in range(len(frame))]
+    return [dict(zip(keys, values, strict=True)) for values in zip(*columns, strict=True)]
 
 
 _INPUT_FIELDS = (
