@@ -52,13 +52,18 @@ def payer_codes(payers: pd.DataFrame | PayerCodes) -> PayerCodes:
         return payers
     # Column by column, so only one column of eight-byte codes exists at a time: the frame at
     # once (a million cases × a dozen items) took half a gigabyte of hash table and codes.
-    local = [pd.factorize(payers.iloc[:, j].to_numpy()) for j in range(payers.shape[1])]
-    names = list(dict.fromkeys(str(name) for _, uniques in local for name in uniques))
+    columns = [payers.iloc[:, j].to_numpy() for j in range(payers.shape[1])]
+    names = list(
+        dict.fromkeys(
+            str(name) for column in columns for name in pd.unique(column) if pd.notna(name)
+        )
+    )
     # A handful of payers: one byte a cell, not eight; every view copies the columns it sums.
     small = np.uint8 if len(names) < np.iinfo(np.uint8).max else np.intp
     position = {name: index for index, name in enumerate(names)}
     codes = np.empty(payers.shape, dtype=small)
-    for j, (column_codes, uniques) in enumerate(local):
+    for j, column in enumerate(columns):
+        column_codes, uniques = pd.factorize(column)
         # The local code -1 (no payer) takes the table's last entry: the slot len(names).
         table = np.array([position[str(name)] for name in uniques] + [len(names)], dtype=small)
         codes[:, j] = table[column_codes]

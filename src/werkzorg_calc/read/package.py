@@ -238,16 +238,14 @@ def _walk_rows(xml: bytes) -> tuple[list[tuple[int, int]], list[int]]:
     return formulas, hidden
 
 
-def _last_value_row(xml: bytes, spans: tuple[tuple[int, int], ...] | None = None) -> int | None:
+def _last_value_row(xml: bytes, spans: tuple[tuple[int, int], ...]) -> int | None:
     """The row number of the last cell that holds a value, found from the end of the sheet.
 
-    ``spans`` (``prefix_search_spans``) are where prefixed names can stand: the whole sheet
-    when not given.
+    ``spans`` (``prefix_search_spans``) are where prefixed names can stand.
     """
-    where = spans or ((0, len(xml)),)
 
     def last(needle: bytes, before: int) -> int:
-        return max(xml.rfind(needle, low, min(high, before)) for low, high in where)
+        return max(xml.rfind(needle, low, min(high, before)) for low, high in spans)
 
     end = max(
         xml.rfind(b"</v>"), xml.rfind(b"</is>"), last(b":v>", len(xml)), last(b":is>", len(xml))

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
+from typing import TypeGuard
 
 from werkzorg_calc.domain.columns import BY_FIELD, HEADER_LOOKUP, normalise_name
 from werkzorg_calc.domain.errors import InputIssue, Param
-from werkzorg_calc.read.table import RawTable, column_letter, is_blank, table_columns
+from werkzorg_calc.read.table import RawTable, column_letter, is_blank
 
 Rows = list[tuple[int, tuple[object, ...]]]
 Columns = Sequence[tuple[object, ...]]
@@ -110,29 +111,26 @@ def dates_from_numbers(
     when it lands between 1990 and 2099 and leave anything else to the validator's error.
     ``columns`` are the columns of ``table``; both come back, converted where a date was.
     """
-    if raw.sheet is None or not any(
-        _holds_numbers(columns[mapping[field]])
-        for field in _DATE_FIELDS
-        if field in mapping and mapping[field] < len(columns)
-    ):
-        return table, columns, []  # no date column holds a number: nothing to walk row by row
-    dated = [(field, mapping[field]) for field in _DATE_FIELDS if field in mapping]
+    if raw.sheet is None:
+        return table, columns, []
     epoch = datetime(1904, 1, 1) if raw.date1904 else datetime(1899, 12, 30)
     low, high = _SERIAL_RANGE
     if raw.date1904:
         low, high = low - 1462, high - 1462  # the 1904 system counts 1,462 days fewer
+    numbers = [number for number, _ in table]
     converted: dict[str, list[int]] = {}
-    rows: Rows = []
-    for number, cells in table:
-        changed = list(cells)
-        for field, index in dated:
-            value = cells[index] if index < len(cells) else None
-            if isinstance(value, bool) or not isinstance(value, int | float):
-                continue
-            if low <= value <= high and float(value).is_integer():
-                changed[index] = epoch + timedelta(days=int(value))
-                converted.setdefault(field, []).append(number)
-        rows.append((number, tuple(changed)))
+    changed = list(columns)
+    for field in _DATE_FIELDS:
+        index = mapping.get(field)
+        # Only a date column that holds a number is walked, cell by cell.
+        if index is None or index >= len(columns) or not _holds_numbers(columns[index]):
+            continue
+        column = list(columns[index])
+        for position, value in enumerate(column):
+            if _is_serial(value) and low <= value <= high and float(value).is_integer():
+                column[position] = epoch + timedelta(days=int(value))
+                converted.setdefault(field, []).append(numbers[position])
+        changed[index] = tuple(column)
     issues = [
         _warning(
             raw,
@@ -147,11 +145,17 @@ def dates_from_numbers(
     ]
     if not converted:
         return table, columns, issues
-    return rows, table_columns([cells for _, cells in rows]), issues
+    # The rows again from the columns, in C (a short CSV row comes back padded with None).
+    return list(zip(numbers, zip(*changed, strict=True), strict=True)), changed, issues
+
+
+def _is_serial(value: object) -> TypeGuard[int | float]:
+    """A number (a bool is an int to Python, but never a date serial)."""
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _holds_numbers(column: tuple[object, ...]) -> bool:
-    """Whether any cell is a number (a bool is an int to Python, but never a date serial)."""
+    """Whether any cell is a number, judged once per kind of cell."""
     return any(
         issubclass(kind, int | float) and kind is not bool for kind in set(map(type, column))
     )

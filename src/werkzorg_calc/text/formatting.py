@@ -8,14 +8,13 @@ from __future__ import annotations
 from datetime import date
 
 from werkzorg_calc.text.labels import Lang
+from werkzorg_calc.text.plural import dutch_marks
 
 
 def number(value: float, decimals: int = 2, lang: Lang = "nl") -> str:
     """``1234.5`` → ``1.234,50`` (nl) or ``1,234.50`` (en)."""
     text = f"{value:,.{decimals}f}"
-    if lang == "en":
-        return text
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text if lang == "en" else dutch_marks(text)
 
 
 def euro(value: float, lang: Lang = "nl") -> str:

@@ -15,15 +15,18 @@ def plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
+def dutch_marks(text: str) -> str:
+    """English number marks to Dutch ones: ``1,234.5`` → ``1.234,5``."""
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
 def count_text(count: float, lang: str = "nl") -> str:
     """A count as a reader writes it: ``10.005`` in Dutch, ``10,005`` in English.
 
     ``lang`` is ``"nl"`` or ``"en"``; a fraction keeps its own decimal mark (``1,5``).
     """
     shown = f"{count:,}"
-    if lang == "en":
-        return shown
-    return shown.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return shown if lang == "en" else dutch_marks(shown)
 
 
 class _Words(string.Formatter):
