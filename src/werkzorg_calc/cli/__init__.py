@@ -2,6 +2,12 @@
 
 ``app`` is the Typer app; importing this package registers every command on it. Each command
 module imports the app, never the other way round.
+
+The command modules do not use ``from __future__ import annotations``: Typer reads every
+command's signature with ``typing.get_type_hints`` twice while it builds the app (even for
+``--help``), and string annotations are then compiled and evaluated one by one (about 500
+``eval`` calls, half of the 12 ms ``--help`` spends after its imports). Names imported only for
+the type checker are quoted where a helper's signature uses them.
 """
 
 from __future__ import annotations

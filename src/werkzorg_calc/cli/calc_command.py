@@ -1,7 +1,5 @@
 """The ``werkzorg calc`` command: the per-case sum of one or more case files."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -165,7 +163,7 @@ def calc(
 
 
 def _print_calc_report(
-    result: object, limit: int | None, lang: Lang, written: str | None, provenance: object
+    result: object, limit: int | None, lang: "Lang", written: str | None, provenance: object
 ) -> None:
     from rich.console import Console
 

@@ -1,7 +1,5 @@
 """The ``werkzorg check`` and ``werkzorg template`` commands: validate, or write an empty file."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """The ``werkzorg compare`` command: the base and each scenario side by side."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated

@@ -4,8 +4,6 @@ Registered on the ``werkzorg`` app when ``cli.py`` is imported. Only Typer is im
 level (so ``werkzorg --help`` stays fast); the library is imported inside the command.
 """
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -147,7 +145,7 @@ def explain(
         console.print(provenance_footer(provenance, language))
 
 
-def _explain_settlement(result: object, party: str, output_format: object, lang: Lang) -> None:
+def _explain_settlement(result: object, party: str, output_format: object, lang: "Lang") -> None:
     """``--settlement PARTY``: the party's transfers under each rule, written out."""
     from werkzorg_calc.domain.result import Result
     from werkzorg_calc.engine.settlement_explain import (

@@ -4,19 +4,18 @@ A controller checks one amount by hand with these: every step, every table row w
 source and line, and the article are shown; ``--format json`` gives the same with English keys.
 """
 
-from __future__ import annotations
-
-import json
 import sys
 from datetime import date
-from decimal import Decimal, InvalidOperation
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from werkzorg_calc.cli.app import app
 from werkzorg_calc.cli.common import guard
 from werkzorg_calc.cli.options import Debug, Format, LangOption, Language, OutputFormat
+
+if TYPE_CHECKING:  # json and decimal are imported where used: ``--help`` needs neither
+    from decimal import Decimal
 
 
 def _refuse(key: str, option: str, lang: Language, **values: object) -> typer.BadParameter:
@@ -41,8 +40,10 @@ def parse_day(text: str | None, option: str, lang: Language = Language.nl) -> da
 
 def parse_amount(
     text: str | None, option: str, lang: Language = Language.nl, *, share: bool = False
-) -> Decimal | None:
+) -> "Decimal | None":
     """A number as a ``Decimal`` (``1000``, ``1000.50``, ``1000,50``; a share also ``60%``)."""
+    from decimal import Decimal, InvalidOperation
+
     if text is None:
         return None
     cleaned = text.strip().replace("€", "").replace(" ", "")
@@ -73,6 +74,8 @@ def _household(text: str, lang: Language) -> str:
 
 
 def _emit(document: dict[str, object]) -> None:
+    import json
+
     sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 
 

@@ -1,8 +1,5 @@
 """``werkzorg norms``: the dated legal table, so a controller sees what the tool uses."""
 
-from __future__ import annotations
-
-import json
 import sys
 from typing import Annotated
 
@@ -48,6 +45,8 @@ def norms(
     with guard(debug, lang):
         rows = rows_for(key, day)
         if output_format is OutputFormat.json:
+            import json  # here, not at the top: ``--help`` does without it
+
             from werkzorg_calc.write.law_json import norms_document
 
             sys.stdout.write(json.dumps(norms_document(rows), ensure_ascii=False, indent=2) + "\n")

@@ -1,7 +1,5 @@
 """The ``werkzorg params`` command: every parameter with its value and source."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated

@@ -7,8 +7,6 @@ the library, pandas, rich and matplotlib are imported inside the commands.
 # The CLI is where typer and rich belong; it imports the library inside each command so that
 # `werkzorg --help` does not pay for pandas; a Typer command takes one argument per option.
 
-from __future__ import annotations
-
 import sys
 from datetime import date
 from pathlib import Path
@@ -72,13 +70,13 @@ def _uncertain_inputs(
     params_file: Path | None,
     set_items: list[str] | None,
     allow_bsn: bool,
-) -> tuple[CaseTable, ParameterSet, dict[str, DistributionSpec]]:
+) -> "tuple[CaseTable, ParameterSet, dict[str, DistributionSpec]]":
     """Cases, parameters and distributions; problems in all of them reported together."""
     from werkzorg_calc.sources.uncertainty import resolve_uncertainty
 
     def resolve(
         paths: list[Path], params: Path | None, items: list[str]
-    ) -> tuple[ParameterSet, dict[str, DistributionSpec]]:
+    ) -> "tuple[ParameterSet, dict[str, DistributionSpec]]":
         return resolve_uncertainty(paths, params, items)
 
     cases, (parameters, specs) = gather_inputs(
@@ -106,7 +104,7 @@ def _check_outputs(
 
 
 def _deliver(
-    result: SensitivityResult | SimulationResult,
+    result: "SensitivityResult | SimulationResult",
     files: list[Path],
     target: tuple[Path | None, Kind | None],
     plot: Path | None,
@@ -114,7 +112,7 @@ def _deliver(
     *,
     force: bool,
     lang: Language,
-    provenance: Provenance,
+    provenance: "Provenance",
 ) -> None:
     """Write the output file and the chart when asked, then print the JSON or the report."""
     from rich.console import Console
@@ -260,16 +258,16 @@ def simulate(
 
 
 def _run_simulation(
-    table: CaseTable,
-    parameters: ParameterSet,
-    specs: dict[str, DistributionSpec],
+    table: "CaseTable",
+    parameters: "ParameterSet",
+    specs: "dict[str, DistributionSpec]",
     day: date,
     horizon: int,
     price_year: int | None,
     *,
     draws: int,
     seed: int,
-) -> SimulationResult:
+) -> "SimulationResult":
     """Run ``simulate``, with a progress bar on stderr for a long run in a terminal."""
     from rich.progress import Progress
 
