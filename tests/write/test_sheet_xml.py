@@ -8,8 +8,9 @@ import math
 import pandas as pd
 import pytest
 from openpyxl import Workbook
+from openpyxl.utils.datetime import to_excel
 
-from werkzorg_calc.write.excel.sheet import Formula, Noted, Sheet
+from werkzorg_calc.write.excel.sheet import Formula, FormulaColumn, Noted, Sheet, excel_serials
 
 
 def _sheet() -> Sheet:
@@ -43,7 +44,7 @@ def test_a_row_is_written_as_cell_xml_writes_each_cell(value: object) -> None:
     """Every kind of cell, in a column with a number format and in one without: the row's XML
     is exactly ``<row r="1">`` + ``_cell_xml`` of each cell + ``</row>``."""
     sheet, spool = _sheet(), io.StringIO()
-    sheet.fast_rows([[value, value, 1.0]], ["#,##0.00", None, None], spool)
+    sheet.fast_columns([[value], [value], [1.0]], ["#,##0.00", None, None], spool)
     reference = _sheet()
     styles = [reference._style("#,##0.00"), None, None]
     quoted = reference._style(None, quote=True)
@@ -58,8 +59,76 @@ def test_a_row_is_written_as_cell_xml_writes_each_cell(value: object) -> None:
 def test_the_fast_number_and_formula_cells_read_as_excel_stores_them() -> None:
     """1401.5 with style s, a formula A2*B2 whose result 751.5 is stored in <v>, and 24."""
     sheet, spool = _sheet(), io.StringIO()
-    sheet.fast_rows([[1401.5, Formula("A2*B2", 751.5), 24]], [None, None, None], spool)
+    sheet.fast_columns([[1401.5], FormulaColumn(["A2*B2"], [751.5]), [24]], [None] * 3, spool)
     assert spool.getvalue() == (
         '<row r="1"><c r="A1" t="n"><v>1401.5</v></c>'
         '<c r="B1"><f>A2*B2</f><v>751.5</v></c><c r="C1" t="n"><v>24</v></c></row>'
     )
+
+
+@pytest.mark.parametrize(
+    "formula",
+    [
+        Formula("A2*B2", 751.5),
+        Formula('IF(A2<>"",1,0)', 1.0),
+        Formula("A2&B2", "tekst & meer"),
+        Formula("A2", None),
+        Formula("A2", 3),
+        Formula("A2", math.nan),
+    ],
+)
+def test_a_column_of_formulas_is_written_as_cell_xml_writes_each_formula(formula: Formula) -> None:
+    """``FormulaColumn`` (texts and values apart, no notes) gives the bytes of ``Formula``
+    cells; with ``escaped=True`` the texts are taken as XML already."""
+    sheet, spool = _sheet(), io.StringIO()
+    column = FormulaColumn([formula.text], [formula.value])
+    sheet.fast_columns([column, [None], [None]], ["#,##0.00", None, None], spool)
+    reference = _sheet()
+    cell = reference._cell_xml("A1", formula, reference._style("#,##0.00"), 0)
+    assert spool.getvalue() == f'<row r="1">{cell}</row>'
+    escaped, done = _sheet(), io.StringIO()
+    text = formula.text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    column = FormulaColumn([text], [formula.value], escaped=True)
+    escaped.fast_columns([column, None, None], ["#,##0.00", None, None], done)
+    assert done.getvalue() == spool.getvalue()
+
+
+def test_rows_are_joined_from_the_columns_and_numbered_on() -> None:
+    """Two calls of two rows each: rows 1-4, cells in column order, an empty column skipped."""
+    sheet, spool = _sheet(), io.StringIO()
+    sheet.fast_columns([[1.5, 2.5], None, [7, None]], [None] * 3, spool)
+    sheet.fast_columns([[3.5, None], None, [8, 9]], [None] * 3, spool)
+    assert sheet.rows == 4
+    assert spool.getvalue() == (
+        '<row r="1"><c r="A1" t="n"><v>1.5</v></c><c r="C1" t="n"><v>7</v></c></row>'
+        '<row r="2"><c r="A2" t="n"><v>2.5</v></c></row>'
+        '<row r="3"><c r="A3" t="n"><v>3.5</v></c><c r="C3" t="n"><v>8</v></c></row>'
+        '<row r="4"><c r="C4" t="n"><v>9</v></c></row>'
+    )
+
+
+def test_notes_made_column_by_column_are_listed_row_by_row() -> None:
+    """Notes in B1, A2 and B2 are made in the order A2, B1, B2 (column by column); the sheet
+    lists them as Excel reads them: B1, A2, B2."""
+    sheet, spool = _sheet(), io.StringIO()
+    first = [None, Noted(0.0, "a2")]
+    second = [Noted(1.0, "b1"), Formula("A2", 2.0, "b2")]
+    sheet.fast_columns([first, second, None], [None] * 3, spool)
+    assert [record.ref for record in sheet.sheet._comments] == ["B1", "A2", "B2"]
+    assert [record.text.t for record in sheet.sheet._comments] == ["b1", "a2", "b2"]
+
+
+def test_dates_become_the_serials_openpyxl_gives_each_date() -> None:
+    """Whole columns at once, as ``to_excel`` per date: 30-06-2018 is 43281.0 (days since
+    30-12-1899); before 01-03-1900 one day less (Excel counts a 29 February 1900); no date
+    stays empty."""
+    days = ["2018-06-30", "1900-02-28", "1900-03-01", "1899-12-31", "1850-05-01", None]
+    column = pd.to_datetime(pd.Series(days))
+    serials = excel_serials(column)
+    assert serials[0] == 43281.0
+    assert serials[1] == 59.0  # 1 + 31 + 28 = 60 days after the epoch, one less (as Excel)
+    assert serials[2] == 61.0
+    assert serials[-1] is None
+    expected = [to_excel(day.date()) for day in column.iloc[:-1]]  # type: ignore[no-untyped-call]  # openpyxl has no types here
+    assert serials[:-1] == expected
+    assert all(type(serial) is float for serial in serials[:-1])

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import IO, TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
+import numpy as np
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -21,6 +22,7 @@ from openpyxl.comments import Comment
 from openpyxl.comments.comment_sheet import CommentRecord
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.utils.datetime import to_excel
 from openpyxl.workbook.defined_name import DefinedName
 
@@ -93,6 +95,52 @@ def quoted(title: str) -> str:
     return "'" + title.replace("'", "''") + "'"
 
 
+@dataclass(frozen=True, slots=True)
+class FormulaColumn:
+    """A column of formulas, one a row, with the value werkzorg computed for each (no notes).
+
+    A column of formulas with notes, or of mixed cells, is a plain sequence of ``Formula`` and
+    other values instead.
+    """
+
+    texts: Sequence[str]
+    values: Sequence[object]
+    escaped: bool = False  # the texts are XML already (escaped once, in their template)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+
+# A column of ``Sheet.fast_columns``: formulas, or cell values of any kind (``Formula`` too).
+Column = FormulaColumn | Sequence[object]
+
+
+def _formula_xml(ref: str, styled: str, text: str, value: object) -> str:
+    """A formula cell (its text already escaped) with ``value`` stored as its result.
+
+    A formula without a result (a ratio without costs) gets no number format: it holds text.
+    """
+    kind, stored = stored_value(value)
+    shown = styled if value is not None else ""
+    return f'<c r="{ref}"{shown}{kind}><f>{text}</f><v>{stored}</v></c>'
+
+
+def excel_serials(column: pd.Series) -> list[float | None]:
+    """Dates as Excel stores them (days since 1899-12-30, as floats; ``None`` for no date).
+
+    The whole column at once, as ``openpyxl.utils.datetime.to_excel`` gives it for each
+    date, including its step back of one day before 1900-03-01 (Lotus's 29 February 1900).
+    """
+    days = column.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]")
+    serials = (days - np.datetime64("1899-12-30", "D")).astype(np.int64)
+    serials = np.where((serials > 0) & (serials <= 60), serials - 1, serials)
+    missing = np.isnat(days).tolist()
+    return [
+        None if gone else value
+        for value, gone in zip(serials.astype(np.float64).tolist(), missing, strict=True)
+    ]
+
+
 class Sheet:
     """Appends rows to a write-only sheet, giving each cell its style and safe text.
 
@@ -162,56 +210,83 @@ class Sheet:
         self.rows += 1
         return number
 
-    def fast_rows(
-        self, rows: Iterable[Sequence[object]], formats: Sequence[str | None], spool: IO[str]
+    def fast_columns(
+        self,
+        columns: Sequence[Column | None],
+        formats: Sequence[str | None],
+        spool: IO[str],
     ) -> None:
-        """Append many rows as XML written here, for ``_finish`` to put into the saved sheet.
+        """Append rows given column by column, as XML for ``_finish`` to put into the sheet.
 
         openpyxl serialises cell by cell in pure Python (about 40 µs a cell); a case sheet of
-        100,000 rows and 50 columns would take minutes. Only values, formulas with their
-        stored value, number formats (style ids registered with openpyxl) and notes occur.
-        ``spool`` holds the XML until then; the caller closes it.
+        100,000 rows and 60 columns would take minutes. Each column is turned into its cells'
+        XML in one pass of its own kind (numbers, formulas with their stored value, or
+        anything else through ``_cell_xml``), and the rows are then joined from the columns.
+        ``None`` is a column without a single value. All columns have the same length; the
+        rows are numbered on from the sheet's last row. ``spool`` holds the XML until then;
+        the caller closes it.
         """
+        count = max((len(column) for column in columns if column is not None), default=0)
+        if count == 0:
+            return
+        self.extra = spool
         styles = [
             self._style(number_format) if number_format else None for number_format in formats
         ]
         quoted = self._style(None, quote=True)
-        letters = [get_column_letter(index) for index in range(1, len(formats) + 1)]
-        attributes = [f' s="{style}"' if style is not None else "" for style in styles]
-        self.extra = spool
+        numbers = [str(number) for number in range(self.rows + 1, self.rows + count + 1)]
+        noted = len(self.sheet._comments)
+        cells = [
+            [""] * count
+            if column is None
+            else self._column_xml(get_column_letter(index), style, quoted, numbers, column)
+            for index, (column, style) in enumerate(zip(columns, styles, strict=True), start=1)
+        ]
+        # Notes were made column by column; the sheet lists them row by row, as Excel does.
+        self.sheet._comments[noted:] = sorted(
+            self.sheet._comments[noted:], key=lambda record: coordinate_to_tuple(record.ref)
+        )
+        spool.write(
+            "".join(
+                f'<row r="{number}">{"".join(row)}</row>'
+                for number, row in zip(numbers, zip(*cells, strict=True), strict=True)
+            )
+        )
+        self.rows += count
+
+    def _column_xml(
+        self, letter: str, style: int | None, quoted: int, numbers: list[str], column: Column
+    ) -> list[str]:
+        """One column's cells as XML. The commonest cells are written here without a call,
+        exactly as ``_cell_xml`` writes them (a finite number, a formula with a finite number
+        as its value, an empty cell, a whole number); ``tests/write/test_sheet_xml.py`` holds
+        the two ways equal for every kind of cell."""
+        styled = f' s="{style}"' if style is not None else ""
         isfinite = math.isfinite
-        for cells in rows:
-            number = self.rows + 1
-            parts = [f'<row r="{number}">']
-            columns = zip(letters, styles, attributes, cells, strict=True)
-            for letter, style, styled, value in columns:
-                # The commonest cells are written here without a call, exactly as ``_cell_xml``
-                # writes them: a finite number, a formula without a note, an empty cell, a
-                # whole number. Text, dates and notes take ``_cell_xml``.
-                if type(value) is float and isfinite(value):
-                    shown = repr(value + 0.0)
-                    parts.append(f'<c r="{letter}{number}"{styled} t="n"><v>{shown}</v></c>')
-                elif type(value) is Formula and value.note is None:
-                    result, formula = value.value, value.text
-                    if "&" in formula or "<" in formula or ">" in formula:
-                        formula = escape(formula)
-                    if type(result) is float and isfinite(result):
-                        typed, stored = "", repr(result + 0.0)  # as stored_value, without a call
-                    else:
-                        typed, stored = stored_value(result)
-                    shown = styled if result is not None else ""
-                    parts.append(
-                        f'<c r="{letter}{number}"{shown}{typed}><f>{formula}</f><v>{stored}</v></c>'
-                    )
-                elif value is None or value is pd.NaT:
-                    continue
-                elif type(value) is int:
-                    parts.append(f'<c r="{letter}{number}"{styled} t="n"><v>{value}</v></c>')
-                else:
-                    parts.append(self._cell_xml(f"{letter}{number}", value, style, quoted))
-            parts.append("</row>")
-            self.extra.write("".join(parts))
-            self.rows += 1
+        if isinstance(column, FormulaColumn):
+            texts = column.texts
+            if not column.escaped:
+                texts = [
+                    escape(text) if "&" in text or "<" in text or ">" in text else text
+                    for text in texts
+                ]
+            return [
+                f'<c r="{letter}{number}"{styled}><f>{text}</f><v>{value + 0.0!r}</v></c>'
+                if type(value) is float and isfinite(value)
+                else _formula_xml(f"{letter}{number}", styled, text, value)
+                for number, text, value in zip(numbers, texts, column.values, strict=True)
+            ]
+        cell_xml = self._cell_xml
+        return [
+            f'<c r="{letter}{number}"{styled} t="n"><v>{value + 0.0!r}</v></c>'
+            if type(value) is float and isfinite(value)
+            else ""
+            if value is None or value is pd.NaT
+            else f'<c r="{letter}{number}"{styled} t="n"><v>{value}</v></c>'
+            if type(value) is int
+            else cell_xml(f"{letter}{number}", value, style, quoted)
+            for number, value in zip(numbers, column, strict=True)
+        ]
 
     def _style(self, number_format: str | None, quote: bool = False) -> int:
         """The workbook's style id for a number format (or a quote prefix), registering it."""
@@ -232,9 +307,8 @@ class Sheet:
             record.text.t = note
             self.sheet._comments.append(record)
         if isinstance(value, Formula):
-            kind, stored = stored_value(value.value)
-            styled = f' s="{style}"' if style is not None and value.value is not None else ""
-            return f'<c r="{ref}"{styled}{kind}><f>{escape(value.text)}</f><v>{stored}</v></c>'
+            styled = f' s="{style}"' if style is not None else ""
+            return _formula_xml(ref, styled, escape(value.text), value.value)
         value = cell_value(value)
         if value is None:
             return ""
