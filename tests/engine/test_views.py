@@ -7,7 +7,12 @@ import pytest
 
 from werkzorg_calc.domain.items import COST_IDS, SAVING_IDS
 from werkzorg_calc.domain.stakeholders import STAKEHOLDERS
-from werkzorg_calc.engine.views import case_stakeholder_sums, payer_codes, stakeholder_sums
+from werkzorg_calc.engine.views import (
+    case_stakeholder_sums,
+    owned_by,
+    payer_codes,
+    stakeholder_sums,
+)
 
 SAVING, COST = SAVING_IDS[0], COST_IDS[0]
 
@@ -93,3 +98,27 @@ def test_payer_codes_are_one_byte_and_the_same_name_has_one_code_in_every_column
     assert coded.codes.dtype == "uint8"
     assert coded.names == ("municipality", "uwv")
     assert coded.codes.tolist() == [[0, 1], [2, 1], [1, 0]]
+
+
+def test_owned_by_marks_a_partys_cells_by_column_name() -> None:
+    """The same three cases: the municipality owns the first case's saving and the third
+    case's cost; asked in the other column order, the marks move with the columns; a party
+    that pays nothing (the insurer) owns no cell; a cell without a payer belongs to nobody."""
+    payers = pd.DataFrame(
+        {SAVING: ["municipality", None, "uwv"], COST: ["uwv", "uwv", "municipality"]},
+        dtype=object,
+    )
+    coded = payer_codes(payers)
+    assert owned_by(coded, [SAVING, COST], "municipality").tolist() == [
+        [True, False],
+        [False, False],
+        [False, True],
+    ]
+    assert owned_by(coded, [COST, SAVING], "municipality").tolist() == [
+        [False, True],
+        [False, False],
+        [True, False],
+    ]
+    assert owned_by(coded, [SAVING, COST], "uwv").sum() == 3
+    assert not owned_by(coded, [SAVING, COST], "health_insurer").any()
+    assert (owned_by(coded, [SAVING, COST], "uwv") == (payers.to_numpy() == "uwv")).all()

@@ -27,6 +27,7 @@ from werkzorg_calc.engine.optimism import optimism_view
 from werkzorg_calc.engine.payback import payback
 from werkzorg_calc.engine.plausibility import plausibility
 from werkzorg_calc.engine.settlement import settle
+from werkzorg_calc.engine.views import payer_codes
 from werkzorg_calc.engine.welfare import welfare_view
 
 GROSS_WAGE_COLUMN = "gross_wage_month"  # brutoloon_pm in the case file
@@ -75,7 +76,8 @@ def extend(
     )
     gross = _optional(frame, GROSS_WAGE_COLUMN)
     welfare = welfare_view(result, gross, _optional(frame, NET_WAGE_COLUMN))
-    cashable = cashable_split(result)
+    coded = payer_codes(result.payers)  # once, for both sums by party below
+    cashable = cashable_split(result, coded)
     parties = parties_with_flow(result)
     stakeholders = result.stakeholders
     all_costs = _column(stakeholders, "costs")
@@ -90,7 +92,7 @@ def extend(
         welfare=welfare,
         settlement=settlement,
         cashable=cashable,
-        payback=payback(result, parties),
+        payback=payback(result, parties, coded),
         bootstrap=bootstrap.result(),
         plausibility=checks,
         optimism=optimism_view(result) if optimism_bias else None,

@@ -30,6 +30,7 @@ from werkzorg_calc.engine.event_time import (
     projected_share,
     realised_share,
 )
+from werkzorg_calc.engine.views import PayerCodes, owned_by, payer_codes
 
 TOTAL = "total"
 CHUNK_CASES: Final = 20_000  # cases per share matrix (× months × 8 bytes each)
@@ -105,8 +106,11 @@ def _projected_by(
     return share
 
 
-def payback(result: Result, parties: tuple[str, ...]) -> Payback:
-    """The cumulative net per event month of each of ``parties`` and in total, and its month."""
+def payback(result: Result, parties: tuple[str, ...], coded: PayerCodes | None = None) -> Payback:
+    """The cumulative net per event month of each of ``parties`` and in total, and its month.
+
+    ``coded`` is ``result.payers`` as codes, if the caller has them already.
+    """
     monthly = [item.id for item in ITEMS if item.projected]
     one_off = [item for item in result.realised.columns if item not in monthly]
     months = _last_month(result)
@@ -117,20 +121,21 @@ def payback(result: Result, parties: tuple[str, ...]) -> Payback:
     weights = {
         curve: monthly_weight(result, curve) for curve in sorted({curves[i] for i in monthly})
     }
-    payers = result.payers.to_numpy()
+    coded = coded or payer_codes(result.payers)
     cases = len(result.cases)
     fixed = np.zeros(len(parties))
     realised_amounts = np.zeros((cases, len(parties)))
     projected_amounts = {curve: np.zeros((cases, len(parties))) for curve in weights}
     for j, party in enumerate(parties):
-        own = payers == party
         # One party's frame at a time, each let go before the next is made: at a million
         # cases a frame of every item is 96 MB.
-        realised = result.realised.where(own, 0.0)
+        realised = result.realised.where(owned_by(coded, list(result.realised.columns), party), 0.0)
         fixed[j] = float(realised[one_off].to_numpy().sum())
         realised_amounts[:, j] = realised[monthly].sum(axis=1).to_numpy()
         del realised
-        projected = result.projected.where(own, 0.0)
+        projected = result.projected.where(
+            owned_by(coded, list(result.projected.columns), party), 0.0
+        )
         for curve, amounts in projected_amounts.items():
             amounts[:, j] = (
                 projected[[i for i in monthly if curves[i] == curve]].sum(axis=1).to_numpy()

@@ -46,6 +46,19 @@ class PayerCodes:
         return self.codes[:, [position[column] for column in columns]]
 
 
+def owned_by(coded: PayerCodes, columns: list[str], party: str) -> NDArray[np.bool_]:
+    """Which cells of ``columns`` (cases × items, matched by name) ``party`` pays or saves.
+
+    From the one-byte codes: comparing the payers frame's names cell by cell made an object
+    array of every case × item (96 MB at a million cases) and compared strings in Python.
+    """
+    codes = coded.of(columns)
+    if party not in coded.names:
+        return np.zeros(codes.shape, dtype=np.bool_)
+    owned: NDArray[np.bool_] = codes == coded.names.index(party)
+    return owned
+
+
 def payer_codes(payers: pd.DataFrame | PayerCodes) -> PayerCodes:
     """``payers`` as ``PayerCodes`` (already coded ones are returned as they are)."""
     if isinstance(payers, PayerCodes):
@@ -187,33 +200,45 @@ def common_horizon_view(
             index=frame.index,
         ).fillna(norms.benefit_before)
         benefit = ((mean - benefit_after) * keep).where(uses, monthly["benefit"])
-    realised = monthly.mul(realised_months, axis=0)
-    realised["benefit"] = benefit * realised_months
-    realised = pd.concat([realised, one_off], axis=1)[list(one_off.columns.union(monthly.columns))]
-
+    # Realised and projected amounts as two arrays of every case × item, column-major so each
+    # item is one contiguous column: the views sum them without copying, and the whole is the
+    # realised array with the projected one added in place. (Frames built with concat and
+    # summed with copies held five such arrays at once: the peak of a national run.)
+    columns = list(one_off.columns.union(monthly.columns))
+    shape = (len(frame), len(columns))
+    realised = np.empty(shape, order="F")
+    projected = np.zeros(shape, order="F")
     fb = projection_factor(months, params.retention_benefit, params.discount_rate)
     fw = projection_factor(months, params.retention_work, params.discount_rate)
-    projected = pd.DataFrame(0.0, index=frame.index, columns=realised.columns)
-    for item in ITEMS:
-        if item.projected:
-            projected[item.id] = monthly[item.id] * (fb if item.curve == "benefit" else fw)
+    curves = {item.id: item for item in ITEMS}
+    for j, column in enumerate(columns):
+        if column not in monthly.columns:
+            realised[:, j] = one_off[column].to_numpy(dtype=np.float64)
+            continue
+        amount = benefit if column == "benefit" else monthly[column]
+        realised[:, j] = (amount * realised_months).to_numpy(dtype=np.float64)
+        item = curves.get(column)
+        if item is not None and item.projected:
+            factor = fb if item.curve == "benefit" else fw
+            projected[:, j] = (monthly[column] * factor).to_numpy(dtype=np.float64)
     if uses.any() and months.max() > 0:
         keys = norms.keys.where(uses & months.gt(0))
         table = projected_norms(keys, peil.date(), int(months.max()))
         q = monthly_q(params.retention_benefit, params.discount_rate)
         weighted = weighted_norm_sum(keys, table, months, q)
         norm_part = pd.Series(weighted, index=frame.index) - benefit_after * fb
-        projected["benefit"] = (norm_part * keep).where(uses & months.gt(0), projected["benefit"])
-    realised_view, projected_view = view(realised, payers), view(projected, payers)
-    # The same cell-by-cell sum as ``realised + projected``, but into the realised array and
-    # with each frame let go once it is an array: three frames of every case at once were the
-    # peak of a national run.
-    columns = realised.columns
-    both = realised.to_numpy(dtype=np.float64, copy=True)
-    del realised
-    both += projected.to_numpy(dtype=np.float64)
+        j = columns.index("benefit")
+        projected[:, j] = np.where(
+            (uses & months.gt(0)).to_numpy(), (norm_part * keep).to_numpy(), projected[:, j]
+        )
+
+    def framed(amounts: NDArray[np.float64]) -> pd.DataFrame:
+        return pd.DataFrame(amounts, index=frame.index, columns=columns, copy=False)
+
+    realised_view, projected_view = view(framed(realised), payers), view(framed(projected), payers)
+    realised += projected  # the same cell-by-cell sum as realised + projected
     del projected
-    whole = view(pd.DataFrame(both, index=frame.index, columns=columns, copy=False), payers)
+    whole = view(framed(realised), payers)
     return CommonHorizon(
         months=h,
         money=whole.money,
