@@ -14,6 +14,7 @@ from werkzorg_calc.domain.items import ITEM_IDS
 from werkzorg_calc.domain.parameters import default_parameters
 from werkzorg_calc.engine.calc import calculate
 from werkzorg_calc.read.cases import load_cases
+from werkzorg_calc.write import json_document
 from werkzorg_calc.write.json_document import result_to_dict, result_to_json, to_json
 
 
@@ -192,3 +193,27 @@ def test_the_json_says_in_words_net_or_gross_price_level_and_period(
     assert words["common_horizon"].startswith("Gemeenschappelijke horizon (24 mnd): € ")
     english = result_to_dict(result, lang="en")["in_words"]
     assert english["period"] == "realised up to the reference date + projection of 12 months"
+
+
+@pytest.mark.parametrize("block", [1, 3, 10_000])
+def test_the_cases_in_blocks_give_the_text_of_the_whole_document(
+    worked_cases: CaseTable, block: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``result_to_json`` turns the cases into JSON a block at a time (four worked cases in
+    blocks of one, three, or all at once) and puts them where the document's empty list was:
+    the text is that of the whole dict, to the byte, and reads back with V-01 first."""
+    monkeypatch.setattr(json_document, "JSON_BLOCK", block)
+    result = calculate(worked_cases, default_parameters(), PEILDATUM, horizon=12)
+    text = result_to_json(result)
+    assert text == to_json(result_to_dict(result))
+    cases = json.loads(text)["cases"]
+    assert [case["case_id"] for case in cases] == ["V-01", "V-02", "V-03", "V-04"]
+
+
+def test_a_result_without_cases_keeps_its_empty_list(worked_cases: CaseTable) -> None:
+    """No case (every row of the table dropped): the document's "cases" stays []."""
+    empty = CaseTable(worked_cases.frame.iloc[0:0], worked_cases.sources, ())
+    result = calculate(empty, default_parameters(), PEILDATUM)
+    text = result_to_json(result)
+    assert text == to_json(result_to_dict(result))
+    assert json.loads(text)["cases"] == []

@@ -151,12 +151,14 @@ def calc(
                 )
             document = None
             if output_format is OutputFormat.json:
-                from werkzorg_calc.write.json_document import result_to_json
+                from werkzorg_calc.write.json_document import result_json_pieces
 
                 step("JSON schrijven")
-                document = result_to_json(result, provenance, language)
+                # In pieces, written one by one: the text is never joined (or encoded) whole.
+                document = [*result_json_pieces(result, provenance, language), "\n"]
         if document is not None:  # after the progress line is gone
-            sys.stdout.write(document + "\n")
+            for piece in document:
+                sys.stdout.write(piece)
             return
         written = written_message(kind, output, language) if output and kind else None
         _print_calc_report(result, limit, language, written, provenance)

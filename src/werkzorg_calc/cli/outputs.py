@@ -89,11 +89,11 @@ def write_result(
             result, output, provenance=provenance, force=force, inputs=inputs, lang=lang
         )
     else:
-        from werkzorg_calc.write.json_document import result_to_json
+        from werkzorg_calc.write.json_document import result_json_pieces
         from werkzorg_calc.write.text_file import write_text
 
-        document = result_to_json(result, provenance, lang) + "\n"
-        write_text(output, document, force=force, inputs=inputs)
+        pieces = result_json_pieces(result, provenance, lang)
+        write_text(output, [*pieces, "\n"], force=force, inputs=inputs)
 
 
 def write_comparison(

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
@@ -20,6 +21,9 @@ from werkzorg_calc.text.issues import issue_message
 from werkzorg_calc.text.labels import Lang, text
 from werkzorg_calc.text.wording import headline_lines, price_level
 from werkzorg_calc.write.beyond_json import result_beyond
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SCHEMA_VERSION = 1
 
@@ -107,6 +111,12 @@ def result_to_dict(
     ``provenance`` defaults to ``build_provenance(result)``; the CLI passes the one it built
     from its own arguments.
     """
+    return _document(result, provenance, lang, _cases(result, result.items))
+
+
+def _document(
+    result: Result, provenance: Provenance | None, lang: Lang, cases: list[dict[str, Any]]
+) -> dict[str, Any]:
     summary = _summary(result)
     return {
         "schema_version": SCHEMA_VERSION,
@@ -125,7 +135,7 @@ def result_to_dict(
         "group_by": result.group_by,
         "groups": _groups(result),
         **result_beyond(result),
-        "cases": _cases(result),
+        "cases": cases,
         "gross": _view(result.gross),
         "common_horizon": _common_horizon(result),
         "in_words": _in_words(result, lang),
@@ -250,7 +260,7 @@ def comparison_to_dict(
     }
 
 
-def to_json(data: dict[str, Any]) -> str:
+def to_json(data: dict[str, Any] | list[Any]) -> str:
     """JSON text: UTF-8 safe, no NaN, keys in the order built, indented by two spaces.
 
     orjson writes the same document as ``json.dumps(data, ensure_ascii=False, indent=2)``,
@@ -261,28 +271,31 @@ def to_json(data: dict[str, Any]) -> str:
     return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS).decode()
 
 
-def _cases(result: Result) -> list[dict[str, Any]]:
-    """One entry per case; built from whole columns, zipped once."""
-    cases = result.cases
+def _cases(
+    result: Result, all_items: pd.DataFrame, span: slice = slice(None)
+) -> list[dict[str, Any]]:
+    """One entry per case (of ``span``); built from whole columns, zipped once."""
+    cases = result.cases.iloc[span]
     item_ids = list(ITEM_IDS)
+    chosen = all_items.iloc[span]
     items = [
         dict(zip(item_ids, values, strict=True))
-        for values in zip(*(result.items[item].tolist() for item in item_ids), strict=True)
+        for values in zip(*(chosen[item].tolist() for item in item_ids), strict=True)
     ]
     imputed_fields = list(result.imputed.columns)
     imputed = [
         [field for field, flag in zip(imputed_fields, flags, strict=True) if flag]
-        for flags in result.imputed.to_numpy().tolist()
+        for flags in result.imputed.iloc[span].to_numpy().tolist()
     ]
     derived_fields = list(result.derived.columns)
     derived = [
         [field for field, flag in zip(derived_fields, flags, strict=True) if flag]
-        for flags in result.derived.notna().to_numpy().tolist()
+        for flags in result.derived.iloc[span].notna().to_numpy().tolist()
     ]
     columns = ("case_id", "status", "work_months", "working_at_peildatum", "durable")
     money = ("savings", "costs", "net")
     # Python has the split per stakeholder (result.case_stakeholders); JSON readers get it too.
-    split = result.case_stakeholders[list(STAKEHOLDERS)].to_dict(orient="records")
+    split = result.case_stakeholders[list(STAKEHOLDERS)].iloc[span].to_dict(orient="records")
     municipalities = [
         value if isinstance(value, str) else None for value in cases["municipality"].tolist()
     ]
@@ -327,8 +340,39 @@ def result_to_json(result: Result, provenance: Provenance | None = None, lang: L
     """The JSON text of ``result`` (UTF-8 safe, no NaN, stable key order).
 
     Each warning keeps its ``code`` and ``params``; its ``message`` is worded in ``lang``.
+    The text is that of ``to_json(result_to_dict(...))``, to the byte.
     """
-    return to_json(result_to_dict(result, provenance, lang))
+    return "".join(result_json_pieces(result, provenance, lang))
+
+
+def result_json_pieces(
+    result: Result, provenance: Provenance | None = None, lang: Lang = "nl"
+) -> Iterator[str]:
+    """``result_to_json``'s text in pieces, to be written one after another.
+
+    The cases are turned into JSON ``JSON_BLOCK`` at a time and put in the place of an empty
+    list: the dictionaries of every case at once, and the whole text joined, were most of the
+    memory of ``--format json`` at national scale.
+    """
+    head = to_json(_document(result, provenance, lang, []))
+    count = len(result.cases)
+    if count == 0:
+        yield head
+        return
+    before, after = head.split(_EMPTY_CASES, 1)
+    yield before + '\n  "cases": [\n'
+    items = result.items
+    for start in range(0, count, JSON_BLOCK):
+        block = to_json(_cases(result, items, slice(start, start + JSON_BLOCK)))
+        # A list on its own starts "[\n  {" and ends "}\n]"; in the document each line of it
+        # sits two levels deeper. A JSON string holds no raw line break, so lines are lines.
+        yield (",\n  " if start else "  ") + block[2:-2].replace("\n", "\n  ")
+    yield "\n  ]" + after
+
+
+# The top-level "cases" key with an empty list, as ``to_json`` writes it (indent 2).
+_EMPTY_CASES = '\n  "cases": []'
+JSON_BLOCK = 10_000  # cases turned into JSON at once
 
 
 def _in_words(result: Result, lang: Lang) -> dict[str, str]:
