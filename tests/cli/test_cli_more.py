@@ -307,3 +307,17 @@ def test_a_price_year_after_the_index_is_refused(worked_csv: Path) -> None:
     message = one_line(outcome.stderr)
     assert "prijsjaar 2100: geen prijsindex" in message
     assert "beschikbaar 2015" in message
+
+
+def test_a_price_year_with_imputed_inputs_writes_the_workbook(
+    worked_csv: Path, tmp_path: Path
+) -> None:
+    """``--price-year 2024 -o``: V-02's empty ggz_na gets a note saying what was assumed. The
+    dated benefit norm leaves ``benefit_default_month`` empty, and pricing that empty default
+    (None × the CPI factor) used to end in an internal error."""
+    target = tmp_path / "prijzen-2024.xlsx"
+    outcome = invoke("calc", worked_csv, *PEIL, "--price-year", "2024", "-o", target)
+    assert outcome.exit_code == 0, outcome.output
+    sheet = openpyxl.load_workbook(target)["Per casus"]
+    notes = [cell.comment.text for row in sheet.iter_rows() for cell in row if cell.comment]
+    assert any("ggz" in note.lower() for note in notes), notes

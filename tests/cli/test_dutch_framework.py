@@ -92,6 +92,7 @@ def test_command_signatures_are_real_objects_not_strings() -> None:
     therefore do without ``from __future__ import annotations`` (``cli/__init__.py``)."""
     callbacks = [command.callback for command in app.registered_commands]
     assert len(callbacks) >= 8
+    callbacks.append(app.registered_callback.callback if app.registered_callback else None)
     for callback in callbacks:
         assert callback is not None
         stringly = [

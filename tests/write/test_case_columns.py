@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from tests.conftest import PEILDATUM
 from tests.v1 import v1_parameters
 from werkzorg_calc.domain.cases import CaseTable
+from werkzorg_calc.domain.result import Result
 from werkzorg_calc.engine.calc import calculate
 from werkzorg_calc.write.excel import case_sheet
 from werkzorg_calc.write.excel.case_columns import CaseColumns, blocks
@@ -64,3 +67,42 @@ def test_a_later_block_refers_to_its_own_rows(worked_cases: CaseTable) -> None:
     durable = cells["durable"]
     assert isinstance(durable, FormulaColumn)
     assert list(durable.values) == ["nee", "nee"]
+
+
+def _number_formats(path: Path) -> list[str]:
+    styles = _parts(path)["xl/styles.xml"].decode()
+    return re.findall(r'formatCode="([^"]*)"', styles)
+
+
+def test_without_cases_the_workbook_has_the_same_style_table(
+    worked_cases: CaseTable, tmp_path: Path
+) -> None:
+    """No case, no row: the case sheet's number formats (months 0.0 and 0.000000, decimals) are
+    still registered, so every other sheet's style ids are those of a workbook with cases."""
+    result = calculate(worked_cases, v1_parameters(), PEILDATUM)
+    full = tmp_path / "vier.xlsx"
+    write_excel(result, full, cases=worked_cases)
+    empty_cases = CaseTable(worked_cases.frame.iloc[0:0], worked_cases.sources, ())
+    empty = tmp_path / "geen.xlsx"
+    write_excel(calculate(empty_cases, v1_parameters(), PEILDATUM), empty, cases=empty_cases)
+    assert "0.000000" in _number_formats(full)
+    assert _number_formats(empty) == _number_formats(full)
+
+
+def test_the_case_sheet_adds_realised_and_projected_per_block_only(
+    worked_cases: CaseTable, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``Result.items`` adds up every case; read once per item and block it made writing a
+    national file quadratic. The case sheet, in blocks of one, reads it not at all."""
+    result = calculate(worked_cases, v1_parameters(), PEILDATUM)
+    reads: list[int] = []
+    everything = Result.items
+
+    def counted(self: Result) -> pd.DataFrame:
+        reads.append(1)
+        return everything.fget(self)  # type: ignore[attr-defined, no-any-return]  # a property
+
+    monkeypatch.setattr(Result, "items", property(counted))
+    monkeypatch.setattr(case_sheet, "BLOCK", 1)
+    write_excel(result, tmp_path / "per-blok.xlsx", cases=worked_cases)
+    assert reads == []

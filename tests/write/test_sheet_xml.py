@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 from openpyxl import Workbook
@@ -132,3 +133,10 @@ def test_dates_become_the_serials_openpyxl_gives_each_date() -> None:
     expected = [to_excel(day.date()) for day in column.iloc[:-1]]  # type: ignore[no-untyped-call]  # openpyxl has no types here
     assert serials[:-1] == expected
     assert all(type(serial) is float for serial in serials[:-1])
+
+
+def test_dates_far_from_1970_keep_their_serials() -> None:
+    """Second-precision dates beyond the nanosecond range (1677-2262): 01-01-2300 is
+    146,099 days after 30-12-1899 and 01-05-1600 is 109,450 days before it."""
+    column = pd.Series(np.array(["2300-01-01", "1600-05-01"], dtype="datetime64[s]"))
+    assert excel_serials(column) == [146099.0, -109450.0]

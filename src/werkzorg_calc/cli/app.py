@@ -4,8 +4,6 @@ Heavy libraries (pandas, pydantic, openpyxl, rich) are imported inside the comma
 ``werkzorg --help`` starts about as fast as Typer itself.
 """
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -149,16 +149,13 @@ def calc(
                     cases=table,
                     provenance=provenance,
                 )
-            document = None
-            if output_format is OutputFormat.json:
-                from werkzorg_calc.write.json_document import result_json_pieces
+        if output_format is OutputFormat.json:  # after the progress line is gone
+            from werkzorg_calc.write.json_document import result_json_pieces
 
-                step("JSON schrijven")
-                # In pieces, written one by one: the text is never joined (or encoded) whole.
-                document = [*result_json_pieces(result, provenance, language), "\n"]
-        if document is not None:  # after the progress line is gone
-            for piece in document:
+            # Made and written a block of cases at a time: the text never exists whole.
+            for piece in result_json_pieces(result, provenance, language):
                 sys.stdout.write(piece)
+            sys.stdout.write("\n")
             return
         written = written_message(kind, output, language) if output and kind else None
         _print_calc_report(result, limit, language, written, provenance)

@@ -7,6 +7,7 @@ The writers are imported only when used, so ``werkzorg --help`` stays quick.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -92,8 +93,8 @@ def write_result(
         from werkzorg_calc.write.json_document import result_json_pieces
         from werkzorg_calc.write.text_file import write_text
 
-        pieces = result_json_pieces(result, provenance, lang)
-        write_text(output, [*pieces, "\n"], force=force, inputs=inputs)
+        pieces = result_json_pieces(result, provenance, lang)  # made as they are written
+        write_text(output, chain(pieces, ("\n",)), force=force, inputs=inputs)
 
 
 def write_comparison(

@@ -27,7 +27,7 @@ from werkzorg_calc.engine.optimism import optimism_view
 from werkzorg_calc.engine.payback import payback
 from werkzorg_calc.engine.plausibility import plausibility
 from werkzorg_calc.engine.settlement import settle
-from werkzorg_calc.engine.views import payer_codes
+from werkzorg_calc.engine.views import PayerCodes, payer_codes
 from werkzorg_calc.engine.welfare import welfare_view
 
 GROSS_WAGE_COLUMN = "gross_wage_month"  # brutoloon_pm in the case file
@@ -59,8 +59,11 @@ def extend(
     optimism_bias: bool = False,
     bootstrap_draws: int | None = None,
     bootstrap_seed: int = DEFAULT_SEED,
+    coded: PayerCodes | None = None,
 ) -> Result:
     """``result`` with ``beyond`` filled in; ``frame`` is the case frame it was computed from.
+
+    ``coded`` is ``result.payers`` as codes, if the caller made them already (``calculate``).
 
     ``bootstrap_draws`` ``None`` takes ``default_draws`` for the number of cases, and says so
     in a warning when that is fewer than the spec's 10,000.
@@ -76,7 +79,7 @@ def extend(
     )
     gross = _optional(frame, GROSS_WAGE_COLUMN)
     welfare = welfare_view(result, gross, _optional(frame, NET_WAGE_COLUMN))
-    coded = payer_codes(result.payers)  # once, for both sums by party below
+    coded = coded or payer_codes(result.payers)  # once, for both sums by party below
     cashable = cashable_split(result, coded)
     parties = parties_with_flow(result)
     stakeholders = result.stakeholders

@@ -262,6 +262,7 @@ def calculate(
         optimism_bias=optimism_bias,
         bootstrap_draws=bootstrap_draws,
         bootstrap_seed=bootstrap_seed,
+        coded=coded,
     )
 
 

@@ -41,10 +41,13 @@ TIMELINE_FIELDS = ("status", "trajectory_start", "job_start", "job_end", "hours_
 
 
 def effective_parameter(result: Result, key: str) -> Any:
-    """A parameter as the sum used it: money parameters times their CPI factor."""
+    """A parameter as the sum used it: money parameters times their CPI factor.
+
+    A parameter left empty (``benefit_default_month``: the dated norm applies) stays ``None``.
+    """
     value = result.parameters.flat()[key]
     factor = result.price_factors.get(key)
-    return value * factor if factor is not None else value
+    return value * factor if factor is not None and value is not None else value
 
 
 def cell_at(frame: pd.DataFrame, index: int, column: str) -> Any:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import orjson
 
@@ -21,9 +21,6 @@ from werkzorg_calc.text.issues import issue_message
 from werkzorg_calc.text.labels import Lang, text
 from werkzorg_calc.text.wording import headline_lines, price_level
 from werkzorg_calc.write.beyond_json import result_beyond
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 SCHEMA_VERSION = 1
 
@@ -111,7 +108,7 @@ def result_to_dict(
     ``provenance`` defaults to ``build_provenance(result)``; the CLI passes the one it built
     from its own arguments.
     """
-    return _document(result, provenance, lang, _cases(result, result.items))
+    return _document(result, provenance, lang, _cases(result))
 
 
 def _document(
@@ -271,13 +268,11 @@ def to_json(data: dict[str, Any] | list[Any]) -> str:
     return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS).decode()
 
 
-def _cases(
-    result: Result, all_items: pd.DataFrame, span: slice = slice(None)
-) -> list[dict[str, Any]]:
+def _cases(result: Result, span: slice = slice(None)) -> list[dict[str, Any]]:
     """One entry per case (of ``span``); built from whole columns, zipped once."""
     cases = result.cases.iloc[span]
     item_ids = list(ITEM_IDS)
-    chosen = all_items.iloc[span]
+    chosen = result.realised.iloc[span] + result.projected.iloc[span]  # = result.items[span]
     items = [
         dict(zip(item_ids, values, strict=True))
         for values in zip(*(chosen[item].tolist() for item in item_ids), strict=True)
@@ -361,9 +356,8 @@ def result_json_pieces(
         return
     before, after = head.split(_EMPTY_CASES, 1)
     yield before + '\n  "cases": [\n'
-    items = result.items
     for start in range(0, count, JSON_BLOCK):
-        block = to_json(_cases(result, items, slice(start, start + JSON_BLOCK)))
+        block = to_json(_cases(result, slice(start, start + JSON_BLOCK)))
         # A list on its own starts "[\n  {" and ends "}\n]"; in the document each line of it
         # sits two levels deeper. A JSON string holds no raw line break, so lines are lines.
         yield (",\n  " if start else "  ") + block[2:-2].replace("\n", "\n  ")

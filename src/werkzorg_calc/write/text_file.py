@@ -16,10 +16,10 @@ def write_text(
 
     Newlines are written as given (``\\n``), so the bytes are the same on every platform.
     """
-    pieces = (content,) if isinstance(content, str) else content
-    with (
-        atomic_target(path, force=force, inputs=inputs) as temporary,
-        temporary.open("w", encoding="utf-8", newline="") as handle,
-    ):
-        for piece in pieces:
-            handle.write(piece)
+    with atomic_target(path, force=force, inputs=inputs) as temporary:
+        if isinstance(content, str):
+            temporary.write_text(content, encoding="utf-8", newline="")
+            return
+        with temporary.open("w", encoding="utf-8", newline="") as handle:
+            for piece in content:
+                handle.write(piece)

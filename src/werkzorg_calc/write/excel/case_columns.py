@@ -295,7 +295,9 @@ class CaseColumns:
         """Monthly amounts, line items, the case's sums and the projected parts."""
         result, r, lang = self.result, self.r, self.lang
         cases = result.cases.iloc[span]
-        items = {item: money(result.items[item].iloc[span]) for item in ITEM_IDS}
+        # realised + projected of this block only (``result.items`` adds up every case).
+        chosen = result.realised.iloc[span] + result.projected.iloc[span]
+        items = {item: money(chosen[item]) for item in ITEM_IDS}
         projected = {item: money(result.projected[item].iloc[span]) for item in MONTHLY_IDS}
         cells: dict[str, Column] = {
             "savings": _formulas(

@@ -150,6 +150,8 @@ def case_sheet(
     formats = [column.format for column in columns]
     for block in layout.blocks():
         sheet.fast_columns(block, formats, spool)
+    if layout.count == 0:
+        sheet.fast_columns([None] * len(columns), formats, spool)  # the styles, no rows
     sheet.finish_table(len(columns))
     return sheet
 

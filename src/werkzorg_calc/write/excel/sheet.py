@@ -131,7 +131,7 @@ def excel_serials(column: pd.Series) -> list[float | None]:
     The whole column at once, as ``openpyxl.utils.datetime.to_excel`` gives it for each
     date, including its step back of one day before 1900-03-01 (Lotus's 29 February 1900).
     """
-    days = column.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]")
+    days = column.to_numpy(dtype="datetime64[D]")  # straight to days: no ns overflow
     serials = (days - np.datetime64("1899-12-30", "D")).astype(np.int64)
     serials = np.where((serials > 0) & (serials <= 60), serials - 1, serials)
     missing = np.isnat(days).tolist()
@@ -226,14 +226,16 @@ class Sheet:
         rows are numbered on from the sheet's last row. ``spool`` holds the XML until then;
         the caller closes it.
         """
-        count = max((len(column) for column in columns if column is not None), default=0)
-        if count == 0:
-            return
+        # The columns' styles are registered even without a row: the workbook's style table
+        # (and so every style id) does not depend on whether there are cases.
         self.extra = spool
         styles = [
             self._style(number_format) if number_format else None for number_format in formats
         ]
         quoted = self._style(None, quote=True)
+        count = max((len(column) for column in columns if column is not None), default=0)
+        if count == 0:
+            return
         numbers = [str(number) for number in range(self.rows + 1, self.rows + count + 1)]
         noted = len(self.sheet._comments)
         cells = [
