@@ -98,7 +98,7 @@ def extend(
         payback=payback(result, parties, coded),
         bootstrap=bootstrap.result(),
         plausibility=checks,
-        optimism=optimism_view(result) if optimism_bias else None,
+        optimism=optimism_view(result, coded) if optimism_bias else None,
     )
     reduced = _draws_reduced(result, draws) if bootstrap_draws is None else ()
     warnings = result.warnings + checks.warnings + reduced

@@ -23,6 +23,7 @@ from werkzorg_calc.domain.items import ITEM_IDS, SAVING_IDS
 from werkzorg_calc.domain.parameters import parameter_info
 from werkzorg_calc.domain.result import Result
 from werkzorg_calc.domain.stakeholders import STAKEHOLDERS
+from werkzorg_calc.engine.views import PayerCodes, owned_by, payer_codes
 
 
 def _share(result: Result, key: str) -> float:
@@ -64,17 +65,20 @@ def item_shares(result: Result) -> tuple[pd.DataFrame, pd.DataFrame]:
     return realised, projected
 
 
-def optimism_view(result: Result) -> pd.DataFrame:
-    """Savings, costs and net per stakeholder (and ``total``) with the optimism-bias correction."""
+def optimism_view(result: Result, coded: PayerCodes | None = None) -> pd.DataFrame:
+    """Savings, costs and net per stakeholder (and ``total``) with the optimism-bias correction.
+
+    ``coded`` is ``result.payers`` as codes, if the caller has them already.
+    """
     realised_share, projected_share = item_shares(result)
     sign = pd.Series({item: -1.0 if item in SAVING_IDS else 1.0 for item in ITEM_IDS})
     adjusted = result.realised[list(ITEM_IDS)] * (1 + realised_share * sign) + result.projected[
         list(ITEM_IDS)
     ] * (1 + projected_share * sign)
-    payers = result.payers[list(ITEM_IDS)].to_numpy()
+    coded = coded or payer_codes(result.payers)
     rows = {}
     for stakeholder in STAKEHOLDERS:
-        own = adjusted.where(payers == stakeholder, 0.0)
+        own = adjusted.where(owned_by(coded, list(ITEM_IDS), stakeholder), 0.0)
         savings = float(own[list(SAVING_IDS)].to_numpy().sum())
         costs = 0.0 - float(own.drop(columns=list(SAVING_IDS)).to_numpy().sum())
         rows[stakeholder] = {"savings": savings, "costs": costs, "net": savings - costs}
