@@ -154,4 +154,9 @@ class Result:
     @property
     def items(self) -> pd.DataFrame:
         """Realised plus projected amount per case and item."""
-        return self.realised + self.projected
+        return self.items_of(slice(None))
+
+    def items_of(self, cases: slice) -> pd.DataFrame:
+        """``items`` of the cases at the positions ``cases`` only (a block of a national file:
+        ``items`` adds up every case each time it is read)."""
+        return self.realised.iloc[cases] + self.projected.iloc[cases]

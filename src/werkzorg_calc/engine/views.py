@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
-from werkzorg_calc.domain.items import COST_IDS, ITEMS, SAVING_IDS
+from werkzorg_calc.domain.items import BY_ID, COST_IDS, SAVING_IDS
 from werkzorg_calc.domain.parameters import Parameters
 from werkzorg_calc.domain.result import CommonHorizon, ImputedShare, Money, View
 from werkzorg_calc.domain.stakeholders import STAKEHOLDERS
@@ -210,14 +210,13 @@ def common_horizon_view(
     projected = np.zeros(shape, order="F")
     fb = projection_factor(months, params.retention_benefit, params.discount_rate)
     fw = projection_factor(months, params.retention_work, params.discount_rate)
-    curves = {item.id: item for item in ITEMS}
     for j, column in enumerate(columns):
         if column not in monthly.columns:
             realised[:, j] = one_off[column].to_numpy(dtype=np.float64)
             continue
         amount = benefit if column == "benefit" else monthly[column]
         realised[:, j] = (amount * realised_months).to_numpy(dtype=np.float64)
-        item = curves.get(column)
+        item = BY_ID.get(column)
         if item is not None and item.projected:
             factor = fb if item.curve == "benefit" else fw
             projected[:, j] = (monthly[column] * factor).to_numpy(dtype=np.float64)

@@ -272,7 +272,7 @@ def _cases(result: Result, span: slice = slice(None)) -> list[dict[str, Any]]:
     """One entry per case (of ``span``); built from whole columns, zipped once."""
     cases = result.cases.iloc[span]
     item_ids = list(ITEM_IDS)
-    chosen = result.realised.iloc[span] + result.projected.iloc[span]  # = result.items[span]
+    chosen = result.items_of(span)
     items = [
         dict(zip(item_ids, values, strict=True))
         for values in zip(*(chosen[item].tolist() for item in item_ids), strict=True)

@@ -29,8 +29,14 @@ from werkzorg_calc.engine.trace import (
     used_inputs,
 )
 from werkzorg_calc.text.labels import Lang, stakeholder_label, status_label
-from werkzorg_calc.write.excel.sheet import Column, Formula, FormulaColumn, Noted, excel_serials
-from werkzorg_calc.write.excel.sheet import parameter_name as name_of
+from werkzorg_calc.write.excel.sheet import (
+    Column,
+    Formula,
+    FormulaColumn,
+    Noted,
+    excel_serials,
+    parameter_name,
+)
 
 if TYPE_CHECKING:
     from werkzorg_calc.domain.cases import CaseTable
@@ -207,7 +213,7 @@ class CaseColumns:
             return assumption_note(result, field, lang, start + index)
 
         column = cells["in_benefit_before"]
-        default = name_of("benefit_default_month")
+        default = parameter_name("benefit_default_month")
         for index in imputed("benefit_before"):
             norm = norms.iloc[index]
             # The dated norm over the days worked (L1) is a per-day integral: written as its
@@ -295,8 +301,7 @@ class CaseColumns:
         """Monthly amounts, line items, the case's sums and the projected parts."""
         result, r, lang = self.result, self.r, self.lang
         cases = result.cases.iloc[span]
-        # realised + projected of this block only (``result.items`` adds up every case).
-        chosen = result.realised.iloc[span] + result.projected.iloc[span]
+        chosen = result.items_of(span)
         items = {item: money(chosen[item]) for item in ITEM_IDS}
         projected = {item: money(result.projected[item].iloc[span]) for item in MONTHLY_IDS}
         cells: dict[str, Column] = {

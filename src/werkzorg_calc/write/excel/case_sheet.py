@@ -147,11 +147,9 @@ def case_sheet(
     columns = layout.columns
     sheet = Sheet(workbook, layout.title, [column.width for column in columns])
     sheet.table_header([column.label for column in columns])
-    formats = [column.format for column in columns]
+    styles = sheet.fast_table([column.format for column in columns], spool)
     for block in layout.blocks():
-        sheet.fast_columns(block, formats, spool)
-    if layout.count == 0:
-        sheet.fast_columns([None] * len(columns), formats, spool)  # the styles, no rows
+        sheet.fast_columns(block, styles)
     sheet.finish_table(len(columns))
     return sheet
 

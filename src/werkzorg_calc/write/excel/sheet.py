@@ -111,6 +111,14 @@ class FormulaColumn:
         return len(self.texts)
 
 
+@dataclass(frozen=True, slots=True)
+class ColumnStyles:
+    """The style ids of a table's columns (``None``: no number format) and of quoted text."""
+
+    styles: tuple[int | None, ...]
+    quoted: int
+
+
 # A column of ``Sheet.fast_columns``: formulas, or cell values of any kind (``Formula`` too).
 Column = FormulaColumn | Sequence[object]
 
@@ -210,39 +218,45 @@ class Sheet:
         self.rows += 1
         return number
 
-    def fast_columns(
-        self,
-        columns: Sequence[Column | None],
-        formats: Sequence[str | None],
-        spool: IO[str],
-    ) -> None:
-        """Append rows given column by column, as XML for ``_finish`` to put into the sheet.
+    def fast_table(self, formats: Sequence[str | None], spool: IO[str]) -> ColumnStyles:
+        """Begin a table of rows written by ``fast_columns``, its columns in ``formats``.
+
+        The XML goes to ``spool`` for ``_finish`` to put into the saved sheet (the caller
+        closes it). Each column's number format is registered here, once, whether or not any
+        row follows: the workbook's style table, and so every style id, does not depend on how
+        many rows there are.
+        """
+        self.extra = spool
+        styles = tuple(
+            self._style(number_format) if number_format else None for number_format in formats
+        )
+        return ColumnStyles(styles, self._style(None, quote=True))
+
+    def fast_columns(self, columns: Sequence[Column | None], styles: ColumnStyles) -> None:
+        """Append rows given column by column (after ``fast_table``), as XML.
 
         openpyxl serialises cell by cell in pure Python (about 40 µs a cell); a case sheet of
         100,000 rows and 60 columns would take minutes. Each column is turned into its cells'
         XML in one pass of its own kind (numbers, formulas with their stored value, or
         anything else through ``_cell_xml``), and the rows are then joined from the columns.
         ``None`` is a column without a single value. All columns have the same length; the
-        rows are numbered on from the sheet's last row. ``spool`` holds the XML until then;
-        the caller closes it.
+        rows are numbered on from the sheet's last row.
         """
-        # The columns' styles are registered even without a row: the workbook's style table
-        # (and so every style id) does not depend on whether there are cases.
-        self.extra = spool
-        styles = [
-            self._style(number_format) if number_format else None for number_format in formats
-        ]
-        quoted = self._style(None, quote=True)
+        spool = self.extra
+        assert spool is not None, "fast_table first"
         count = max((len(column) for column in columns if column is not None), default=0)
         if count == 0:
             return
+        quoted = styles.quoted
         numbers = [str(number) for number in range(self.rows + 1, self.rows + count + 1)]
         noted = len(self.sheet._comments)
         cells = [
             [""] * count
             if column is None
             else self._column_xml(get_column_letter(index), style, quoted, numbers, column)
-            for index, (column, style) in enumerate(zip(columns, styles, strict=True), start=1)
+            for index, (column, style) in enumerate(
+                zip(columns, styles.styles, strict=True), start=1
+            )
         ]
         # Notes were made column by column; the sheet lists them row by row, as Excel does.
         self.sheet._comments[noted:] = sorted(
