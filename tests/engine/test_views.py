@@ -11,6 +11,7 @@ from werkzorg_calc.engine.views import (
     case_stakeholder_sums,
     owned_by,
     payer_codes,
+    stakeholder_item_sums,
     stakeholder_sums,
 )
 
@@ -38,6 +39,35 @@ def test_each_cell_counts_for_the_stakeholder_who_pays_it() -> None:
     assert list(sums.columns) == ["realised_savings", "realised_costs", "realised_net"]
     # Totals are the sum of their parts: every euro lands with exactly one stakeholder.
     assert sums["realised_net"].sum() == pytest.approx(1401.50 + 2002.13 + 500 - 1570.25)
+
+
+def test_each_item_per_stakeholder_adds_up_to_the_stakeholders_net() -> None:
+    """The same three cases, item by item. Gemeente: saving 1,401.50 + 500.00 = 1,901.50,
+    cost −650.00. UWV: saving 2,002.13, cost −800.00. Insurer: saving 0, cost −120.25. Rijk
+    and GGZ: nothing. Each row adds up to that party's net (1,251.50; 1,202.13; −120.25), and a
+    cell without a payer (the 40.00 of case 4) lands in no row."""
+    amounts = pd.DataFrame(
+        {SAVING: [1401.50, 2002.13, 500.0, 40.0], COST: [-650.0, -800.0, -120.25, 0.0]}
+    )
+    payers = pd.DataFrame(
+        {
+            SAVING: ["municipality", "uwv", "municipality", None],
+            COST: ["municipality", "uwv", "health_insurer", "uwv"],
+        },
+        dtype=object,
+    )
+    items = stakeholder_item_sums(amounts, payers)
+    assert list(items.index) == list(STAKEHOLDERS)
+    assert list(items.columns) == [SAVING, COST]
+    assert items.loc["municipality"].tolist() == pytest.approx([1901.50, -650.0])
+    assert items.loc["uwv"].tolist() == pytest.approx([2002.13, -800.0])
+    assert items.loc["health_insurer"].tolist() == pytest.approx([0.0, -120.25])
+    assert items.loc["rijk"].tolist() == [0.0, 0.0]
+    assert items.loc["care_provider"].tolist() == [0.0, 0.0]
+    nets = stakeholder_sums(amounts, payers)["net"]
+    # The same bincount sums: equal to the last bit, not only to the cent.
+    assert items.sum(axis=1).tolist() == nets.loc[list(STAKEHOLDERS)].tolist()
+    assert items.to_numpy().sum() == pytest.approx(1401.50 + 2002.13 + 500 - 1570.25)
 
 
 def test_no_costs_show_as_zero_not_minus_zero() -> None:

@@ -104,7 +104,9 @@ class Result:
     and ``wage_subsidy_month``: the monthly amount rule B1 or W1 filled into an empty cell, NaN
     elsewhere). ``stakeholders`` has one row per
     stakeholder with savings, costs and net for the whole, the realised and projected parts;
-    ``case_stakeholders`` the net per case and stakeholder. ``groups`` (with ``group_by``)
+    ``stakeholder_items`` the signed sum of each item (columns) per stakeholder (rows), the
+    parts those savings and costs are the sums of; ``case_stakeholders`` the net per case and
+    stakeholder. ``groups`` (with ``group_by``)
     holds per group the participants, placed, durable, share, met, savings, costs, net and the
     net per stakeholder. ``changed_parameters`` are the values that differ from the defaults,
     ``parameter_origins`` where each was set; ``price_factors`` the CPI factors used when
@@ -131,6 +133,7 @@ class Result:
     payers: pd.DataFrame
     imputed: pd.DataFrame
     stakeholders: pd.DataFrame
+    stakeholder_items: pd.DataFrame
     case_stakeholders: pd.DataFrame
     totals: Totals
     target: TargetResult

@@ -45,6 +45,7 @@ from werkzorg_calc.engine.views import (
     common_horizon_view,
     imputed_amounts,
     payer_codes,
+    stakeholder_item_sums,
     stakeholder_sums,
     view,
 )
@@ -168,9 +169,14 @@ def calculate(
     # last view is taken, so the peak holds only what the result keeps.
     del gross_realised, gross_projected, gross_monthly
 
-    stakeholders, case_stakeholders, case_savings, case_costs, imputed_share = _item_sums(
-        realised, projected, coded, imputed
-    )
+    (
+        stakeholders,
+        stakeholder_items,
+        case_stakeholders,
+        case_savings,
+        case_costs,
+        imputed_share,
+    ) = _item_sums(realised, projected, coded, imputed)
     case_frame = pd.DataFrame(
         {
             "case_id": frame["case_id"],
@@ -236,6 +242,7 @@ def calculate(
         payers=payers,
         imputed=imputed,
         stakeholders=stakeholders,
+        stakeholder_items=stakeholder_items,
         case_stakeholders=case_stakeholders,
         totals=totals,
         target=target,
@@ -268,10 +275,11 @@ def calculate(
 
 def _item_sums(
     realised: pd.DataFrame, projected: pd.DataFrame, coded: PayerCodes, imputed: pd.DataFrame
-) -> tuple[pd.DataFrame, pd.DataFrame, pd.Series, pd.Series, ImputedShare]:
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.Series, pd.Series, ImputedShare]:
     """The sums over realised + projected: per stakeholder (whole, realised, projected), per
-    case and stakeholder, each case's savings and costs, and the share resting on imputed
-    inputs. The frame of every case's items lives only while these are taken."""
+    stakeholder and item, per case and stakeholder, each case's savings and costs, and the
+    share resting on imputed inputs. The frame of every case's items lives only while these
+    are taken."""
     items = realised + projected
     stakeholders = pd.concat(
         [
@@ -285,6 +293,7 @@ def _item_sums(
     costs = -items[list(COST_IDS)].sum(axis=1)
     return (
         stakeholders,
+        stakeholder_item_sums(items, coded),
         case_stakeholder_sums(items, coded),
         savings,
         costs,

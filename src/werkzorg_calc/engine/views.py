@@ -83,32 +83,55 @@ def payer_codes(payers: pd.DataFrame | PayerCodes) -> PayerCodes:
     return PayerCodes(tuple(payers.columns), codes, tuple(names))
 
 
+def _per_item(amounts: pd.DataFrame, coded: PayerCodes) -> NDArray[np.float64]:
+    """The signed sum of each item column (rows) per payer code (columns, one more for none).
+
+    Each item column is summed per payer with ``bincount``: one pass over the table instead
+    of a masked copy of it per stakeholder. Columns are matched by name, not by position: a
+    view may hold its items in another order than ``payers`` (the common horizon's are
+    alphabetical), and each item must go to its own payer.
+    """
+    values = amounts.to_numpy(dtype=np.float64)
+    codes = coded.of(list(amounts.columns))
+    slots = len(coded.names) + 1  # the last slot gathers cells without a payer
+    if not values.shape[1]:
+        return np.zeros((0, slots))
+    return np.stack(
+        [
+            np.bincount(codes[:, j], weights=values[:, j], minlength=slots)
+            for j in range(values.shape[1])
+        ]
+    )
+
+
+def stakeholder_item_sums(amounts: pd.DataFrame, payers: pd.DataFrame | PayerCodes) -> pd.DataFrame:
+    """The signed sum of every item (columns) per stakeholder (rows, in their order).
+
+    The same sums ``stakeholder_sums`` adds up, so a party's items total its net to the cent.
+    """
+    coded = payer_codes(payers)
+    per_item = _per_item(amounts, coded)
+    position = {name: index for index, name in enumerate(coded.names)}
+    zero = np.zeros(per_item.shape[0])
+    rows = [per_item[:, position[s]] if s in position else zero for s in STAKEHOLDERS]
+    return pd.DataFrame(
+        np.stack(rows) if rows else np.zeros((0, len(amounts.columns))),
+        index=list(STAKEHOLDERS),
+        columns=list(amounts.columns),
+    )
+
+
 def stakeholder_sums(
     amounts: pd.DataFrame, payers: pd.DataFrame | PayerCodes, prefix: str = ""
 ) -> pd.DataFrame:
     """Savings, costs (positive) and net per stakeholder of signed ``amounts``.
 
     ``payers`` names, per case and item, who pays or saves it (a column for every item of
-    ``amounts``, matched by name), as names or as ``PayerCodes``. Each item column is summed
-    per stakeholder with ``bincount``: one pass over the table instead of a masked copy of it
-    per stakeholder. Columns are named ``{prefix}savings``, ``{prefix}costs``, ``{prefix}net``.
+    ``amounts``, matched by name), as names or as ``PayerCodes``. Columns are named
+    ``{prefix}savings``, ``{prefix}costs``, ``{prefix}net``.
     """
-    values = amounts.to_numpy(dtype=np.float64)
     coded = payer_codes(payers)
-    # By name, not by position: a view may hold its items in another order than ``payers``
-    # (the common horizon's are alphabetical), and each item must go to its own payer.
-    codes = coded.of(list(amounts.columns))
-    slots = len(coded.names) + 1  # the last slot gathers cells without a payer
-    per_item = (
-        np.stack(
-            [
-                np.bincount(codes[:, j], weights=values[:, j], minlength=slots)
-                for j in range(values.shape[1])
-            ]
-        )
-        if values.shape[1]
-        else np.zeros((0, slots))
-    )
+    per_item = _per_item(amounts, coded)
     position = {name: index for index, name in enumerate(coded.names)}
     columns = list(amounts.columns)
     saving = [columns.index(item) for item in SAVING_IDS if item in columns]

@@ -8,8 +8,6 @@ is read from the ``Result``; the only arithmetic here is summing its own frames 
 
 from __future__ import annotations
 
-import numpy as np
-
 from werkzorg_calc.domain.items import ITEM_IDS, SAVING_IDS
 from werkzorg_calc.domain.result import Result
 from werkzorg_calc.domain.stakeholders import STAKEHOLDERS
@@ -198,13 +196,9 @@ def money_section(result: Result, lang: Lang) -> Markup:
 
 
 def pocket_amounts(result: Result) -> dict[str, dict[str, float]]:
-    """The signed amount per stakeholder and line item: the result's items by their payer."""
-    items = result.items[list(ITEM_IDS)].to_numpy()
-    payers = result.payers[list(ITEM_IDS)].to_numpy()
-    return {
-        s: dict(zip(ITEM_IDS, np.where(payers == s, items, 0.0).sum(axis=0).tolist(), strict=True))
-        for s in STAKEHOLDERS
-    }
+    """The signed amount per stakeholder and line item, as the result holds them."""
+    sums = result.stakeholder_items[list(ITEM_IDS)].to_dict(orient="index")
+    return {s: {item: float(sums[s][item]) for item in ITEM_IDS} for s in STAKEHOLDERS}
 
 
 def pocket_section(result: Result, lang: Lang) -> Markup:
