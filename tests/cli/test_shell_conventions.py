@@ -239,3 +239,42 @@ def test_head_minus_one_gets_its_line_and_no_complaint() -> None:
     assert process.stdout == b"{\n"
     assert b"BrokenPipe" not in process.stderr and b"interne fout" not in process.stderr
     assert process.returncode in {0, 141}  # 0 when head read before werkzorg wrote its last
+
+
+def _half_a_document(*_: object, **__: object) -> object:
+    yield '{\n  "cases": [\n'
+    raise RuntimeError("made to fail half-way")
+
+
+def _half_then_ctrl_c(*_: object, **__: object) -> object:
+    yield '{\n  "cases": [\n'
+    raise KeyboardInterrupt
+
+
+@pytest.mark.parametrize(
+    ("pieces", "exit_code"), [(_half_a_document, None), (_half_then_ctrl_c, 130)]
+)
+def test_json_on_stdout_is_whole_or_nothing(
+    monkeypatch: pytest.MonkeyPatch, pieces: object, exit_code: int | None
+) -> None:
+    """An error or Ctrl-C after the first piece of the JSON leaves stdout empty: a pipe never
+    gets half a document (the pieces are spooled and copied out only when the last is made)."""
+    json_module = importlib.import_module("werkzorg_calc.write.json_document")
+    monkeypatch.setattr(json_module, "result_json_pieces", pieces)
+    outcome = invoke("calc", EXAMPLE, *PEIL, "--format", "json")
+    assert outcome.stdout == ""
+    assert outcome.exit_code != 0
+    if exit_code is not None:
+        assert outcome.exit_code == exit_code
+    assert "Traceback" not in outcome.output
+
+
+def test_json_on_stdout_is_the_whole_document() -> None:
+    """Through the spool the document arrives whole: it parses, and it holds all 29 cases of
+    the example, WBZ-001 first."""
+    outcome = invoke("calc", EXAMPLE, *PEIL, "--format", "json")
+    assert outcome.exit_code == 0
+    document = json.loads(outcome.stdout)
+    assert len(document["cases"]) == 29
+    assert document["cases"][0]["case_id"] == "WBZ-001"
+    assert outcome.stdout.endswith("}\n")

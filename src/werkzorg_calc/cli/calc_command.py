@@ -150,15 +150,40 @@ def calc(
                     provenance=provenance,
                 )
         if output_format is OutputFormat.json:  # after the progress line is gone
-            from werkzorg_calc.write.json_document import result_json_pieces
-
-            # Made and written a block of cases at a time: the text never exists whole.
-            for piece in result_json_pieces(result, provenance, language):
-                sys.stdout.write(piece)
-            sys.stdout.write("\n")
+            _write_json_to_stdout(result, provenance, language)
             return
         written = written_message(kind, output, language) if output and kind else None
         _print_calc_report(result, limit, language, written, provenance)
+
+
+# The JSON document is kept in memory up to this size, beyond it in an unnamed temporary file.
+_JSON_SPOOL_IN_MEMORY = 4 * 1024 * 1024
+
+
+def _write_json_to_stdout(result: object, provenance: object, lang: "Lang") -> None:
+    """The JSON document on stdout whole or not at all.
+
+    The pieces (a block of cases each) are made into a spool first, so the text never exists
+    whole in memory, and copied to stdout only once the last one is made: an error or Ctrl-C
+    half-way leaves nothing on stdout for a pipe to take as a document. A spool that outgrows
+    its memory goes to a temporary file without a name (unlinked at once, gone with the run).
+    """
+    import shutil
+    import tempfile
+
+    from werkzorg_calc.domain.result import Result
+    from werkzorg_calc.engine.provenance import Provenance
+    from werkzorg_calc.write.json_document import result_json_pieces
+
+    assert isinstance(result, Result) and isinstance(provenance, Provenance)
+    with tempfile.SpooledTemporaryFile(
+        max_size=_JSON_SPOOL_IN_MEMORY, mode="w+", encoding="utf-8", newline=""
+    ) as spool:
+        for piece in result_json_pieces(result, provenance, lang):
+            spool.write(piece)
+        spool.write("\n")
+        spool.seek(0)
+        shutil.copyfileobj(spool, sys.stdout)
 
 
 def _print_calc_report(
