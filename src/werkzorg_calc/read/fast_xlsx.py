@@ -139,13 +139,13 @@ def _grid(max_row: int) -> tuple[re.Pattern[bytes], re.Pattern[bytes], int]:
     return re.compile(cell), re.compile(row), bound
 
 
-def _small_grid(xml: bytes, max_row: int) -> bool:
+def _small_grid(xml: bytes, max_row: int, spans: tuple[tuple[int, int], ...]) -> bool:
     """True when the sheet is in the plain layout and every reference lies inside the grid.
 
     Four passes over the bytes: each pattern starts with a literal, so the search is fast.
+    ``spans`` are the sheet's ``prefix_search_spans``.
     """
     cell, row, _ = _grid(max_row)
-    spans = prefix_search_spans(xml)
     prefixed = any(_PREFIXED.search(xml, low, high) for low, high in spans)
     # An error value (t="e") is empty to calamine: openpyxl shows it as #N/A and we refuse it.
     if prefixed or b't="e"' in xml:
@@ -192,11 +192,13 @@ def read_fast(
         return None
     sheets, date1904 = found
     limit = max_rows + HEADER_SEARCH_ROWS
-    if not all(_small_grid(parts[sheet.path], limit) for sheet in sheets):
+    # Where a prefixed name may stand, found once per sheet for the guard and the byte scan.
+    spans = {sheet.path: prefix_search_spans(parts[sheet.path]) for sheet in sheets}
+    if not all(_small_grid(parts[sheet.path], limit, spans[sheet.path]) for sheet in sheets):
         return None
     # The byte scan of each sheet now, so the inflated parts (a sheet at the row limit is about
     # 0.9 GB) are let go before calamine builds its grid: the two at once set the peak.
-    scanned = {sheet.path: scan_sheet_xml(parts[sheet.path]) for sheet in sheets}
+    scanned = {sheet.path: scan_sheet_xml(parts[sheet.path], spans[sheet.path]) for sheet in sheets}
     del parts
     book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     try:

@@ -168,11 +168,14 @@ def found_in(xml: bytes, needle: bytes, spans: tuple[tuple[int, int], ...]) -> b
     return any(xml.find(needle, low, high) >= 0 for low, high in spans)
 
 
-def scan_sheet_xml(xml: bytes) -> SheetFindings:
-    """``scan_sheet`` on the sheet's XML, already inflated (and size-checked)."""
+def scan_sheet_xml(xml: bytes, spans: tuple[tuple[int, int], ...] | None = None) -> SheetFindings:
+    """``scan_sheet`` on the sheet's XML, already inflated (and size-checked).
+
+    ``spans`` are ``prefix_search_spans(xml)`` when the caller has them already.
+    """
     formulas: list[tuple[int, int]] = []
     hidden_rows: list[int] = []
-    spans = prefix_search_spans(xml)
+    spans = prefix_search_spans(xml) if spans is None else spans
     # Each pattern starts with "<" (a namespace prefix may follow), so a regex search walks
     # the whole sheet slowly; a substring test first spares a plain sheet that walk.
     # LibreOffice writes hidden="false" on rows: only a true hidden row needs the walk.

@@ -30,7 +30,7 @@ from tests.read.hostile.test_resource_limits import (
 )
 from werkzorg_calc.domain.errors import InputError
 from werkzorg_calc.read import fast_xlsx, workbook
-from werkzorg_calc.read.package import prefix_search_spans
+from werkzorg_calc.read.package import prefix_search_spans, scan_sheet_xml
 from werkzorg_calc.read.table import RawTable
 
 LIMITS: dict[str, Any] = {"max_rows": workbook.MAX_ROWS, "max_columns": workbook.MAX_COLUMNS}
@@ -232,3 +232,22 @@ def test_a_libreoffice_saved_workbook_reads_the_same_by_both_readers(tmp_path: P
         timeout=300,
     )
     _same_as_openpyxl((tmp_path / "out" / "drechtsteden-2018.xlsx").read_bytes())
+
+
+def test_the_byte_scan_finds_the_same_with_the_guards_spans() -> None:
+    """The reader finds the spans once and hands them to the byte scan: with them or without,
+    a sheet with a formula in B2, a merge A1:B1, hidden row 2 and column C gives the same
+    findings, plain and with a prefixed body alike."""
+    sheet = (
+        b'<worksheet xmlns="a"><cols><col min="3" max="3" hidden="1"/></cols><sheetData>'
+        b'<row r="1"><c r="A1"><v>1</v></c></row>'
+        b'<row r="2" hidden="1"><c r="B2"><f>A1*2</f><v>2</v></c></row>'
+        b'</sheetData><mergeCells><mergeCell ref="A1:B1"/></mergeCells></worksheet>'
+    )
+    prefixed = sheet.replace(b"<c ", b"<x:c ").replace(b"<f>", b"<x:f>")
+    for xml in (sheet, prefixed):
+        found = scan_sheet_xml(xml, prefix_search_spans(xml))
+        assert found == scan_sheet_xml(xml)
+        assert found.merged == ((1, 1, 0, 1),)
+        assert found.hidden_rows == (2,)
+        assert found.hidden_columns == (2,)
