@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import openpyxl
@@ -278,3 +279,46 @@ def test_json_on_stdout_is_the_whole_document() -> None:
     assert len(document["cases"]) == 29
     assert document["cases"][0]["case_id"] == "WBZ-001"
     assert outcome.stdout.endswith("}\n")
+
+
+def test_json_beyond_the_memory_spool_is_the_same_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a spool of 1 kB in memory the example's document (tens of kB) goes through a
+    temporary file: stdout gets the same bytes as with the whole spool in memory."""
+    whole = invoke("calc", EXAMPLE, *PEIL, "--format", "json")
+    text_file = importlib.import_module("werkzorg_calc.write.text_file")
+    monkeypatch.setattr(text_file, "SPOOL_IN_MEMORY", 1024)
+    spooled = invoke("calc", EXAMPLE, *PEIL, "--format", "json")
+    assert spooled.exit_code == whole.exit_code == 0
+    assert len(spooled.stdout_bytes) > 10 * 1024
+    assert spooled.stdout_bytes == whole.stdout_bytes
+
+
+def test_a_full_temporary_folder_is_said_in_one_line_and_stdout_stays_empty(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The spool finds the disk full: exit 1, one line naming the folder and the full disk,
+    the way out (-o), nothing on stdout and no traceback; in English with --lang en."""
+
+    class FullDisk:
+        def __init__(self, **_: object) -> None:
+            pass
+
+        def __enter__(self) -> FullDisk:
+            return self
+
+        def __exit__(self, *_: object) -> None:
+            return None
+
+        def write(self, _: bytes) -> int:
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(tempfile, "SpooledTemporaryFile", FullDisk)
+    outcome = invoke("calc", EXAMPLE, *PEIL, "--format", "json")
+    assert outcome.exit_code == 1
+    assert outcome.stdout == ""
+    assert "Traceback" not in outcome.output
+    line = flat(outcome.stderr)
+    assert "de schijf is vol" in line
+    assert "gebruik -o bestand.json" in line
+    english = invoke("calc", EXAMPLE, *PEIL, "--format", "json", "--lang", "en")
+    assert "the disk is full" in flat(english.stderr)

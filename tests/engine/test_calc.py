@@ -145,6 +145,27 @@ def test_stakeholders_and_totals_horizon_zero(worked_cases: CaseTable) -> None:
     assert result.target.durable == 1 and not result.target.met
 
 
+def test_items_per_stakeholder_are_the_result_items_by_payer(worked_cases: CaseTable) -> None:
+    """``stakeholder_items``: each cell is the sum of that item over the cases whose payer is
+    that stakeholder, and each row adds up to the party's net. By hand for the insurer: it pays
+    V-01's 500.00 contribution and, as V-01's counselling payer (T1), receives it back
+    (−500.00 + 500.00); its row totals its net, −19,264.51 (the test above)."""
+    result = _run(worked_cases)
+    sums = result.stakeholder_items
+    for stakeholder in sums.index:
+        for item in sums.columns:
+            mine = result.payers[item] == stakeholder
+            expected = float(result.items[item][mine].sum())
+            assert sums.at[stakeholder, item] == pytest.approx(expected, abs=1e-9), item
+        net = result.stakeholders.at[stakeholder, "net"]
+        assert sums.loc[stakeholder].to_numpy().sum() == pytest.approx(net, abs=1e-9)
+    assert sums.at["health_insurer", "insurer_contribution"] == pytest.approx(-500.0)
+    assert sums.at["health_insurer", "insurer_contribution_received"] == pytest.approx(500.0)
+    rows = sums.sum(axis=1).to_dict()
+    assert rows["health_insurer"] == pytest.approx(-19264.51, abs=CENT)
+    assert sums.loc["rijk"].abs().to_numpy().sum() == 0.0  # pays only from 2023-03-01 (C1)
+
+
 def test_projection_twelve_months(worked_cases: CaseTable) -> None:
     """Horizon 12: Σ_{m=1..12} q^m with q = (0.80 / 1.0225)^(1/12) = 10.5326 monthly amounts."""
     q = (0.80 / 1.0225) ** (1 / 12)

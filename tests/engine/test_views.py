@@ -64,9 +64,12 @@ def test_each_item_per_stakeholder_adds_up_to_the_stakeholders_net() -> None:
     assert list(items.loc["health_insurer"]) == pytest.approx([0.0, -120.25])
     assert list(items.loc["rijk"]) == [0.0, 0.0]
     assert list(items.loc["care_provider"]) == [0.0, 0.0]
-    nets = stakeholder_sums(amounts, payers)["net"]
-    # The same bincount sums: equal to the last bit, not only to the cent.
-    assert items.sum(axis=1).tolist() == nets.loc[list(STAKEHOLDERS)].tolist()
+    sums = stakeholder_sums(amounts, payers)
+    # The same bincount sums: savings and costs are each party's items of that kind summed
+    # (to the bit), the row's total its net (to rounding: the items are added in another order).
+    assert sums["savings"].tolist() == items[[SAVING]].sum(axis=1).tolist()
+    assert sums["costs"].tolist() == (0.0 - items[[COST]].sum(axis=1)).tolist()
+    assert items.sum(axis=1).tolist() == pytest.approx(sums["net"].tolist(), abs=1e-9)
     assert items.to_numpy().sum() == pytest.approx(1401.50 + 2002.13 + 500 - 1570.25)
 
 

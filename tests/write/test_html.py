@@ -60,6 +60,29 @@ def test_worked_example_nets_by_hand(worked_cases: CaseTable) -> None:
     assert 'data-met="false" data-count="1" data-participants="4"' in page
 
 
+def test_the_pocket_table_holds_each_partys_items(worked_cases: CaseTable) -> None:
+    """The table of items per party (``Result.stakeholder_items``) for the four hand-worked
+    cases: the insurer's care saving is its whole savings, 3,411.99, and its counselling its
+    whole costs, 22,676.50 (the 500.00 contribution it pays and, by T1, receives back cancel);
+    each party's column adds up to its net (5,514.73 for the municipality), to a cent a row."""
+    result = calculate(worked_cases, v1_parameters(), PEIL, 0)
+    page = render_result(result)
+    table = page[page.index('<table class="pocket">') :]
+    table = table[: table.index("</table>")]
+    rows = {
+        label: [float(amount) for amount in re.findall(r'data-amount="(-?\d+\.\d\d)"', body)]
+        for label, body in re.findall(r'<th scope="row">([^<]+)</th>(.*?)</tr>', table)
+    }
+    parties = ["municipality", "uwv", "health_insurer", "care_provider", "rijk"]
+    by_party = {party: [row[i] for row in rows.values()] for i, party in enumerate(parties)}
+    assert rows["GGZ-kosten bespaard (besparing)"] == [0.0, 0.0, 3411.99, 0.0, 0.0]
+    assert rows["Trajectbegeleiding (kosten)"] == [0.0, 0.0, -22676.50, 0.0, 0.0]
+    nets = _party_nets(page)
+    for party in parties:
+        assert sum(by_party[party]) == pytest.approx(nets[party], abs=0.005 * len(rows)), party
+    assert nets["municipality"] == 5514.73
+
+
 def test_calc_report_holds_the_json_figures(tmp_path: Path) -> None:
     """Every party's net and the verdict in the page equal the JSON result to the cent."""
     page = calc_report(tmp_path).read_text("utf-8")

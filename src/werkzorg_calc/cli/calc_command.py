@@ -1,5 +1,6 @@
 """The ``werkzorg calc`` command: the per-case sum of one or more case files."""
 
+import itertools
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -156,34 +157,23 @@ def calc(
         _print_calc_report(result, limit, language, written, provenance)
 
 
-# The JSON document is kept in memory up to this size, beyond it in an unnamed temporary file.
-_JSON_SPOOL_IN_MEMORY = 4 * 1024 * 1024
-
-
 def _write_json_to_stdout(result: object, provenance: object, lang: "Lang") -> None:
-    """The JSON document on stdout whole or not at all.
+    """The JSON document on stdout, copied out only once its last piece is made.
 
-    The pieces (a block of cases each) are made into a spool first, so the text never exists
-    whole in memory, and copied to stdout only once the last one is made: an error or Ctrl-C
-    half-way leaves nothing on stdout for a pipe to take as a document. A spool that outgrows
-    its memory goes to a temporary file without a name (unlinked at once, gone with the run).
+    The pieces (a block of cases each) are spooled (``write.text_file.write_whole_to``): an
+    error or Ctrl-C while they are made leaves nothing on stdout for a pipe to take as a
+    document, and the text never exists whole in memory.
     """
-    import shutil
-    import tempfile
-
     from werkzorg_calc.domain.result import Result
     from werkzorg_calc.engine.provenance import Provenance
     from werkzorg_calc.write.json_document import result_json_pieces
+    from werkzorg_calc.write.text_file import write_whole_to
 
     assert isinstance(result, Result) and isinstance(provenance, Provenance)
-    with tempfile.SpooledTemporaryFile(
-        max_size=_JSON_SPOOL_IN_MEMORY, mode="w+", encoding="utf-8", newline=""
-    ) as spool:
-        for piece in result_json_pieces(result, provenance, lang):
-            spool.write(piece)
-        spool.write("\n")
-        spool.seek(0)
-        shutil.copyfileobj(spool, sys.stdout)
+    pieces = itertools.chain(result_json_pieces(result, provenance, lang), ["\n"])
+    sys.stdout.flush()  # what was printed before stays before the document
+    write_whole_to(sys.stdout.buffer, pieces)
+    sys.stdout.buffer.flush()
 
 
 def _print_calc_report(

@@ -47,6 +47,7 @@ from werkzorg_calc.engine.views import (
     payer_codes,
     stakeholder_item_sums,
     stakeholder_sums,
+    stakeholder_sums_of,
     view,
 )
 
@@ -281,9 +282,10 @@ def _item_sums(
     share resting on imputed inputs. The frame of every case's items lives only while these
     are taken."""
     items = realised + projected
+    item_sums = stakeholder_item_sums(items, coded)
     stakeholders = pd.concat(
         [
-            stakeholder_sums(items, coded, ""),
+            stakeholder_sums_of(item_sums, ""),
             stakeholder_sums(realised, coded, "realised_"),
             stakeholder_sums(projected, coded, "projected_"),
         ],
@@ -293,7 +295,7 @@ def _item_sums(
     costs = -items[list(COST_IDS)].sum(axis=1)
     return (
         stakeholders,
-        stakeholder_item_sums(items, coded),
+        item_sums,
         case_stakeholder_sums(items, coded),
         savings,
         costs,

@@ -107,18 +107,39 @@ def _per_item(amounts: pd.DataFrame, coded: PayerCodes) -> NDArray[np.float64]:
 def stakeholder_item_sums(amounts: pd.DataFrame, payers: pd.DataFrame | PayerCodes) -> pd.DataFrame:
     """The signed sum of every item (columns) per stakeholder (rows, in their order).
 
-    The same sums ``stakeholder_sums`` adds up, so a party's items total its net to the cent.
+    ``stakeholder_sums_of`` turns these into each party's savings, costs and net.
     """
     coded = payer_codes(payers)
     per_item = _per_item(amounts, coded)
     position = {name: index for index, name in enumerate(coded.names)}
     zero = np.zeros(per_item.shape[0])
-    rows = [per_item[:, position[s]] if s in position else zero for s in STAKEHOLDERS]
     return pd.DataFrame(
-        np.stack(rows) if rows else np.zeros((0, len(amounts.columns))),
+        np.stack([per_item[:, position[s]] if s in position else zero for s in STAKEHOLDERS]),
         index=list(STAKEHOLDERS),
         columns=list(amounts.columns),
     )
+
+
+def stakeholder_sums_of(item_sums: pd.DataFrame, prefix: str = "") -> pd.DataFrame:
+    """Savings, costs (positive) and net per stakeholder from ``stakeholder_item_sums``.
+
+    Columns are named ``{prefix}savings``, ``{prefix}costs``, ``{prefix}net``.
+    """
+    columns = list(item_sums.columns)
+    saving = [item for item in SAVING_IDS if item in columns]
+    cost = [item for item in COST_IDS if item in columns]
+    savings_of = item_sums[saving].to_numpy(dtype=np.float64)
+    costs_of = item_sums[cost].to_numpy(dtype=np.float64)
+    rows = {}
+    for row, stakeholder in enumerate(item_sums.index):
+        savings = float(savings_of[row].sum())
+        costs = 0.0 - float(costs_of[row].sum())  # 0.0 - x: no -0,00
+        rows[stakeholder] = {
+            f"{prefix}savings": savings,
+            f"{prefix}costs": costs,
+            f"{prefix}net": savings - costs,
+        }
+    return pd.DataFrame.from_dict(rows, orient="index")
 
 
 def stakeholder_sums(
@@ -130,23 +151,7 @@ def stakeholder_sums(
     ``amounts``, matched by name), as names or as ``PayerCodes``. Columns are named
     ``{prefix}savings``, ``{prefix}costs``, ``{prefix}net``.
     """
-    coded = payer_codes(payers)
-    per_item = _per_item(amounts, coded)
-    position = {name: index for index, name in enumerate(coded.names)}
-    columns = list(amounts.columns)
-    saving = [columns.index(item) for item in SAVING_IDS if item in columns]
-    cost = [columns.index(item) for item in COST_IDS if item in columns]
-    rows = {}
-    for stakeholder in STAKEHOLDERS:
-        at = position.get(stakeholder)
-        savings = 0.0 if at is None else float(per_item[saving, at].sum())
-        costs = 0.0 if at is None else 0.0 - float(per_item[cost, at].sum())  # 0.0 - x: no -0,00
-        rows[stakeholder] = {
-            f"{prefix}savings": savings,
-            f"{prefix}costs": costs,
-            f"{prefix}net": savings - costs,
-        }
-    return pd.DataFrame.from_dict(rows, orient="index")
+    return stakeholder_sums_of(stakeholder_item_sums(amounts, payers), prefix)
 
 
 def case_stakeholder_sums(amounts: pd.DataFrame, payers: pd.DataFrame | PayerCodes) -> pd.DataFrame:

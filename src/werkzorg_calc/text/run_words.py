@@ -145,6 +145,12 @@ OUTPUT_MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "{path} kan niet worden geschreven: {reason}; er is niets veranderd",
         "{path} cannot be written: {reason}; nothing was changed",
     ),
+    "stdout_spool_failed": (
+        "de uitvoer kan niet tijdelijk worden bewaard in {path}: {reason}; er is niets "
+        "geschreven (gebruik -o bestand.json om naast het doel te schrijven)",
+        "the output cannot be held temporarily in {path}: {reason}; nothing was written "
+        "(use -o file.json to write beside the target)",
+    ),
     "output_busy": (
         "{path} wordt op dit moment door een andere werkzorg-opdracht geschreven; wacht tot "
         "die klaar is",

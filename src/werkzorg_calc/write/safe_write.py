@@ -54,7 +54,9 @@ def _write_beside(path: Path) -> Iterator[Path]:
     except PermissionError:
         raise OutputError("output_folder_not_writable", str(path.parent)) from None
     except OSError as error:
-        raise OutputError("output_folder_failed", str(path.parent), _reason(error)) from None
+        raise OutputError(
+            "output_folder_failed", str(path.parent), write_failure_reason(error)
+        ) from None
     os.close(handle)
     temporary = Path(name)
     try:
@@ -65,7 +67,7 @@ def _write_beside(path: Path) -> Iterator[Path]:
     except PermissionError:
         raise OutputError("output_locked", str(path)) from None
     except OSError as error:
-        raise OutputError("output_write_failed", str(path), _reason(error)) from None
+        raise OutputError("output_write_failed", str(path), write_failure_reason(error)) from None
     finally:
         temporary.unlink(missing_ok=True)
 
@@ -87,7 +89,9 @@ def _one_writer(path: Path) -> Iterator[None]:
     except PermissionError:
         raise OutputError("output_folder_not_writable", str(path.parent)) from None
     except OSError as error:
-        raise OutputError("output_folder_failed", str(path.parent), _reason(error)) from None
+        raise OutputError(
+            "output_folder_failed", str(path.parent), write_failure_reason(error)
+        ) from None
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -101,7 +105,7 @@ def _one_writer(path: Path) -> Iterator[None]:
         os.close(handle)
 
 
-def _reason(error: OSError) -> str:
+def write_failure_reason(error: OSError) -> str:
     """The code of the usual ways a write fails (full disk, read-only, gone); see text/issues."""
     reasons = {
         errno.ENOSPC: "disk_full",

@@ -234,20 +234,24 @@ def test_a_libreoffice_saved_workbook_reads_the_same_by_both_readers(tmp_path: P
     _same_as_openpyxl((tmp_path / "out" / "drechtsteden-2018.xlsx").read_bytes())
 
 
-def test_the_byte_scan_finds_the_same_with_the_guards_spans() -> None:
-    """The reader finds the spans once and hands them to the byte scan: with them or without,
-    a sheet with a formula in B2, a merge A1:B1, hidden row 2 and column C gives the same
-    findings, plain and with a prefixed body alike."""
+def test_the_byte_scan_searches_where_the_spans_say() -> None:
+    """The reader finds the spans once and hands them to the byte scan. A prefixed sheet with a
+    formula in B2 that has no value (x:f, no x:v) and a value in A1: with its own spans (the
+    whole sheet, for the body holds colons) the scan finds the formula at row 2, column B
+    (index 1) and the last value in row 1, as without spans; with spans that cover nothing it
+    finds neither, so the scan really searches where it is told."""
     sheet = (
-        b'<worksheet xmlns="a"><cols><col min="3" max="3" hidden="1"/></cols><sheetData>'
-        b'<row r="1"><c r="A1"><v>1</v></c></row>'
-        b'<row r="2" hidden="1"><c r="B2"><f>A1*2</f><v>2</v></c></row>'
-        b'</sheetData><mergeCells><mergeCell ref="A1:B1"/></mergeCells></worksheet>'
+        b'<x:worksheet xmlns:x="a"><x:sheetData>'
+        b'<x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row>'
+        b'<x:row r="2"><x:c r="B2"><x:f>A1*2</x:f></x:c></x:row>'
+        b"</x:sheetData></x:worksheet>"
     )
-    prefixed = sheet.replace(b"<c ", b"<x:c ").replace(b"<f>", b"<x:f>")
-    for xml in (sheet, prefixed):
-        found = scan_sheet_xml(xml, prefix_search_spans(xml))
-        assert found == scan_sheet_xml(xml)
-        assert found.merged == ((1, 1, 0, 1),)
-        assert found.hidden_rows == (2,)
-        assert found.hidden_columns == (2,)
+    spans = prefix_search_spans(sheet)
+    assert spans == ((0, len(sheet)),)
+    found = scan_sheet_xml(sheet, spans)
+    assert found == scan_sheet_xml(sheet)
+    assert found.formula_without_value == ((2, 1),)
+    assert found.last_value_row == 1
+    nowhere = scan_sheet_xml(sheet, ((0, 0),))
+    assert nowhere.formula_without_value == ()
+    assert nowhere.last_value_row is None

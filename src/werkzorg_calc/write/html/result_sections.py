@@ -2,8 +2,8 @@
 
 Verdict, money per stakeholder (the first printed page), the wrong pocket, realised against
 projected; the cases, parameters and warnings follow from ``detail_sections``. Every figure
-is read from the ``Result``; the only arithmetic here is summing its own frames for a chart
-(the amount per stakeholder and line item), never a step of the method.
+is read from the ``Result`` (the amount per stakeholder and line item too:
+``Result.stakeholder_items``); nothing here sums or computes a step of the method.
 """
 
 from __future__ import annotations
@@ -204,12 +204,13 @@ def pocket_amounts(result: Result) -> dict[str, dict[str, float]]:
 def pocket_section(result: Result, lang: Lang) -> Markup:
     """Who bears which cost and who receives which saving: a stacked bar per stakeholder."""
     amounts = pocket_amounts(result)
+    nets = {str(s): float(net) for s, net in result.stakeholders["net"].to_dict().items()}
     used = [item for item in ITEM_IDS if any(amounts[s][item] for s in STAKEHOLDERS)]
     rows = [
         StackRow(
             stakeholder_label(s, lang),
             tuple(Segment(index, amounts[s][item]) for index, item in enumerate(used)),
-            euro(sum(amounts[s].values()), lang),
+            euro(nets[s], lang),
         )
         for s in STAKEHOLDERS
     ]
