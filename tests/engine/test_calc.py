@@ -166,6 +166,15 @@ def test_items_per_stakeholder_are_the_result_items_by_payer(worked_cases: CaseT
     assert sums.loc["rijk"].abs().to_numpy().sum() == 0.0  # pays only from 2023-03-01 (C1)
 
 
+def test_one_item_is_its_column_of_items(worked_cases: CaseTable) -> None:
+    """``Result.item`` (realised + projected of one item, for the views that need a few
+    columns) gives exactly the column of ``items``: V-01's benefit 9,715.53 at horizon 12 too."""
+    result = _run(worked_cases, horizon=12)
+    for item in result.realised.columns:
+        assert result.item(item).tolist() == result.items[item].tolist(), item
+    assert result.item("benefit").iloc[0] > 9715.53  # the projected months come on top
+
+
 def test_projection_twelve_months(worked_cases: CaseTable) -> None:
     """Horizon 12: Σ_{m=1..12} q^m with q = (0.80 / 1.0225)^(1/12) = 10.5326 monthly amounts."""
     q = (0.80 / 1.0225) ** (1 / 12)

@@ -15,6 +15,8 @@ from werkzorg_calc.engine import bootstrap
 from werkzorg_calc.engine import payback as payback_module
 from werkzorg_calc.engine.bootstrap import case_bootstrap
 from werkzorg_calc.engine.calc import calculate
+from werkzorg_calc.engine.payback import _owned_sum
+from werkzorg_calc.engine.views import payer_codes
 from werkzorg_calc.text.issues import issue_message
 
 M = 30.4375
@@ -110,6 +112,14 @@ def test_cashable_split(worked_cases: CaseTable) -> None:
     assert split.at["health_insurer", "non_cashable"] == pytest.approx(1706.00, abs=0.005)
     total = split["cashable"] + split["non_cashable"]
     assert total.to_dict() == pytest.approx(result.stakeholders["savings"].to_dict())
+    # From the result's item sums per party: the insurer's cashable half is exactly half its
+    # GGZ saving there, and what is not cashable is its savings less that.
+    insurer = result.stakeholder_items.to_dict(orient="index")["health_insurer"]
+    ggz = float(insurer["mental_health_care"])
+    savings = float(result.stakeholders.to_dict(orient="index")["health_insurer"]["savings"])
+    own = split.to_dict(orient="index")["health_insurer"]
+    assert own["cashable"] == ggz * 0.5
+    assert own["non_cashable"] == savings - ggz * 0.5
 
 
 def test_settlement_on_the_result(worked_cases: CaseTable) -> None:
@@ -259,3 +269,20 @@ def test_the_specs_check_figure_for_s1(worked_cases: CaseTable) -> None:
     assert s1["health_insurer"] == pytest.approx(15384.33, abs=0.005)
     assert abs(sum(s1.values())) < 1e-6
     assert result.beyond.payback.months["total"] == 12
+
+
+def test_a_partys_monthly_items_are_summed_per_case_from_its_own_cells() -> None:
+    """Two cases, two items. Case 1: benefit 100.00 (gemeente), wmo 40.00 (gemeente); case 2:
+    benefit 70.00 (uwv), wmo 5.50 (gemeente). Gemeente per case: 140.00 and 5.50; UWV: 0 and
+    70.00; the insurer owns nothing: 0 and 0. The same as the masked frame summed by row."""
+    frame = pd.DataFrame({"benefit": [100.0, 70.0], "wmo": [40.0, 5.5]})
+    payers = pd.DataFrame(
+        {"benefit": ["municipality", "uwv"], "wmo": ["municipality", "municipality"]}
+    )
+    coded = payer_codes(payers)
+    columns = ["benefit", "wmo"]
+    assert _owned_sum(frame, coded, "municipality", columns).tolist() == [140.0, 5.5]
+    assert _owned_sum(frame, coded, "uwv", columns).tolist() == [0.0, 70.0]
+    assert _owned_sum(frame, coded, "health_insurer", columns).tolist() == [0.0, 0.0]
+    masked = frame.where(payers == "municipality", 0.0).sum(axis=1)
+    assert _owned_sum(frame, coded, "municipality", columns).tolist() == masked.tolist()

@@ -159,6 +159,11 @@ class Result:
         """Realised plus projected amount per case and item."""
         return self.items_of(slice(None))
 
+    def item(self, item_id: str) -> pd.Series:
+        """Realised plus projected amount per case of one item (a column of ``items``, made
+        without the frame of every item)."""
+        return self.realised[item_id] + self.projected[item_id]
+
     def items_of(self, cases: slice) -> pd.DataFrame:
         """``items`` of the cases at the positions ``cases`` only (a block of a national file:
         ``items`` adds up every case each time it is read)."""

@@ -80,7 +80,7 @@ def extend(
     gross = _optional(frame, GROSS_WAGE_COLUMN)
     welfare = welfare_view(result, gross, _optional(frame, NET_WAGE_COLUMN))
     coded = coded or payer_codes(result.payers)  # once, for both sums by party below
-    cashable = cashable_split(result, coded)
+    cashable = cashable_split(result)
     parties = parties_with_flow(result)
     stakeholders = result.stakeholders
     all_costs = _column(stakeholders, "costs")

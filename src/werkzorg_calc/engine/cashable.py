@@ -13,27 +13,28 @@ import pandas as pd
 from werkzorg_calc.domain.items import SAVING_IDS
 from werkzorg_calc.domain.result import Result
 from werkzorg_calc.domain.stakeholders import STAKEHOLDERS
-from werkzorg_calc.engine.views import PayerCodes, owned_by, payer_codes
 
 CASHABLE_SHARE = {"benefit": 1.0, "wmo": 1.0, "benefit_administration": 0.0}
 
 
-def cashable_split(result: Result, coded: PayerCodes | None = None) -> pd.DataFrame:
+def cashable_split(result: Result) -> pd.DataFrame:
     """One row per stakeholder: ``cashable`` and ``non_cashable`` savings, unrounded.
 
-    ``coded`` is ``result.payers`` as codes, if the caller has them already.
+    From the result's savings per party and item (``stakeholder_items``), the same sums the
+    party's savings are made of: non-cashable is those savings less the cashable part. No frame
+    of every case is read again (at a million cases that was 0.4 s and 270 MB at once).
     """
     mhc_share = result.parameters.mhc_cashable_share
     share = {**CASHABLE_SHARE, "mental_health_care": mhc_share}
     unknown = [item for item in SAVING_IDS if item not in share]
     if unknown:
         raise ValueError(f"K1 has no cashable share for {unknown}")
-    items, coded = result.items, coded or payer_codes(result.payers)
+    saving = [item for item in SAVING_IDS if item in result.stakeholder_items.columns]
+    sums = result.stakeholder_items.reindex(index=list(STAKEHOLDERS))[saving].to_numpy(dtype=float)
     rows = {}
-    for stakeholder in STAKEHOLDERS:
-        own = items.where(owned_by(coded, list(items.columns), stakeholder), 0.0)
-        totals = own[list(SAVING_IDS)].sum(axis=0)
-        cashable = float(sum(totals[item] * share[item] for item in SAVING_IDS))
-        saved = float(totals.sum())
+    for row, stakeholder in enumerate(STAKEHOLDERS):
+        totals = dict(zip(saving, sums[row].tolist(), strict=True))
+        cashable = float(sum(totals[item] * share[item] for item in saving))
+        saved = float(sums[row].sum())
         rows[stakeholder] = {"cashable": cashable, "non_cashable": saved - cashable}
     return pd.DataFrame.from_dict(rows, orient="index")

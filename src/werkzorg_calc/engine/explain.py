@@ -371,7 +371,7 @@ def _calculation(ctx: _Context, index: int, item: str, amount: float) -> str:
 
 def _item(ctx: _Context, index: int, item: str) -> ItemExplanation:
     result, lang = ctx.result, ctx.lang
-    amount = float(cell_at(result.items, index, item))
+    amount = float(item_at(result.item(item), index))
     imputed = result.imputed.loc[index]
     fields = ITEM_FIELDS[item]
     used_imputed = tuple(field for field in fields if field in imputed.index and imputed[field])
@@ -502,7 +502,7 @@ def explain_item(
         price_year=result.price_year,
         parameters=tuple(_parameter(result, key) for key in keys),
         cases=rows,
-        total=float(result.items[item].sum()),
+        total=float(result.item(item).sum()),
         realised=float(result.realised[item].sum()),
         projected=float(result.projected[item].sum()),
         by_stakeholder=by_stakeholder,

@@ -40,7 +40,7 @@ def _retention_key() -> str:
 
 def item_shares(result: Result) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The optimism-bias share per case and item, for the realised and the projected part."""
-    index = result.items.index
+    index = result.realised.index  # the items' index, without adding up every item
     imputed = result.imputed
     hard = result.parameters.optimism_bias.hard
 
@@ -50,7 +50,7 @@ def item_shares(result: Result) -> tuple[pd.DataFrame, pd.DataFrame]:
     def chosen(flag: pd.Series, key: str) -> pd.Series:
         return fixed(hard).where(~flag.astype(bool), _share(result, key))
 
-    realised = pd.DataFrame({item: fixed(hard) for item in result.items.columns})
+    realised = pd.DataFrame({item: fixed(hard) for item in result.realised.columns})
     realised["benefit"] = chosen(imputed["benefit_before"], "benefit_default_month")
     realised["mental_health_care"] = chosen(imputed["mhc_after"], "mhc_reduction_when_working")
     realised["benefit_administration"] = _share(result, "benefit_admin_cost_year")

@@ -106,6 +106,21 @@ def _projected_by(
     return share
 
 
+def _owned_sum(
+    frame: pd.DataFrame, coded: PayerCodes, party: str, columns: list[str]
+) -> NDArray[np.float64]:
+    """Per case, the sum of ``columns`` of ``frame`` that ``party`` pays or saves.
+
+    Added column by column in the order given, as ``frame[columns].sum(axis=1)`` adds them,
+    so the sums are the same; only one column of every case exists at a time.
+    """
+    total = np.zeros(len(frame))
+    owned = owned_by(coded, columns, party)
+    for k, column in enumerate(columns):
+        total += np.where(owned[:, k], frame[column].to_numpy(dtype=np.float64), 0.0)
+    return total
+
+
 def payback(result: Result, parties: tuple[str, ...], coded: PayerCodes | None = None) -> Payback:
     """The cumulative net per event month of each of ``parties`` and in total, and its month.
 
@@ -127,19 +142,16 @@ def payback(result: Result, parties: tuple[str, ...], coded: PayerCodes | None =
     realised_amounts = np.zeros((cases, len(parties)))
     projected_amounts = {curve: np.zeros((cases, len(parties))) for curve in weights}
     for j, party in enumerate(parties):
-        # One party's frame at a time, each let go before the next is made: at a million
-        # cases a frame of every item is 96 MB.
-        realised = result.realised.where(owned_by(coded, list(result.realised.columns), party), 0.0)
-        fixed[j] = float(realised[one_off].to_numpy().sum())
-        realised_amounts[:, j] = realised[monthly].sum(axis=1).to_numpy()
-        del realised
-        projected = result.projected.where(
-            owned_by(coded, list(result.projected.columns), party), 0.0
-        )
+        # A party's one-off items as one small frame, its monthly items a column at a time:
+        # at a million cases a masked copy of every item was 96 MB, and its monthly part
+        # another 60 MB, at once.
+        one_off_part = result.realised[one_off].where(owned_by(coded, one_off, party), 0.0)
+        fixed[j] = float(one_off_part.to_numpy().sum())
+        del one_off_part
+        realised_amounts[:, j] = _owned_sum(result.realised, coded, party, monthly)
         for curve, amounts in projected_amounts.items():
-            amounts[:, j] = (
-                projected[[i for i in monthly if curves[i] == curve]].sum(axis=1).to_numpy()
-            )
+            of_curve = [i for i in monthly if curves[i] == curve]
+            amounts[:, j] = _owned_sum(result.projected, coded, party, of_curve)
     running = np.repeat(fixed[:, None], months, axis=1)
     running += _accrued(
         (times.work_from, times.work_to),

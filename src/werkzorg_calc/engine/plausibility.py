@@ -32,7 +32,7 @@ DANISH_IPS_YEAR: Final = 2016
 def plausibility(result: Result, welfare_total: float) -> Plausibility:
     """The Q1 panel (rows ``ggz_per_placed`` and ``welfare_per_participant``) and warnings."""
     placed, participants = result.target.placed, result.target.participants
-    ggz = float(result.items["mental_health_care"].sum())
+    ggz = float(result.item("mental_health_care").sum())
     ggz_per_placed = ggz / placed if placed else math.nan
     ratio = ggz_per_placed / VGZ_PER_PLACED
     warn = math.isfinite(ratio) and not (1 / BAND <= ratio <= BAND)

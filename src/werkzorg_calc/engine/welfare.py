@@ -160,9 +160,11 @@ def welfare_view(
     """M1 for ``result``; ``gross_month`` and ``net_month`` are the case file's ``brutoloon_pm``
     and ``netto_loon_pm`` columns, if any. With a net wage the difference gross − net (wage tax
     and employee premiums) is a transfer employer → rijk; without it net = gross."""
-    items, payers = result.items, result.payers
+    # One item column at a time (``result.item``): the frame of every item is 96 MB at a
+    # million cases, and the ledger needs six of its columns.
+    payers, item_ids, index = result.payers, list(result.realised.columns), result.realised.index
     known = set(REAL_ITEMS) | set(TRANSFER_ITEMS) | set(MIRROR_ITEMS)
-    unknown = [item for item in items.columns if item not in known]
+    unknown = [item for item in item_ids if item not in known]
     if unknown:
         raise IdentityError(f"welvaartsbeeld: onbekende post(en) {unknown}")
     params = result.parameters
@@ -172,12 +174,12 @@ def welfare_view(
     wage = gross * keep
     charges = wage * charges_share
     net_given = (
-        net_month.reindex(items.index) * months * keep
+        net_month.reindex(index) * months * keep
         if net_month is not None
-        else pd.Series(float("nan"), index=items.index)
+        else pd.Series(float("nan"), index=index)
     )
     net_wage = net_given.where(net_given.notna(), wage).astype("float64")
-    subsidy = -items["wage_subsidy"]
+    subsidy = -result.item("wage_subsidy")
 
     def flow(
         label: str, source: str | pd.Series, target: str | pd.Series, amount: pd.Series
@@ -187,17 +189,17 @@ def welfare_view(
 
     ledger = pd.concat(
         [
-            flow("benefit", "participant", payers["benefit"], items["benefit"]),
+            flow("benefit", "participant", payers["benefit"], result.item("benefit")),
             flow("net_wage", "employer", "participant", net_wage),
             flow("wage_tax", "employer", "rijk", wage - net_wage),
             flow("employer_charges", "employer", "rijk", charges),
             flow("wage_subsidy", payers["wage_subsidy"], "employer", subsidy),
-            flow("no_risk", payers["no_risk"], "employer", -items["no_risk"]),
+            flow("no_risk", payers["no_risk"], "employer", -result.item("no_risk")),
             flow(
                 "insurer_contribution",
                 payers["insurer_contribution"],
                 payers[_receiver(payers)],
-                -items["insurer_contribution"],
+                -result.item("insurer_contribution"),
             ),
         ],
         ignore_index=True,
@@ -206,9 +208,9 @@ def welfare_view(
         [
             _summed(wage + charges - subsidy, {"effect": "production", "actor": "employer"}),
             *(
-                _summed(items[item], {"effect": item, "actor": payers[item]})
+                _summed(result.item(item), {"effect": item, "actor": payers[item]})
                 for item in REAL_ITEMS
-                if item in items.columns
+                if item in item_ids
             ),
         ],
         ignore_index=True,
