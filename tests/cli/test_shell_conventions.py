@@ -230,6 +230,67 @@ def test_a_closed_pipe_ends_quietly_with_the_shells_code() -> None:
     assert process.stderr == b""
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("calc", str(EXAMPLE), *PEIL),  # the terminal report (Rich)
+        ("explain", str(EXAMPLE), "--item", "ggz", *PEIL),  # 130 lines: more than a pipe holds
+        ("params",),
+    ],
+)
+def test_a_closed_pipe_ends_the_text_reports_with_the_shells_code_too(args: tuple[str]) -> None:
+    """The reports Rich prints end like the JSON when the reader has gone: exit 141 and nothing
+    on stderr (Rich's own handling exited 1)."""
+    werkzorg = Path(sys.executable).with_name("werkzorg")
+    read, write = os.pipe()
+    os.close(read)
+    process = subprocess.run(
+        [str(werkzorg), *args], stdout=write, stderr=subprocess.PIPE, check=False
+    )
+    os.close(write)
+    assert process.returncode == 141
+    assert process.stderr == b""
+
+
+@pytest.mark.parametrize("output_format", ["tabel", "json"])
+def test_a_full_stdout_is_said_in_one_line_with_exit_1(output_format: str) -> None:
+    """`> /dev/full`: the device takes nothing (ENOSPC). Exit 1 and one line that says the
+    output cannot be written because the disk is full; no "interne fout", no traceback."""
+    werkzorg = Path(sys.executable).with_name("werkzorg")
+    command = [str(werkzorg), "calc", str(EXAMPLE), *PEIL, "-f", output_format]
+    with Path("/dev/full").open("wb") as full:
+        process = subprocess.run(command, stdout=full, stderr=subprocess.PIPE, check=False)
+    message = process.stderr.decode("utf-8")
+    assert process.returncode == 1
+    assert flat(message) == "fout: de uitvoer (stdout) kan niet worden geschreven: de schijf is vol"
+    assert "Traceback" not in message
+
+
+def test_an_unusable_tmpdir_is_refused_not_ignored(tmp_path: Path) -> None:
+    """TMPDIR set to a folder that does not exist: Python would quietly spool to /tmp; werkzorg
+    says so in one line (exit 1) and writes nothing, for the JSON on stdout and a workbook."""
+    missing = tmp_path / "bestaat-niet"
+    werkzorg = Path(sys.executable).with_name("werkzorg")
+    target = tmp_path / "uit.xlsx"
+    environment = {**os.environ, "TMPDIR": str(missing)}
+    for extra in (["-f", "json"], ["-o", str(target)]):
+        process = subprocess.run(
+            [str(werkzorg), "calc", str(EXAMPLE), *PEIL, *extra],
+            capture_output=True,
+            env=environment,
+            check=False,
+        )
+        assert process.returncode == 1
+        assert process.stdout == b""
+        expected = (
+            f"fout: TMPDIR={missing}: dit is geen map waarin werkzorg tijdelijke bestanden "
+            "kan schrijven; er is niets geschreven"
+        )
+        # Compared without the line breaks Rich puts in at 80 columns (inside a long path too).
+        assert "".join(process.stderr.decode("utf-8").split()) == "".join(expected.split())
+    assert not target.exists()
+
+
 def test_head_minus_one_gets_its_line_and_no_complaint() -> None:
     """Through a real `head -1` in a shell: the first line arrives, werkzorg says nothing."""
     werkzorg = Path(sys.executable).with_name("werkzorg")

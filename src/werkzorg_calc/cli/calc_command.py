@@ -19,6 +19,7 @@ from werkzorg_calc.cli.common import (
     parse_peildatum,
     resolve_parameter_set,
     run_provenance,
+    stdout_console,
 )
 from werkzorg_calc.cli.options import (
     AllowBsn,
@@ -179,15 +180,13 @@ def _write_json_to_stdout(result: object, provenance: object, lang: "Lang") -> N
 def _print_calc_report(
     result: object, limit: int | None, lang: "Lang", written: str | None, provenance: object
 ) -> None:
-    from rich.console import Console
-
     from werkzorg_calc.domain.result import Result
     from werkzorg_calc.engine.provenance import Provenance
     from werkzorg_calc.report.explain import provenance_footer
     from werkzorg_calc.report.results import full_report
 
     assert isinstance(result, Result) and isinstance(provenance, Provenance)
-    console = Console(highlight=False)
+    console = stdout_console()
     console.print(full_report(result, limit, lang, provenance_footer(provenance, lang)))
     if written is not None:
         console.print(written, markup=False)

@@ -12,6 +12,7 @@ from werkzorg_calc.cli.common import (
     parse_peildatum,
     resolve_parameter_set,
     stderr_console,
+    stdout_console,
 )
 from werkzorg_calc.cli.options import (
     AllowBsn,
@@ -45,8 +46,6 @@ def check(
     """
     day = parse_peildatum(peildatum, lang)
     with guard(debug, lang):
-        from rich.console import Console
-
         from werkzorg_calc.engine.calc import imputation_warnings, late_peildatum
         from werkzorg_calc.report.issue_list import issue_report
         from werkzorg_calc.text.labels import text
@@ -65,7 +64,7 @@ def check(
             + table.warnings
             + imputation_warnings(table, parameters, day)
         )
-        console = Console(highlight=False)
+        console = stdout_console()
         if warnings:
             console.print(issue_report(warnings, lang.value), crop=False)
         console.print(text("check_ok", lang.value, n=len(table.frame)), style="green")

@@ -6,6 +6,7 @@ The guard is the one place where a library error becomes a message and an exit c
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import sys
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from werkzorg_calc.engine.provenance import Provenance
 
 from werkzorg_calc.cli.options import Language
-from werkzorg_calc.domain.errors import InputError, ParameterError, WerkzorgError
+from werkzorg_calc.domain.errors import InputError, OutputError, ParameterError, WerkzorgError
 
 EXIT_INPUT = 1
 EXIT_USAGE = 2  # as Click and Typer exit on a bad option
@@ -117,6 +118,17 @@ def guard(debug: bool, lang: Language = Language.nl) -> Iterator[None]:
         raise typer.Exit(report_error(error, lang)) from None
     except BrokenPipeError:
         quiet_broken_pipe()
+    except OSError as error:
+        # Our own files and the input turn their OSErrors into messages where they are
+        # opened; one that reaches here with a full or failing device is stdout's (> /dev/full).
+        if error.errno not in _OUTPUT_FULL:
+            internal_error(error, debug, lang)
+        from werkzorg_calc.write.safe_write import write_failure_reason
+
+        failed = OutputError("stdout_write_failed", _STDOUT, write_failure_reason(error))
+        code = report_error(failed, lang)
+        _stdout_to_devnull()  # Python would fail again when it flushes stdout at exit
+        raise typer.Exit(code) from None
     except KeyboardInterrupt:
         from werkzorg_calc.text.issues import run_ending
 
@@ -128,11 +140,36 @@ def guard(debug: bool, lang: Language = Language.nl) -> Iterator[None]:
 
 def quiet_broken_pipe() -> NoReturn:
     """The program reading our output has gone: say nothing, exit as SIGPIPE would."""
-    # Python would complain again when it flushes stdout at exit; point it at nothing first.
+    _stdout_to_devnull()  # Python would complain again when it flushes stdout at exit
+    raise typer.Exit(EXIT_BROKEN_PIPE)
+
+
+_STDOUT = "stdout"  # how a message names the standard output
+
+# The errors of a device that takes no more output: full disk, quota, file too large, I/O.
+_OUTPUT_FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+
+
+def _stdout_to_devnull() -> None:
+    """Point stdout at nothing, so what is left in its buffer is not written at exit."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     with contextlib.suppress(OSError, ValueError):
         os.dup2(devnull, sys.stdout.fileno())
-    raise typer.Exit(EXIT_BROKEN_PIPE)
+
+
+def stdout_console() -> Console:
+    """The Rich console for a command's report on stdout.
+
+    Rich ends the process with exit 1 when the reader of stdout goes away (``| head``); this
+    one hands the broken pipe to ``guard`` instead, which exits 141 quietly, as for JSON.
+    """
+    from rich.console import Console
+
+    class _PipeConsole(Console):
+        def on_broken_pipe(self) -> None:
+            raise BrokenPipeError
+
+    return _PipeConsole(highlight=False)
 
 
 def report_error(error: WerkzorgError, lang: Language) -> int:

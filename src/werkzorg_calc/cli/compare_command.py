@@ -16,6 +16,7 @@ from werkzorg_calc.cli.common import (
     parse_peildatum,
     resolve_parameter_set,
     run_provenance,
+    stdout_console,
 )
 from werkzorg_calc.cli.options import (
     AllowBsn,
@@ -118,11 +119,9 @@ def compare(
 
             sys.stdout.write(to_json(comparison_to_dict(comparison, provenance)) + "\n")
             return
-        from rich.console import Console
-
         from werkzorg_calc.report.results import comparison_report
 
-        console = Console(highlight=False)
+        console = stdout_console()
         console.print(comparison_report(comparison, language))
         if output is not None and kind is not None:
             console.print(written_message(kind, output, language), markup=False)

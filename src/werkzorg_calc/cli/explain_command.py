@@ -17,6 +17,7 @@ from werkzorg_calc.cli.common import (
     parse_peildatum,
     resolve_parameter_set,
     run_provenance,
+    stdout_console,
 )
 from werkzorg_calc.cli.options import (
     AllowBsn,
@@ -128,15 +129,13 @@ def explain(
 
             sys.stdout.write(to_json(explanation_to_dict(explanation, provenance)) + "\n")
             return
-        from rich.console import Console
-
         from werkzorg_calc.report.explain import (
             case_view,
             item_view,
             provenance_footer,
         )
 
-        console = Console(highlight=False)
+        console = stdout_console()
         if isinstance(explanation, CaseExplanation):
             console.print(case_view(explanation, language))
         else:
@@ -165,8 +164,6 @@ def _explain_settlement(result: object, party: str, output_format: object, lang:
 
         sys.stdout.write(to_json(settlement_explanation_to_dict(explanation)) + "\n")
         return
-    from rich.console import Console
-
     from werkzorg_calc.report.settlement_explain import settlement_view
 
-    Console(highlight=False).print(settlement_view(explanation, lang))
+    stdout_console().print(settlement_view(explanation, lang))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from werkzorg_calc.cli.app import app
-from werkzorg_calc.cli.common import guard
+from werkzorg_calc.cli.common import guard, stdout_console
 from werkzorg_calc.cli.options import Debug, Format, LangOption, Language, OutputFormat
 
 if TYPE_CHECKING:  # json and decimal are imported where used: ``--help`` needs neither
@@ -144,8 +144,6 @@ def residual_benefit_command(
 
             _emit(residual_benefit_document(result, lang.value))
             return
-        from rich.console import Console
-
         from werkzorg_calc.report.law import derivation_view
         from werkzorg_calc.text.formatting import number
         from werkzorg_calc.text.law import law_text
@@ -156,7 +154,7 @@ def residual_benefit_command(
             k=work_month,
             amount=number(float(result.benefit_after), 2, lang.value),
         )
-        Console(highlight=False).print(derivation_view(result.derivation, title, lang.value))
+        stdout_console().print(derivation_view(result.derivation, title, lang.value))
 
 
 @app.command("wage-subsidy")
@@ -228,8 +226,6 @@ def wage_subsidy_command(
 
             _emit(wage_subsidy_document(result, lang.value))
             return
-        from rich.console import Console
-
         from werkzorg_calc.report.law import derivation_view
         from werkzorg_calc.text.formatting import number
         from werkzorg_calc.text.law import law_text
@@ -239,4 +235,4 @@ def wage_subsidy_command(
             lang.value,
             amount=number(float(result.wage_subsidy_month), 2, lang.value),
         )
-        Console(highlight=False).print(derivation_view(result.derivation, title, lang.value))
+        stdout_console().print(derivation_view(result.derivation, title, lang.value))

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from werkzorg_calc.cli.app import app
-from werkzorg_calc.cli.common import guard
+from werkzorg_calc.cli.common import guard, stdout_console
 from werkzorg_calc.cli.law_commands import parse_day
 from werkzorg_calc.cli.options import Debug, Format, LangOption, Language, OutputFormat
 
@@ -51,13 +51,12 @@ def norms(
 
             sys.stdout.write(json.dumps(norms_document(rows), ensure_ascii=False, indent=2) + "\n")
             return
-        from rich.console import Console
         from rich.text import Text
 
         from werkzorg_calc.report.law import row_table
         from werkzorg_calc.text.law import law_text
 
-        console = Console(highlight=False)
+        console = stdout_console()
         if not rows:
             console.print(Text(law_text("no_rows", lang.value)))
             return

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from werkzorg_calc.cli.app import app
-from werkzorg_calc.cli.common import guard, stderr_console
+from werkzorg_calc.cli.common import guard, stderr_console, stdout_console
 from werkzorg_calc.cli.options import (
     Debug,
     Force,
@@ -75,8 +75,6 @@ def params(
             }
             sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
             return
-        from rich.console import Console
-
         from werkzorg_calc.report.results import parameter_table
 
-        Console(highlight=False).print(parameter_table(parameters, lang.value))
+        stdout_console().print(parameter_table(parameters, lang.value))

@@ -21,6 +21,7 @@ from werkzorg_calc.cli.common import (
     parse_peildatum,
     run_provenance,
     stderr_console,
+    stdout_console,
 )
 from werkzorg_calc.cli.options import (
     AllowBsn,
@@ -115,8 +116,6 @@ def _deliver(
     provenance: "Provenance",
 ) -> None:
     """Write the output file and the chart when asked, then print the JSON or the report."""
-    from rich.console import Console
-
     from werkzorg_calc.engine.uncertainty.sensitivity import SensitivityResult
     from werkzorg_calc.report.uncertainty import sensitivity_report, simulation_report
     from werkzorg_calc.text.labels import text
@@ -143,7 +142,7 @@ def _deliver(
         )
         sys.stdout.write(to_json(document) + "\n")
         return
-    console = Console(highlight=False)
+    console = stdout_console()
     console.print(
         sensitivity_report(result, language)
         if isinstance(result, SensitivityResult)

@@ -151,6 +151,15 @@ OUTPUT_MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "the output cannot be held temporarily in {path}: {reason}; nothing was written "
         "(use -o file.json to write beside the target)",
     ),
+    "temp_folder_unusable": (
+        "{path}: dit is geen map waarin werkzorg tijdelijke bestanden kan schrijven; er is "
+        "niets geschreven",
+        "{path}: this is not a folder werkzorg can write temporary files in; nothing was written",
+    ),
+    "stdout_write_failed": (
+        "de uitvoer ({path}) kan niet worden geschreven: {reason}",
+        "the output ({path}) cannot be written: {reason}",
+    ),
     "output_busy": (
         "{path} wordt op dit moment door een andere werkzorg-opdracht geschreven; wacht tot "
         "die klaar is",

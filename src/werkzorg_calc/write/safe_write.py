@@ -105,6 +105,22 @@ def _one_writer(path: Path) -> Iterator[None]:
         os.close(handle)
 
 
+def check_temp_folder() -> None:
+    """Refuse a temporary folder that was asked for but cannot be used.
+
+    Spools (the JSON on stdout, the case sheet of a workbook, openpyxl's sheets) go to the
+    system's temporary folder. Python takes ``TMPDIR`` (then ``TEMP``, ``TMP``) only when it
+    can write there and otherwise falls back to ``/tmp`` without a word, so a mistyped
+    ``TMPDIR``, set to keep health data off a shared disk, would be undone silently.
+    """
+    for name in ("TMPDIR", "TEMP", "TMP"):
+        folder = os.environ.get(name)
+        if folder:
+            if not (Path(folder).is_dir() and os.access(folder, os.W_OK | os.X_OK)):
+                raise OutputError("temp_folder_unusable", f"{name}={folder}")
+            return
+
+
 def write_failure_reason(error: OSError) -> str:
     """The code of the usual ways a write fails (full disk, read-only, gone); see text/issues."""
     reasons = {

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import BinaryIO, Final
 
 from werkzorg_calc.domain.errors import OutputError
-from werkzorg_calc.write.safe_write import atomic_target, write_failure_reason
+from werkzorg_calc.write.safe_write import atomic_target, check_temp_folder, write_failure_reason
 
 # A document on a stream is held in memory up to this size, beyond it in a temporary file.
 SPOOL_IN_MEMORY: Final = 4 * 1024 * 1024
@@ -44,8 +44,10 @@ def write_whole_to(
     gone with the run; on Windows it has a name until the run ends). Encoded here, the copy
     cannot fail half-way on the stream's own encoding; a reader that goes away or a Ctrl-C
     during the copy itself can still cut it short. A spool that cannot be
-    written (a full disk) is an ``OutputError`` about that folder, before anything is copied.
+    written (a full disk), or a ``TMPDIR`` that is no usable folder, is an ``OutputError``
+    about that folder, before anything is copied.
     """
+    check_temp_folder()
     limit = SPOOL_IN_MEMORY if in_memory is None else in_memory
     with tempfile.SpooledTemporaryFile(max_size=limit) as spool:
         try:

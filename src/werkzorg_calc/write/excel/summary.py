@@ -46,7 +46,7 @@ from werkzorg_calc.write.excel.sheet import (
     new_workbook,
 )
 from werkzorg_calc.write.excel.stakeholder_sheet import group_sheet, stakeholder_sheet
-from werkzorg_calc.write.safe_write import atomic_target, check_target
+from werkzorg_calc.write.safe_write import atomic_target, check_target, check_temp_folder
 
 if TYPE_CHECKING:
     from werkzorg_calc.domain.cases import CaseTable
@@ -75,6 +75,7 @@ def write_excel(
     is the workbook's time stamp.
     """
     check_target(path, force=force, inputs=inputs)  # refuse before any work is done
+    check_temp_folder()  # the sheets are spooled there
     provenance = provenance or build_provenance(result)
     layout = CaseLayout(result, cases, lang)
     # The workbook is built inside: openpyxl spools sheets to temporary files, so nothing is
