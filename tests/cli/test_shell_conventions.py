@@ -383,3 +383,11 @@ def test_a_full_temporary_folder_is_said_in_one_line_and_stdout_stays_empty(
     assert "gebruik -o bestand.json" in line
     english = invoke("calc", EXAMPLE, *PEIL, "--format", "json", "--lang", "en")
     assert "the disk is full" in flat(english.stderr)
+
+
+def test_the_peildatum_help_names_both_ways_of_writing_a_date() -> None:
+    """`--peildatum` takes 2018-06-30 and 30-06-2018 alike, and its help says so."""
+    outcome = invoke("calc", "--help")
+    assert "JJJJ-MM-DD of DD-MM-JJJJ" in flat(outcome.stdout)
+    for day in ("2018-06-30", "30-06-2018"):
+        assert invoke("calc", EXAMPLE, "--peildatum", day, "--format", "json").exit_code == 0

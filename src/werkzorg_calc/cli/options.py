@@ -33,7 +33,9 @@ class GroupBy(StrEnum):
 # Options shared by the commands, declared once.
 Peildatum = Annotated[
     str | None,
-    typer.Option(help="Peildatum JJJJ-MM-DD. Standaard: vandaag.", show_default=False),
+    typer.Option(
+        help="Peildatum JJJJ-MM-DD of DD-MM-JJJJ. Standaard: vandaag.", show_default=False
+    ),
 ]
 Horizon = Annotated[
     int,
