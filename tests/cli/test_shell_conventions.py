@@ -18,6 +18,7 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner, Result
 
+from tests.faults import FullDiskSpool
 from werkzorg_calc.cli import app
 
 runner = CliRunner()
@@ -359,21 +360,7 @@ def test_a_full_temporary_folder_is_said_in_one_line_and_stdout_stays_empty(
 ) -> None:
     """The spool finds the disk full: exit 1, one line naming the folder and the full disk,
     the way out (-o), nothing on stdout and no traceback; in English with --lang en."""
-
-    class FullDisk:
-        def __init__(self, **_: object) -> None:
-            pass
-
-        def __enter__(self) -> FullDisk:
-            return self
-
-        def __exit__(self, *_: object) -> None:
-            return None
-
-        def write(self, _: bytes) -> int:
-            raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(tempfile, "SpooledTemporaryFile", FullDisk)
+    monkeypatch.setattr(tempfile, "SpooledTemporaryFile", FullDiskSpool)
     outcome = invoke("calc", EXAMPLE, *PEIL, "--format", "json")
     assert outcome.exit_code == 1
     assert outcome.stdout == ""

@@ -6,10 +6,10 @@ import io
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
+from tests.faults import FullDiskSpool
 from werkzorg_calc.domain.errors import OutputError
 from werkzorg_calc.write.text_file import write_text, write_whole_to
 
@@ -59,28 +59,12 @@ def test_an_error_while_the_pieces_are_made_leaves_the_stream_empty() -> None:
     assert stream.getvalue() == b""
 
 
-class _FullDisk:
-    """A spool whose every write finds the disk full (ENOSPC, errno 28)."""
-
-    def __init__(self, **_: Any) -> None:
-        pass
-
-    def __enter__(self) -> _FullDisk:
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        return None
-
-    def write(self, _: bytes) -> int:
-        raise OSError(28, "No space left on device")
-
-
 def test_a_full_temporary_folder_is_an_output_error_and_nothing_is_written(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The spool cannot be written: an OutputError that names the temporary folder and the
     full disk (no internal error), and the stream stays empty."""
-    monkeypatch.setattr(tempfile, "SpooledTemporaryFile", _FullDisk)
+    monkeypatch.setattr(tempfile, "SpooledTemporaryFile", FullDiskSpool)
     stream = io.BytesIO()
     with pytest.raises(OutputError) as caught:
         write_whole_to(stream, iter(["{", "}"]))

@@ -22,8 +22,7 @@ import pandas as pd
 from werkzorg_calc.domain.items import ITEM_IDS, SAVING_IDS
 from werkzorg_calc.domain.parameters import parameter_info
 from werkzorg_calc.domain.result import Result
-from werkzorg_calc.domain.stakeholders import STAKEHOLDERS
-from werkzorg_calc.engine.views import PayerCodes, owned_by, payer_codes
+from werkzorg_calc.engine.views import PayerCodes, payer_codes, stakeholder_sums
 
 
 def _share(result: Result, key: str) -> float:
@@ -75,13 +74,8 @@ def optimism_view(result: Result, coded: PayerCodes | None = None) -> pd.DataFra
     adjusted = result.realised[list(ITEM_IDS)] * (1 + realised_share * sign) + result.projected[
         list(ITEM_IDS)
     ] * (1 + projected_share * sign)
-    coded = coded or payer_codes(result.payers)
-    rows = {}
-    for stakeholder in STAKEHOLDERS:
-        own = adjusted.where(owned_by(coded, list(ITEM_IDS), stakeholder), 0.0)
-        savings = float(own[list(SAVING_IDS)].to_numpy().sum())
-        costs = 0.0 - float(own.drop(columns=list(SAVING_IDS)).to_numpy().sum())
-        rows[stakeholder] = {"savings": savings, "costs": costs, "net": savings - costs}
-    frame = pd.DataFrame.from_dict(rows, orient="index")
+    # The same sums per party as every other view (bincount by payer code), not a masked
+    # copy of every case's items per party.
+    frame = stakeholder_sums(adjusted, coded or payer_codes(result.payers))
     frame.loc["total"] = frame.sum(axis=0)
     return frame

@@ -142,12 +142,9 @@ def payback(result: Result, parties: tuple[str, ...], coded: PayerCodes | None =
     realised_amounts = np.zeros((cases, len(parties)))
     projected_amounts = {curve: np.zeros((cases, len(parties))) for curve in weights}
     for j, party in enumerate(parties):
-        # A party's one-off items as one small frame, its monthly items a column at a time:
-        # at a million cases a masked copy of every item was 96 MB, and its monthly part
-        # another 60 MB, at once.
-        one_off_part = result.realised[one_off].where(owned_by(coded, one_off, party), 0.0)
-        fixed[j] = float(one_off_part.to_numpy().sum())
-        del one_off_part
+        # A party's items a column at a time: at a million cases a masked copy of every item
+        # was 96 MB, and its monthly part another 60 MB, at once.
+        fixed[j] = float(_owned_sum(result.realised, coded, party, one_off).sum())
         realised_amounts[:, j] = _owned_sum(result.realised, coded, party, monthly)
         for curve, amounts in projected_amounts.items():
             of_curve = [i for i in monthly if curves[i] == curve]

@@ -204,7 +204,7 @@ def pocket_amounts(result: Result) -> dict[str, dict[str, float]]:
 def pocket_section(result: Result, lang: Lang) -> Markup:
     """Who bears which cost and who receives which saving: a stacked bar per stakeholder."""
     amounts = pocket_amounts(result)
-    nets = {str(s): float(net) for s, net in result.stakeholders["net"].to_dict().items()}
+    nets = column(result.stakeholders, "net")
     used = [item for item in ITEM_IDS if any(amounts[s][item] for s in STAKEHOLDERS)]
     rows = [
         StackRow(
